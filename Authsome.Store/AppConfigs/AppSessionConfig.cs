@@ -1,0 +1,27 @@
+namespace Authsome.Store;
+
+/// <summary>What a session token looks like to clients.</summary>
+public enum TokenFormat
+{
+    Opaque,
+    Jwt,
+}
+
+/// <summary>An app's overrides of the engine's session settings; a null field means "use the engine's setting". One per app.</summary>
+public sealed record AppSessionConfig : IHasIdPrefix
+{
+    /// <inheritdoc />
+    public static string IdPrefix => "ascf";
+
+    public required Id<AppSessionConfig> Id { get; init; }
+    public required Id<App> AppId { get; init; }
+    public TimeSpan? TokenTtl { get; init; }
+    public TimeSpan? RefreshTokenTtl { get; init; }
+    public int? MaxActiveSessions { get; init; }
+    public bool? RotateRefreshToken { get; init; }
+    public bool? BindToIp { get; init; }
+    public bool? BindToDevice { get; init; }
+    public TokenFormat? TokenFormat { get; init; }
+    public required DateTimeOffset CreatedAt { get; init => field = StoreTime.Normalize(value); }
+    public required DateTimeOffset UpdatedAt { get; init => field = StoreTime.Normalize(value); }
+}

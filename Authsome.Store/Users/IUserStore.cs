@@ -1,0 +1,42 @@
+namespace Authsome.Store;
+
+/// <summary>
+/// Users. Reads never return soft-deleted users. Emails and usernames compare case-insensitively and are
+/// unique among live users of one app and environment; phones likewise, compared exactly.
+/// </summary>
+public interface IUserStore
+{
+    /// <summary>Stores a new user. Throws <see cref="StoreConflictException"/> with EmailTaken, UsernameTaken, PhoneTaken or Duplicate (id).</summary>
+    ValueTask CreateAsync(User user, CancellationToken cancellationToken);
+
+    /// <summary>The live user with this id, or null.</summary>
+    ValueTask<User?> GetAsync(Id<User> id, CancellationToken cancellationToken);
+
+    /// <summary>The live user with this email (any case) in the app and environment, or null.</summary>
+    ValueTask<User?> GetByEmailAsync(Id<App> appId, Id<AppEnvironment> envId, string email, CancellationToken cancellationToken);
+
+    /// <summary>The live user with this phone in the app and environment, or null.</summary>
+    ValueTask<User?> GetByPhoneAsync(Id<App> appId, Id<AppEnvironment> envId, string phone, CancellationToken cancellationToken);
+
+    /// <summary>The live user with this username (any case) in the app and environment, or null.</summary>
+    ValueTask<User?> GetByUsernameAsync(Id<App> appId, Id<AppEnvironment> envId, string username, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// Replaces a live user's fields, except <see cref="User.FailedSignInCount"/>, <see cref="User.LockedUntil"/>,
+    /// <see cref="User.CreatedAt"/> and <see cref="User.DeletedAt"/>, which it leaves as stored.
+    /// Throws <see cref="StoreNotFoundException"/> when there is no live user, <see cref="StoreConflictException"/> like create.
+    /// </summary>
+    ValueTask UpdateAsync(User user, CancellationToken cancellationToken);
+
+    /// <summary>Soft-deletes a live user; false when there was none.</summary>
+    ValueTask<bool> DeleteAsync(Id<User> id, DateTimeOffset deletedAt, CancellationToken cancellationToken);
+
+    /// <summary>Live users matching the query, in id order, with the total that match.</summary>
+    ValueTask<Page<User>> ListAsync(UserQuery query, CancellationToken cancellationToken);
+
+    /// <summary>Atomically adds one to a live user's failed sign-in count and returns the new count (0 when there is no live user).</summary>
+    ValueTask<int> RecordFailedSignInAsync(Id<User> id, CancellationToken cancellationToken);
+
+    /// <summary>Sets (or, with null, clears) a live user's lockout and resets the failed sign-in count to zero; false when there is no live user.</summary>
+    ValueTask<bool> SetLockoutAsync(Id<User> id, DateTimeOffset? lockedUntil, CancellationToken cancellationToken);
+}
