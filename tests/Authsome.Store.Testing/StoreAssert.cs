@@ -1,18 +1,26 @@
+using System.Collections;
+using System.Reflection;
+
 namespace Authsome.Store.Testing;
 
 /// <summary>Assertions the conformance tests share.</summary>
 public static class StoreAssert
 {
     /// <summary>
-    /// Asserts that <paramref name="actual"/> is present and holds the same values as <paramref name="expected"/>,
-    /// comparing collections by content (a backend returns new collection instances, so record equality,
-    /// which compares them by reference, would be too strict).
+    /// Asserts that <paramref name="actual"/> is present and holds the same values as <paramref name="expected"/>:
+    /// properties compared recursively, lists element by element in order, dictionaries by content. A backend
+    /// returns new collection instances, so record equality (which compares collections by reference) would be
+    /// too strict, and xunit's <c>Assert.Equivalent</c> (which ignores order) too lenient.
     /// </summary>
     public static T Same<T>(T expected, T? actual)
         where T : class
     {
         Assert.NotNull(actual);
-        Assert.Equivalent(expected, actual, strict: true);
+        if (Difference(expected, actual, typeof(T).Name) is { } difference)
+        {
+            Assert.Fail(difference);
+        }
+
         return actual;
     }
 
@@ -57,4 +65,73 @@ public static class StoreAssert
         start.Set();
         return await Task.WhenAll(tasks);
     }
+
+    private static string? Difference(object? expected, object? actual, string path)
+    {
+        if (expected is null || actual is null)
+        {
+            return expected is null && actual is null ? null : $"{path}: expected {Show(expected)}, got {Show(actual)}.";
+        }
+
+        if (expected.GetType() != actual.GetType())
+        {
+            return $"{path}: expected a {expected.GetType().Name}, got a {actual.GetType().Name}.";
+        }
+
+        switch (expected)
+        {
+            case string:
+                return Equals(expected, actual) ? null : $"{path}: expected {Show(expected)}, got {Show(actual)}.";
+            case IDictionary expectedMap:
+                var actualMap = (IDictionary)actual;
+                if (expectedMap.Count != actualMap.Count)
+                {
+                    return $"{path}: expected {expectedMap.Count} entries, got {actualMap.Count}.";
+                }
+
+                foreach (DictionaryEntry entry in expectedMap)
+                {
+                    var entryPath = $"{path}[{Show(entry.Key)}]";
+                    if (!actualMap.Contains(entry.Key))
+                    {
+                        return $"{entryPath}: missing.";
+                    }
+
+                    if (Difference(entry.Value, actualMap[entry.Key], entryPath) is { } difference)
+                    {
+                        return difference;
+                    }
+                }
+
+                return null;
+            case IEnumerable expectedItems:
+                var expectedList = expectedItems.Cast<object?>().ToList();
+                var actualList = ((IEnumerable)actual).Cast<object?>().ToList();
+                if (expectedList.Count != actualList.Count)
+                {
+                    return $"{path}: expected {expectedList.Count} items, got {actualList.Count}.";
+                }
+
+                return expectedList
+                    .Select((item, i) => Difference(item, actualList[i], $"{path}[{i}]"))
+                    .FirstOrDefault(d => d is not null);
+            case ValueType:
+                // Ids, hashes, times, numbers: value equality is exactly what round-tripping must keep.
+                return Equals(expected, actual) ? null : $"{path}: expected {Show(expected)}, got {Show(actual)}.";
+            default:
+                return expected.GetType()
+                    .GetProperties(BindingFlags.Public | BindingFlags.Instance)
+                    .Where(p => p.GetIndexParameters().Length == 0)
+                    .Select(p => Difference(p.GetValue(expected), p.GetValue(actual), $"{path}.{p.Name}"))
+                    .FirstOrDefault(d => d is not null);
+        }
+    }
+
+    private static string Show(object? value) => value switch
+    {
+        null => "null",
+        string { Length: > 80 } s => $"\"{s[..80]}…\" ({s.Length} chars)",
+        string s => $"\"{s}\"",
+        _ => value.ToString() ?? value.GetType().Name,
+    };
 }
