@@ -1,0 +1,18 @@
+using Authsome.Store.Testing;
+
+namespace Authsome.Store.Tests.Mongo;
+
+// The MongoDB backend against the whole conformance suite. Each class works in its own database (migrated once);
+// every test gets a new MongoStore over it.
+
+public sealed class MongoUserStoreTests : UserStoreConformanceTests
+{
+    protected override ValueTask<IAuthsomeStore> CreateStoreAsync(CancellationToken cancellationToken) =>
+        MongoTestServer.CreateMigratedStoreAsync(nameof(MongoUserStoreTests), cancellationToken);
+}
+
+public sealed class MongoSessionStoreTests : SessionStoreConformanceTests
+{
+    protected override ValueTask<IAuthsomeStore> CreateStoreAsync(CancellationToken cancellationToken) =>
+        MongoTestServer.CreateMigratedStoreAsync(nameof(MongoSessionStoreTests), cancellationToken);
+}
