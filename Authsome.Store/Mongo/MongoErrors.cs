@@ -50,11 +50,18 @@ internal static partial class MongoErrors
             return false;
         }
 
-        // mongod: "E11000 duplicate key error collection: db.c index: users_email_unique dup key: {...}";
-        // other servers: "... Index 'users_email_unique'". Either way the name follows the word "index".
-        var match = IndexName().Match(message);
-        index = match.Success ? match.Groups[1].Value : null;
+        index = IndexNameIn(message);
         return true;
+    }
+
+    /// <summary>
+    /// The index a duplicate-key message names. mongod says "E11000 duplicate key error collection: db.c index:
+    /// users_email_unique dup key: {...}", other servers "... Index 'users_email_unique'": the name follows "index".
+    /// </summary>
+    internal static string? IndexNameIn(string message)
+    {
+        var match = IndexName().Match(message);
+        return match.Success ? match.Groups[1].Value : null;
     }
 
     private static bool IsUnavailable(Exception exception) => exception switch

@@ -57,6 +57,10 @@ internal static class MongoTestServer
         return store;
     }
 
+    /// <summary>A store over a database of its own (not migrated), for tests that need a fresh one or special settings.</summary>
+    public static MongoStore CreateStore(string owner, MongoStoreSettings? settings = null) =>
+        new(Client, DatabaseName(owner), loggerFactory: null, ownsClient: false, settings ?? new MongoStoreSettings());
+
     /// <summary>Drops every database this run created; called once when the test assembly finishes.</summary>
     public static async Task DropCreatedDatabasesAsync()
     {
