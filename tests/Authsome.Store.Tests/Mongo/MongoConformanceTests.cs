@@ -16,3 +16,12 @@ public sealed class MongoSessionStoreTests : SessionStoreConformanceTests
     protected override ValueTask<IAuthsomeStore> CreateStoreAsync(CancellationToken cancellationToken) =>
         MongoTestServer.CreateMigratedStoreAsync(nameof(MongoSessionStoreTests), cancellationToken);
 }
+
+// The same suite with transactions off, as on a standalone server: rotation then relies on the revoked-token insert
+// alone, and cascades on their children-first order.
+
+public sealed class MongoStandaloneSessionStoreTests : SessionStoreConformanceTests
+{
+    protected override ValueTask<IAuthsomeStore> CreateStoreAsync(CancellationToken cancellationToken) =>
+        MongoTestServer.CreateMigratedStoreAsync(nameof(MongoStandaloneSessionStoreTests), cancellationToken, MongoTestServer.Standalone);
+}

@@ -19,6 +19,9 @@ internal static class MongoTestServer
     private static readonly ConcurrentDictionary<string, Lazy<Task>> Migrated = new(StringComparer.Ordinal);
     private static readonly ConcurrentDictionary<string, byte> Created = new(StringComparer.Ordinal);
 
+    /// <summary>Settings that make a store behave as on a standalone server (no transactions).</summary>
+    public static readonly MongoStoreSettings Standalone = new() { Transactions = false };
+
     private static string? Url => Environment.GetEnvironmentVariable(UrlVariable) is { Length: > 0 } url ? url : null;
 
     /// <summary>The shared client; skips (or fails) the calling test when no server is configured.</summary>
@@ -49,9 +52,9 @@ internal static class MongoTestServer
     }
 
     /// <summary>A store over the owner's database, migrated once per database; the shared client stays open when it is disposed.</summary>
-    public static async ValueTask<IAuthsomeStore> CreateMigratedStoreAsync(string owner, CancellationToken cancellationToken)
+    public static async ValueTask<IAuthsomeStore> CreateMigratedStoreAsync(string owner, CancellationToken cancellationToken, MongoStoreSettings? settings = null)
     {
-        var store = new MongoStore(Client, DatabaseName(owner));
+        var store = CreateStore(owner, settings);
         await Migrated.GetOrAdd(store.Database.DatabaseNamespace.DatabaseName, _ => new Lazy<Task>(() => store.MigrateAsync([], CancellationToken.None))).Value
             .WaitAsync(cancellationToken);
         return store;
