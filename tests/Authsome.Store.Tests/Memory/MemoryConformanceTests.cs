@@ -28,3 +28,8 @@ public sealed class MemoryEnvironmentStoreTests : EnvironmentStoreConformanceTes
 {
     protected override ValueTask<IAuthsomeStore> CreateStoreAsync(CancellationToken cancellationToken) => MemoryStoreFactory.CreateAsync(cancellationToken);
 }
+
+public sealed class MemoryOrganizationStoreTests : OrganizationStoreConformanceTests
+{
+    protected override ValueTask<IAuthsomeStore> CreateStoreAsync(CancellationToken cancellationToken) => MemoryStoreFactory.CreateAsync(cancellationToken);
+}
