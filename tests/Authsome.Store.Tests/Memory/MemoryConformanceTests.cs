@@ -33,3 +33,23 @@ public sealed class MemoryOrganizationStoreTests : OrganizationStoreConformanceT
 {
     protected override ValueTask<IAuthsomeStore> CreateStoreAsync(CancellationToken cancellationToken) => MemoryStoreFactory.CreateAsync(cancellationToken);
 }
+
+public sealed class MemoryDeviceStoreTests : DeviceStoreConformanceTests
+{
+    protected override ValueTask<IAuthsomeStore> CreateStoreAsync(CancellationToken cancellationToken) => MemoryStoreFactory.CreateAsync(cancellationToken);
+}
+
+public sealed class MemoryWebhookStoreTests : WebhookStoreConformanceTests
+{
+    protected override ValueTask<IAuthsomeStore> CreateStoreAsync(CancellationToken cancellationToken) => MemoryStoreFactory.CreateAsync(cancellationToken);
+}
+
+public sealed class MemoryNotificationStoreTests : NotificationStoreConformanceTests
+{
+    protected override ValueTask<IAuthsomeStore> CreateStoreAsync(CancellationToken cancellationToken) => MemoryStoreFactory.CreateAsync(cancellationToken);
+}
+
+public sealed class MemoryApiKeyStoreTests : ApiKeyStoreConformanceTests
+{
+    protected override ValueTask<IAuthsomeStore> CreateStoreAsync(CancellationToken cancellationToken) => MemoryStoreFactory.CreateAsync(cancellationToken);
+}
