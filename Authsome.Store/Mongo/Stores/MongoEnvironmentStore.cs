@@ -57,7 +57,7 @@ internal sealed class MongoEnvironmentStore(MongoContext context) : IEnvironment
     public ValueTask UpdateAsync(AppEnvironment environment, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(environment);
-        var update = SetAllExcept(EnvironmentDocument.ToBson(environment), Field.AppId, Field.IsDefault, Field.CreatedAt);
+        var update = SetAllExcept(EnvironmentDocument.ToBson(environment), Field.IsDefault, Field.CreatedAt);
         return MongoCall.RunAsync(Entity, async () =>
         {
             var result = await _environments.UpdateOneAsync(IdIs(environment.Id), update, cancellationToken: cancellationToken).ConfigureAwait(false);

@@ -158,7 +158,6 @@ public sealed class MongoStoreBehaviourTests
         await store.Roles.AddPermissionAsync(TestData.NewPermission(role.Id, "read", "*"), Ct);
         await store.RoleAssignments.CreateAsync(TestData.NewAssignment(user.Id, role.Id, organization.Id), Ct);
         await store.Settings.SetAsync(TestData.NewSetting("theme", SettingScope.App, user.AppId.ToString()), Ct);
-        await store.Settings.SetAsync(TestData.NewSetting("theme", SettingScope.Organization, organization.Id.ToString()), Ct);
         Assert.True(await store.Sessions.RotateAsync(session with { RefreshTokenHash = TestData.NewSecretHash(), TokenHash = TestData.NewSecretHash() }, session.RefreshTokenHash, Ct));
         var survivor = await GivenSessionAsync(store);
 
@@ -171,7 +170,6 @@ public sealed class MongoStoreBehaviourTests
                 | Builders<BsonDocument>.Filter.Eq("org_id", organization.Id.ToString())
                 | Builders<BsonDocument>.Filter.Eq("role_id", role.Id.ToString())
                 | Builders<BsonDocument>.Filter.Eq("scope_id", user.AppId.ToString())
-                | Builders<BsonDocument>.Filter.Eq("scope_id", organization.Id.ToString())
                 | Builders<BsonDocument>.Filter.Eq("_id", user.AppId.ToString())).ToListAsync(Ct);
             Assert.True(left.Count == 0, $"{collection} still holds {left.Count} documents of the deleted app.");
         }
