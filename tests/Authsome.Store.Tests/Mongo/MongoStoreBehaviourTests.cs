@@ -178,6 +178,43 @@ public sealed class MongoStoreBehaviourTests
         Assert.NotNull(await store.Sessions.GetAsync(survivor.Id, Ct));
     }
 
+    [Fact]
+    public async Task DeleteApp_InterruptedWithoutATransaction_LeavesTheAppAndARepeatFinishesTheJob()
+    {
+        using var interrupt = CancellationTokenSource.CreateLinkedTokenSource(Ct);
+        var deletes = 0;
+        var settings = MongoClientSettings.FromUrl(new MongoUrl(MongoTestServer.UrlWithDatabase("unused")));
+        settings.ClusterConfigurator = cluster => cluster.Subscribe<MongoDB.Driver.Core.Events.CommandStartedEvent>(e =>
+        {
+            if (e.CommandName == "delete" && Interlocked.Increment(ref deletes) == 4)
+            {
+                interrupt.Cancel();
+            }
+        });
+        using var client = new MongoClient(settings);
+        var database = MongoTestServer.DatabaseName("interrupted");
+        await using var store = new MongoStore(client, database, loggerFactory: null, ownsClient: false, MongoTestServer.Standalone);
+        await store.MigrateAsync([], Ct);
+        var session = await GivenSessionAsync(store);
+        var user = (await store.Users.GetAsync(session.UserId, Ct))!;
+        var organization = TestData.NewOrganization(user.AppId, user.Id);
+        await store.Organizations.CreateAsync(organization, Ct);
+        await store.Members.CreateAsync(TestData.NewMember(organization.Id, user.Id), Ct);
+        await store.ApiKeys.CreateAsync(TestData.NewApiKey(user.AppId, user.Id), Ct);
+        Interlocked.Exchange(ref deletes, 0);
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(async () => await store.Apps.DeleteAsync(user.AppId, interrupt.Token));
+
+        Assert.NotNull(await store.Apps.GetAsync(user.AppId, Ct));
+        Assert.Empty(await store.Members.ListAsync(organization.Id, Ct));
+        Assert.True(await store.Apps.DeleteAsync(user.AppId, Ct));
+        Assert.Null(await store.Apps.GetAsync(user.AppId, Ct));
+        Assert.Null(await store.Users.GetAsync(user.Id, Ct));
+        Assert.Null(await store.Sessions.GetAsync(session.Id, Ct));
+        Assert.Null(await store.Organizations.GetAsync(organization.Id, Ct));
+        Assert.Empty(await store.ApiKeys.ListByAppAsync(user.AppId, Ct));
+    }
+
     private static readonly string[] OwnedCollections =
     [
         "authsome_apps", "authsome_environments", "authsome_users", "authsome_sessions", "authsome_revoked_refresh_tokens",
