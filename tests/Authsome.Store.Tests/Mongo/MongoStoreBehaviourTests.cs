@@ -73,6 +73,24 @@ public sealed class MongoStoreBehaviourTests
         StoreAssert.Ids([nul.Id], page.Items.Select(u => u.Id));
     }
 
+    [Fact]
+    public async Task TextThatCannotBeStored_IsAnArgumentException_AndWritesNothing()
+    {
+        await using var store = (MongoStore)await MongoTestServer.CreateMigratedStoreAsync(nameof(MongoStoreBehaviourTests), Ct);
+        var app = TestData.NewApp();
+        await store.Apps.CreateAsync(app, Ct);
+        var environment = TestData.NewEnvironment(app.Id);
+        await store.Environments.CreateAsync(environment, Ct);
+        var loneSurrogate = TestData.NewUser(app.Id, environment.Id) with { Name = "broken \ud800 text" };
+        var nulKey = TestData.NewUser(app.Id, environment.Id) with { Metadata = ImmutableDictionary<string, string>.Empty.Add("a\0b", "v") };
+
+        await Assert.ThrowsAsync<ArgumentException>(async () => await store.Users.CreateAsync(loneSurrogate, Ct));
+        await Assert.ThrowsAsync<ArgumentException>(async () => await store.Users.CreateAsync(nulKey, Ct));
+
+        Assert.Null(await store.Users.GetAsync(loneSurrogate.Id, Ct));
+        Assert.Null(await store.Users.GetAsync(nulKey.Id, Ct));
+    }
+
     [Theory]
     [InlineData("a.b", @"a\x{2e}b")]
     [InlineData("Ab9", "Ab9")]
