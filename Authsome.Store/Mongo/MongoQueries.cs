@@ -6,6 +6,8 @@ namespace Authsome.Store.Mongo;
 /// <summary>Query shapes every sub-store uses: by id, keyset pages, lists in id order, and field-wise replacement.</summary>
 internal static class MongoQueries
 {
+    private const int MaxUpsertAttempts = 5;
+
     public static FilterDefinitionBuilder<BsonDocument> Filter => Builders<BsonDocument>.Filter;
 
     public static UpdateDefinitionBuilder<BsonDocument> Update => Builders<BsonDocument>.Update;
@@ -59,7 +61,8 @@ internal static class MongoQueries
     /// Creates or replaces the one document matching <paramref name="naturalKey"/> (an organization's branding, an
     /// app's config, a setting), keeping the stored <c>_id</c> and <c>created_at</c> when one exists, and returns
     /// what is stored. Two first saves can race to insert; the loser's duplicate-key error is answered by running
-    /// the update again, which now finds the winner's document.
+    /// the update again, which now finds the winner's document. A write conflict reported for the race (mongod
+    /// retries those itself; some compatible servers report them) is answered the same way.
     /// </summary>
     public static async Task<T> UpsertAsync<T>(this IMongoCollection<BsonDocument> collection, FilterDefinition<BsonDocument> naturalKey, BsonDocument document, Func<BsonDocument, T> map, CancellationToken cancellationToken)
     {
@@ -72,13 +75,18 @@ internal static class MongoQueries
 
         var update = new BsonDocument { { "$set", set }, { "$setOnInsert", setOnInsert } };
         var options = new UpdateOptions { IsUpsert = true };
-        try
+        for (var attempt = 1; ; attempt++)
         {
-            await collection.UpdateOneAsync(naturalKey, update, options, cancellationToken).ConfigureAwait(false);
-        }
-        catch (MongoWriteException ex) when (MongoErrors.IsDuplicateKey(ex, out var index) && index != "_id_")
-        {
-            await collection.UpdateOneAsync(naturalKey, update, options, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await collection.UpdateOneAsync(naturalKey, update, options, cancellationToken).ConfigureAwait(false);
+                break;
+            }
+            catch (MongoWriteException ex) when (attempt < MaxUpsertAttempts
+                && ((MongoErrors.IsDuplicateKey(ex, out var index) && index != "_id_") || MongoErrors.IsWriteConflict(ex)))
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(1, 10 * attempt)), cancellationToken).ConfigureAwait(false);
+            }
         }
 
         var stored = await collection.Find(naturalKey).Limit(1).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
