@@ -61,8 +61,7 @@ internal static class MongoQueries
     /// Creates or replaces the one document matching <paramref name="naturalKey"/> (an organization's branding, an
     /// app's config, a setting), keeping the stored <c>_id</c> and <c>created_at</c> when one exists, and returns
     /// what is stored. Two first saves can race to insert; the loser's duplicate-key error is answered by running
-    /// the update again, which now finds the winner's document. A write conflict reported for the race (mongod
-    /// retries those itself; some compatible servers report them) is answered the same way.
+    /// the update again, which now finds the winner's document.
     /// </summary>
     public static async Task<T> UpsertAsync<T>(this IMongoCollection<BsonDocument> collection, FilterDefinition<BsonDocument> naturalKey, BsonDocument document, Func<BsonDocument, T> map, CancellationToken cancellationToken)
     {
@@ -83,7 +82,7 @@ internal static class MongoQueries
                 break;
             }
             catch (MongoWriteException ex) when (attempt < MaxUpsertAttempts
-                && ((MongoErrors.IsDuplicateKey(ex, out var index) && index != "_id_") || MongoErrors.IsWriteConflict(ex)))
+                && MongoErrors.IsDuplicateKey(ex, out var index) && index != MongoIndexes.Id)
             {
                 await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(1, 10 * attempt)), cancellationToken).ConfigureAwait(false);
             }

@@ -55,6 +55,24 @@ public sealed class MongoStoreBehaviourTests
         Assert.Equal(session.FamilyId.ToString(), revoked["family_id"].AsString);
     }
 
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public async Task Rotate_ToATokenHashAnotherSessionHolds_IsAConflict_AndLeavesNoRevocation(bool transactions)
+    {
+        await using var store = (MongoStore)await MongoTestServer.CreateMigratedStoreAsync(
+            nameof(MongoStoreBehaviourTests) + (transactions ? "Txn" : "Solo"), Ct, new MongoStoreSettings { Transactions = transactions ? null : false });
+        var session = await GivenSessionAsync(store);
+        var other = await GivenSessionAsync(store);
+        var clashing = session with { TokenHash = other.TokenHash, RefreshTokenHash = TestData.NewSecretHash() };
+
+        await StoreAssert.ConflictAsync(ConflictKind.Duplicate, async () => await store.Sessions.RotateAsync(clashing, session.RefreshTokenHash, Ct));
+
+        StoreAssert.Same(session, await store.Sessions.GetAsync(session.Id, Ct));
+        Assert.Null(await store.Sessions.GetRevokedRefreshTokenAsync(session.RefreshTokenHash, Ct));
+        Assert.True(await store.Sessions.RotateAsync(session with { RefreshTokenHash = TestData.NewSecretHash() }, session.RefreshTokenHash, Ct));
+    }
+
     [Fact]
     public async Task EmailContains_WithNulAndBackslashes_MatchesLiterally()
     {
