@@ -1,12 +1,19 @@
-using Authsome.Hosting;
+using Authsome.Store;
+using Authsome.Store.Memory;
+using Authsome.Store.Mongo;
+using Authsome.Store.Postgres;
+using Authsome.Store.Sqlite;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
-using Npgsql;
 
 namespace Authsome.Plugins.Password.History;
 
-/// <summary>Puts the password history in the same database as the store: a table on PostgreSQL and SQLite, process memory for the memory store.</summary>
+/// <summary>
+/// Puts the password history in the store's own database: the <c>authsome_password_history</c> table on PostgreSQL
+/// (through the store's data source) and SQLite (the same file), the collection of that name on MongoDB, and
+/// process memory beside the memory store.
+/// </summary>
 internal static class PasswordHistoryStoreFactory
 {
     public static IPasswordHistoryStore Create(IServiceProvider services)
@@ -17,25 +24,19 @@ internal static class PasswordHistoryStoreFactory
             return new MemoryPasswordHistoryStore();
         }
 
-        var connection = services.GetRequiredService<StoreConnection>();
-        return connection.Provider switch
+        return services.GetRequiredService<IAuthsomeStore>() switch
         {
-            StoreProviders.Postgres => Postgres(connection.ConnectionString!),
-            StoreProviders.Sqlite => new SqlPasswordHistoryStore(async ct =>
+            PostgresStore postgres => new SqlPasswordHistoryStore(async ct => await postgres.DataSource.OpenConnectionAsync(ct), unixMillisecondTimes: false),
+            SqliteStore sqlite => new SqlPasswordHistoryStore(async ct =>
             {
-                var sqlite = new SqliteConnection(connection.ConnectionString);
-                await sqlite.OpenAsync(ct);
-                return sqlite;
+                var connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = sqlite.DatabasePath, DefaultTimeout = 30 }.ConnectionString);
+                await connection.OpenAsync(ct);
+                return connection;
             }, unixMillisecondTimes: true),
-            StoreProviders.Memory => new MemoryPasswordHistoryStore(),
-            _ => throw new InvalidOperationException(
-                $"The password plugin keeps its history in the store's database, and does not know the {connection.Provider} backend; set Authsome:Password:HistoryLength to 0 to run without it."),
+            MongoStore mongo => new MongoPasswordHistoryStore(mongo.Database),
+            MemoryStore => new MemoryPasswordHistoryStore(),
+            var other => throw new InvalidOperationException(
+                $"The password plugin keeps its history in the store's database and does not know {other.GetType().Name}; set {PasswordPluginOptions.SectionName}:HistoryLength to 0 to run without it."),
         };
-    }
-
-    private static SqlPasswordHistoryStore Postgres(string connectionString)
-    {
-        var dataSource = NpgsqlDataSource.Create(connectionString);
-        return new SqlPasswordHistoryStore(async ct => await dataSource.OpenConnectionAsync(ct), unixMillisecondTimes: false, owned: dataSource);
     }
 }

@@ -6,13 +6,10 @@ namespace Authsome.Plugins.Password.History;
 
 /// <summary>
 /// Password history in the <c>authsome_password_history</c> table of a PostgreSQL or SQLite database (the store's own
-/// database, reached through its connection string). Driver errors surface as <see cref="StoreUnavailableException"/>.
+/// database). Driver errors surface as <see cref="StoreUnavailableException"/>.
 /// </summary>
-internal sealed class SqlPasswordHistoryStore(Func<CancellationToken, ValueTask<DbConnection>> open, bool unixMillisecondTimes, IAsyncDisposable? owned = null)
-    : IPasswordHistoryStore, IAsyncDisposable
+internal sealed class SqlPasswordHistoryStore(Func<CancellationToken, ValueTask<DbConnection>> open, bool unixMillisecondTimes) : IPasswordHistoryStore
 {
-    public ValueTask DisposeAsync() => owned?.DisposeAsync() ?? ValueTask.CompletedTask;
-
     public async ValueTask<IReadOnlyList<string>> GetRecentAsync(Id<User> userId, int count, CancellationToken cancellationToken)
     {
         try
