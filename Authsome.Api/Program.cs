@@ -1,6 +1,7 @@
 var builder = WebApplication.CreateBuilder(args);
 
 builder.Services.AddAuthsome(authsome => authsome.UseStoreFromConfiguration().AddPassword());
+builder.Services.AddAuthsomeEmail();
 builder.Services.AddAuthsomeAuthentication();
 builder.Services.AddAuthsomeOpenApi();
 

@@ -48,6 +48,9 @@ public sealed class ApiHost : IAsyncDisposable
             ["Authsome:Store:Provider"] = backend == Backend.Memory ? "memory" : "postgres",
             ["ConnectionStrings:authsome"] = connectionString,
             ["Authsome:Passwords:MaxConcurrentHashes"] = "4",
+            // Production refuses to start without SMTP; the sender itself is replaced by the capture below.
+            ["Authsome:Email:Smtp:Host"] = "smtp.invalid",
+            ["Authsome:Email:Smtp:FromAddress"] = "auth@example.com",
             ["Authsome:RateLimits:General:PermitLimit"] = "100000",
             ["Authsome:RateLimits:SignIn:PermitLimit"] = "100000",
             ["Authsome:RateLimits:SignUp:PermitLimit"] = "100000",
