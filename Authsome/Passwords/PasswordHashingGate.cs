@@ -1,0 +1,70 @@
+using Microsoft.Extensions.Options;
+
+namespace Authsome.Passwords;
+
+/// <summary>
+/// Bounds how many password hashes run at once and how many wait for a turn. A hash at the OWASP floor holds
+/// 19 MiB for tens of milliseconds, so an unbounded burst of sign-ins would exhaust memory and starve the thread
+/// pool; past the bound, callers get <see cref="PasswordHashingBusyException"/> (an HTTP 503) instead.
+/// </summary>
+internal sealed class PasswordHashingGate : IDisposable
+{
+    private readonly SemaphoreSlim _slots;
+    private readonly int _capacity;
+    private readonly TimeSpan _queueTimeout;
+
+    // Running plus waiting operations; checked before waiting so that the queue itself stays bounded.
+    private int _admitted;
+
+    public PasswordHashingGate(IOptions<AuthsomePasswordOptions> options)
+        : this(options.Value.EffectiveMaxConcurrentHashes, options.Value.MaxQueuedHashes, options.Value.QueueTimeout)
+    {
+    }
+
+    internal PasswordHashingGate(int maxConcurrent, int maxQueued, TimeSpan queueTimeout)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(maxConcurrent, 1);
+        ArgumentOutOfRangeException.ThrowIfNegative(maxQueued);
+        ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(queueTimeout, TimeSpan.Zero);
+        _slots = new SemaphoreSlim(maxConcurrent, maxConcurrent);
+        _capacity = maxConcurrent + maxQueued;
+        _queueTimeout = queueTimeout;
+    }
+
+    /// <summary>
+    /// Runs CPU-bound <paramref name="work"/> on the thread pool once a slot is free.
+    /// </summary>
+    /// <exception cref="PasswordHashingBusyException">The queue is full, or no slot freed up within the queue timeout.</exception>
+    public async ValueTask<T> RunAsync<T>(Func<T> work, CancellationToken cancellationToken)
+    {
+        if (Interlocked.Increment(ref _admitted) > _capacity)
+        {
+            Interlocked.Decrement(ref _admitted);
+            throw new PasswordHashingBusyException();
+        }
+
+        try
+        {
+            if (!await _slots.WaitAsync(_queueTimeout, cancellationToken).ConfigureAwait(false))
+            {
+                throw new PasswordHashingBusyException();
+            }
+
+            try
+            {
+                // Off the caller's thread: a hash is tens of milliseconds of pure CPU.
+                return await Task.Run(work, cancellationToken).ConfigureAwait(false);
+            }
+            finally
+            {
+                _slots.Release();
+            }
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _admitted);
+        }
+    }
+
+    public void Dispose() => _slots.Dispose();
+}
