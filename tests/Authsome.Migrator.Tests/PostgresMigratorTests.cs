@@ -1,0 +1,33 @@
+using Authsome.Hosting;
+using Npgsql;
+
+namespace Authsome.Migrator.Tests;
+
+public sealed class PostgresMigratorTests : MigratorContract
+{
+    protected override string UnreachableConnectionString => "Host=127.0.0.1;Port=1;Username=authsome;Password=unused;Database=authsome;Timeout=3";
+
+    protected override Task<string> CreateDatabaseAsync() =>
+        TestPostgresServer.CreateDatabaseAsync("migrator", TestContext.Current.CancellationToken);
+
+    protected override async Task<long> CountAppliedAsync(string connectionString)
+    {
+        await using var dataSource = NpgsqlDataSource.Create(connectionString);
+        await using var command = dataSource.CreateCommand("SELECT CASE WHEN to_regclass('authsome_migrations') IS NULL THEN 0 ELSE (SELECT COUNT(*) FROM authsome_migrations) END");
+        return Convert.ToInt64(await command.ExecuteScalarAsync(TestContext.Current.CancellationToken), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    protected override async Task<IReadOnlyList<string>> TablesAsync(string connectionString)
+    {
+        await using var dataSource = NpgsqlDataSource.Create(connectionString);
+        await using var command = dataSource.CreateCommand("SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema()");
+        var tables = new List<string>();
+        await using var reader = await command.ExecuteReaderAsync(TestContext.Current.CancellationToken);
+        while (await reader.ReadAsync(TestContext.Current.CancellationToken))
+        {
+            tables.Add(reader.GetString(0));
+        }
+
+        return tables;
+    }
+}
