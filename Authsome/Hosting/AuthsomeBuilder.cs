@@ -1,6 +1,7 @@
 using Authsome.Hosting;
 using Authsome.Plugins;
 using Authsome.Store;
+using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -26,6 +27,18 @@ public sealed class AuthsomeBuilder
         return Select(_ => new StoreConnection(StoreProviders.Custom, null));
     }
 
+    /// <summary>Uses the in-memory store: for tests and demos (everything is lost when the process ends).</summary>
+    public AuthsomeBuilder UseMemory() => Select(_ => new StoreConnection(StoreProviders.Memory, null));
+
+    /// <summary>Uses PostgreSQL: <paramref name="connectionString"/> (<c>Host=...</c> or a <c>postgres://</c> URL), or <c>ConnectionStrings:authsome</c> when null.</summary>
+    public AuthsomeBuilder UsePostgres(string? connectionString = null) => SelectWith(StoreProviders.Postgres, connectionString);
+
+    /// <summary>Uses SQLite: <paramref name="connectionString"/> (<c>Data Source=path</c>), or <c>ConnectionStrings:authsome</c> when null.</summary>
+    public AuthsomeBuilder UseSqlite(string? connectionString = null) => SelectWith(StoreProviders.Sqlite, connectionString);
+
+    /// <summary>Uses MongoDB: <paramref name="connectionString"/> (<c>mongodb://host/database</c>), or <c>ConnectionStrings:authsome</c> when null.</summary>
+    public AuthsomeBuilder UseMongo(string? connectionString = null) => SelectWith(StoreProviders.Mongo, connectionString);
+
     /// <summary>
     /// Picks the backend from configuration: <c>Authsome:Store:Provider</c> if set, else the form of
     /// <c>ConnectionStrings:authsome</c> (<c>Host=...</c> or <c>postgres://</c>: PostgreSQL; <c>mongodb://</c> or
@@ -33,6 +46,11 @@ public sealed class AuthsomeBuilder
     /// the content root. This is also what happens when no store is selected.
     /// </summary>
     public AuthsomeBuilder UseStoreFromConfiguration() => Select(StoreSelection.FromConfiguration);
+
+    private AuthsomeBuilder SelectWith(string provider, string? connectionString) =>
+        Select(sp => new StoreConnection(provider, connectionString
+            ?? sp.GetRequiredService<IConfiguration>().GetConnectionString("authsome")
+            ?? throw new InvalidOperationException($"Use{char.ToUpperInvariant(provider[0])}{provider[1..]}() was given no connection string and ConnectionStrings:authsome is not set.")));
 
     internal AuthsomeBuilder Select(Func<IServiceProvider, StoreConnection> resolve)
     {

@@ -7,7 +7,6 @@ using Authsome.Json;
 using Authsome.Lockout;
 using Authsome.Messaging;
 using Authsome.Migrations;
-using Authsome.PasswordReset;
 using Authsome.Plugins;
 using Authsome.RateLimiting;
 using Authsome.Sessions;
@@ -65,7 +64,6 @@ public static class AuthsomeServiceCollectionExtensions
         services.TryAddSingleton<EmailVerificationRequirement>();
         services.TryAddSingleton<VerificationService>();
         services.TryAddSingleton<LockoutService>();
-        services.TryAddSingleton<PasswordResetService>();
         services.TryAddSingleton<EmailOutbox>();
         services.AddHostedService(sp => sp.GetRequiredService<EmailOutbox>());
 

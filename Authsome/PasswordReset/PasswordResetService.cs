@@ -4,6 +4,7 @@ using Authsome.Errors;
 using Authsome.Messaging;
 using Authsome.Plugins;
 using Authsome.Plugins.Password;
+using Authsome.Plugins.Password.History;
 using Authsome.Security;
 using Authsome.Sessions;
 using Authsome.Store;
@@ -21,6 +22,7 @@ internal sealed class PasswordResetService(
     AppResolver apps,
     SessionService sessions,
     PasswordService passwords,
+    PasswordHistory history,
     HookRunner hooks,
     EmailOutbox outbox,
     IOptionsMonitor<AuthsomeOptions> options,
@@ -74,6 +76,7 @@ internal sealed class PasswordResetService(
         activity?.SetTag("authsome.user_id", user.Id.ToString());
         // Policy and hashing before consuming: a refused password or a busy hasher leaves the link usable.
         passwords.EnsureAcceptable(newPassword, user.Email, user.Username, "new_password");
+        await history.EnsureNotReusedAsync(user, newPassword, "new_password", cancellationToken);
         var hash = await passwords.HashAsync(newPassword, cancellationToken);
         if (!await store.PasswordResets.ConsumeAsync(reset.Id, now, cancellationToken))
         {
@@ -82,6 +85,7 @@ internal sealed class PasswordResetService(
 
         var updated = user with { PasswordHash = hash, PasswordChangedAt = now, EmailVerified = true, UpdatedAt = now };
         await store.Users.UpdateAsync(updated, cancellationToken);
+        await history.RecordReplacedAsync(user, now, cancellationToken);
         await store.Users.SetLockoutAsync(user.Id, null, cancellationToken);
         await store.PasswordResets.ConsumeAllAsync(user.Id, now, cancellationToken);
         await sessions.EndAllAsync(user.Id, null, "password_reset", cancellationToken);

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Diagnostics.Metrics;
 
 namespace Authsome.Telemetry;
@@ -13,7 +12,6 @@ internal sealed class AuthsomeMetrics
     private readonly Counter<long> refreshes;
     private readonly Counter<long> tokenReuse;
     private readonly UpDownCounter<long> activeSessions;
-    private readonly Histogram<double> hashDuration;
 
     public AuthsomeMetrics(IMeterFactory meterFactory)
     {
@@ -26,7 +24,6 @@ internal sealed class AuthsomeMetrics
         refreshes = meter.CreateCounter<long>("authsome.refreshes", "{refresh}", "Sessions refreshed.");
         tokenReuse = meter.CreateCounter<long>("authsome.refresh_token.reuse", "{reuse}", "Rotated-out refresh tokens presented again (session families revoked).");
         activeSessions = meter.CreateUpDownCounter<long>("authsome.sessions.active", "{session}", "Sessions created minus sessions ended by this process.");
-        hashDuration = meter.CreateHistogram<double>("authsome.password.hash.duration", "s", "Time spent hashing or verifying a password.");
     }
 
     public void SignIn(string method) => signIns.Add(1, new KeyValuePair<string, object?>("authsome.method", method));
@@ -48,24 +45,6 @@ internal sealed class AuthsomeMetrics
         if (count > 0)
         {
             activeSessions.Add(-count);
-        }
-    }
-
-    public void HashDuration(TimeSpan elapsed, string operation) =>
-        hashDuration.Record(elapsed.TotalSeconds, new KeyValuePair<string, object?>("authsome.operation", operation));
-
-    /// <summary>Times a password operation into the hash duration histogram.</summary>
-    public async ValueTask<T> TimeHashAsync<T>(string operation, Func<ValueTask<T>> work)
-    {
-        ArgumentNullException.ThrowIfNull(work);
-        var started = Stopwatch.GetTimestamp();
-        try
-        {
-            return await work();
-        }
-        finally
-        {
-            HashDuration(Stopwatch.GetElapsedTime(started), operation);
         }
     }
 }

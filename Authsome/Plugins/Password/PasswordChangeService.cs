@@ -3,6 +3,7 @@ using Authsome.Errors;
 using Authsome.Lockout;
 using Authsome.Messaging;
 using Authsome.Passwords;
+using Authsome.Plugins.Password.History;
 using Authsome.Sessions;
 using Authsome.Store;
 
@@ -13,6 +14,7 @@ internal sealed class PasswordChangeService(
     IAuthsomeStore store,
     SessionService sessions,
     PasswordService passwords,
+    PasswordHistory history,
     LockoutService lockout,
     HookRunner hooks,
     EmailOutbox outbox,
@@ -41,8 +43,10 @@ internal sealed class PasswordChangeService(
         }
 
         passwords.EnsureAcceptable(newPassword, user.Email, user.Username, "new_password");
+        await history.EnsureNotReusedAsync(user, newPassword, "new_password", cancellationToken);
         var updated = user with { PasswordHash = await passwords.HashAsync(newPassword, cancellationToken), PasswordChangedAt = now, UpdatedAt = now };
         await store.Users.UpdateAsync(updated, cancellationToken);
+        await history.RecordReplacedAsync(user, now, cancellationToken);
         await lockout.ResetAsync(user, cancellationToken);
         var revoked = await sessions.EndAllAsync(user.Id, current.Session.Id, "password_changed", cancellationToken);
         outbox.Enqueue(AccountEmails.PasswordChanged(user.Email));

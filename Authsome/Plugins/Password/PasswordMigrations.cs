@@ -1,4 +1,5 @@
 using Authsome.Store.Migrations;
+using Authsome.Store.Mongo;
 
 namespace Authsome.Plugins.Password;
 
@@ -38,6 +39,9 @@ internal static class PasswordMigrations
                 );
                 CREATE INDEX ix_authsome_password_history_user ON authsome_password_history (user_id, created_at DESC);
                 """,
-                "DROP TABLE authsome_password_history;")),
+                "DROP TABLE authsome_password_history;"),
+            new MongoMigrationScript(
+                MongoMigrationStep.CreateCollection(HistoryTable),
+                MongoMigrationStep.CreateIndex(HistoryTable, new MongoIndex("password_history_user", [new MongoIndexKey("user_id"), new MongoIndexKey("created_at", Descending: true)])))),
     ]);
 }

@@ -6,7 +6,7 @@ namespace Authsome.Plugins.Password.History;
 
 /// <summary>
 /// Password history in the <c>authsome_password_history</c> table of a PostgreSQL or SQLite database (the store's own
-/// database, reached through its connection string). Driver errors surface as <see cref="StoreUnavailableException"/>.
+/// database). Driver errors surface as <see cref="StoreUnavailableException"/>.
 /// </summary>
 internal sealed class SqlPasswordHistoryStore(Func<CancellationToken, ValueTask<DbConnection>> open, bool unixMillisecondTimes) : IPasswordHistoryStore
 {

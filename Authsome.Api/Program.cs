@@ -1,0 +1,18 @@
+var builder = WebApplication.CreateBuilder(args);
+
+builder.AddServiceDefaults();
+builder.AddAuthsomeEngine();
+builder.Services.AddAuthsomeAuthentication();
+builder.Services.AddAuthsomeOpenApi();
+
+var app = builder.Build();
+
+app.MapDefaultEndpoints();
+app.UseAuthsome();
+app.MapAuthsome();
+app.MapAuthsomeOpenApi();
+
+app.Run();
+
+/// <summary>The host's entry point; public so that tests can start it with <c>WebApplicationFactory&lt;Program&gt;</c>.</summary>
+public partial class Program;
