@@ -7,5 +7,9 @@ var builder = Host.CreateApplicationBuilder(run.HostArguments);
 builder.AddServiceDefaults();
 builder.AddAuthsomeEngine();
 
+// The engine also registers what only a web host can construct (authorization, the mail outbox); the migrator uses
+// the migrator and the store alone, so the whole graph is not validated up front (it is in Development by default).
+builder.ConfigureContainer(new DefaultServiceProviderFactory(new ServiceProviderOptions { ValidateOnBuild = false, ValidateScopes = true }));
+
 using var host = builder.Build();
 return await new MigratorRun(host.Services, Console.Out).ExecuteAsync(run.Mode, CancellationToken.None);
