@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Security.Cryptography;
 using System.Text;
 using Microsoft.Extensions.Logging;
@@ -27,8 +28,10 @@ namespace Authsome.Hosting;
 /// </para>
 /// <para>
 /// If the cluster is not disposed, it is stopped and deleted when the process exits normally
-/// (<see cref="AppDomain.ProcessExit"/>); a directory left by a process that was killed is removed
-/// by the next <see cref="StartAsync"/> under the same temporary root.
+/// (<see cref="AppDomain.ProcessExit"/>), and on SIGTERM, SIGINT, SIGQUIT or SIGHUP when
+/// <see cref="LocalPostgresOptions.StopOnTerminationSignals"/> is set; a directory left by a
+/// process that was killed is removed by the next <see cref="StartAsync"/> under the same
+/// temporary root.
 /// </para>
 /// </remarks>
 public sealed class LocalPostgresCluster : IAsyncDisposable
@@ -39,6 +42,8 @@ public sealed class LocalPostgresCluster : IAsyncDisposable
     private const int MaxStartAttempts = 5;
     private const int MaxUnixSocketPath = 107;
 
+    private static readonly TimeSpan s_exitCleanUpWait = TimeSpan.FromSeconds(30);
+
     private readonly ClusterDirectory _directory;
     private readonly PostgresBinaries _binaries;
     private readonly string? _osUser;
@@ -46,18 +51,28 @@ public sealed class LocalPostgresCluster : IAsyncDisposable
     private readonly ILogger _logger;
     private readonly string _password = RandomNumberGenerator.GetHexString(32, lowercase: true);
     private readonly SemaphoreSlim _gate = new(1, 1);
+    private readonly List<PosixSignalRegistration> _signalRegistrations = [];
+    private readonly ManualResetEventSlim _cleanedUp = new();
     private NpgsqlDataSource? _admin;
+    private bool _supportsFileCopy;
     private int _disposed;
 
     private LocalPostgresCluster(
-        ClusterDirectory directory, PostgresBinaries binaries, string? osUser, TimeSpan timeout, ILogger logger)
+        ClusterDirectory directory, PostgresBinaries binaries, string? osUser, LocalPostgresOptions options, ILogger logger)
     {
         _directory = directory;
         _binaries = binaries;
         _osUser = osUser;
-        _timeout = timeout;
+        _timeout = options.Timeout;
         _logger = logger;
         AppDomain.CurrentDomain.ProcessExit += OnProcessExit;
+        if (options.StopOnTerminationSignals && !OperatingSystem.IsWindows())
+        {
+            foreach (var signal in (PosixSignal[])[PosixSignal.SIGTERM, PosixSignal.SIGINT, PosixSignal.SIGQUIT, PosixSignal.SIGHUP])
+            {
+                _signalRegistrations.Add(PosixSignalRegistration.Create(signal, _ => CleanUpAtExit()));
+            }
+        }
     }
 
     /// <summary>
@@ -108,7 +123,7 @@ public sealed class LocalPostgresCluster : IAsyncDisposable
         await StaleClusters.RemoveAsync(parent, binaries, osUser, logger, cancellationToken);
 
         var directory = ClusterDirectory.Create(parent);
-        var cluster = new LocalPostgresCluster(directory, binaries, osUser, options.Timeout, logger);
+        var cluster = new LocalPostgresCluster(directory, binaries, osUser, options, logger);
         try
         {
             await cluster.InitializeAndStartAsync(options, cancellationToken);
@@ -131,7 +146,7 @@ public sealed class LocalPostgresCluster : IAsyncDisposable
         DatabaseNames.Validate(name);
         ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
         var admin = _admin ?? throw new InvalidOperationException("The PostgreSQL cluster has been stopped.");
-        await DatabaseCommands.CreateAsync(admin, name, cancellationToken);
+        await DatabaseCommands.CreateAsync(admin, name, _supportsFileCopy, cancellationToken);
         _logger.DatabaseCreated(name, Port);
         return ConnectionStringFor(name);
     }
@@ -161,7 +176,7 @@ public sealed class LocalPostgresCluster : IAsyncDisposable
             return;
         }
 
-        AppDomain.CurrentDomain.ProcessExit -= OnProcessExit;
+        Unregister();
         try
         {
             await StopAsync(CancellationToken.None);
@@ -170,7 +185,7 @@ public sealed class LocalPostgresCluster : IAsyncDisposable
         {
             // Deleting the data directory makes a server that would not stop shut itself down
             // within a minute (it checks its lock file), so go on.
-            _logger.DeleteFailed(_directory.Data, exception);
+            _logger.StopFailed(_directory.Data, exception);
         }
 
         try
@@ -180,6 +195,10 @@ public sealed class LocalPostgresCluster : IAsyncDisposable
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException)
         {
             _logger.DeleteFailed(_directory.Root, exception);
+        }
+        finally
+        {
+            _cleanedUp.Set();
         }
     }
 
@@ -205,6 +224,7 @@ public sealed class LocalPostgresCluster : IAsyncDisposable
 
         await InitDbAsync(options.Locale, cancellationToken);
         ServerVersion = (await File.ReadAllTextAsync(Path.Combine(_directory.Data, "PG_VERSION"), cancellationToken)).Trim();
+        _supportsFileCopy = int.TryParse(ServerVersion, NumberStyles.None, CultureInfo.InvariantCulture, out var major) && major >= 15;
         await File.AppendAllTextAsync(
             Path.Combine(_directory.Data, "postgresql.conf"),
             $"{Environment.NewLine}# Throw-away cluster settings of Authsome.Hosting{Environment.NewLine}include 'authsome.conf'{Environment.NewLine}",
@@ -374,11 +394,28 @@ public sealed class LocalPostgresCluster : IAsyncDisposable
             Database = database,
         }.ConnectionString;
 
-    /// <summary>Best effort when the process ends without disposing: stop at once, delete everything.</summary>
-    private void OnProcessExit(object? sender, EventArgs e)
+    private void Unregister()
+    {
+        AppDomain.CurrentDomain.ProcessExit -= OnProcessExit;
+        foreach (var registration in _signalRegistrations)
+        {
+            registration.Dispose();
+        }
+    }
+
+    private void OnProcessExit(object? sender, EventArgs e) => CleanUpAtExit();
+
+    /// <summary>
+    /// Best effort when the process ends (normally, or on a signal when asked) without disposing:
+    /// stop at once, delete everything. Synchronous: nothing can be awaited at this point.
+    /// </summary>
+    private void CleanUpAtExit()
     {
         if (Interlocked.Exchange(ref _disposed, 1) != 0)
         {
+            // A dispose or an exit clean-up is under way (a signal can arrive during ProcessExit):
+            // let it finish before the process ends.
+            _cleanedUp.Wait(s_exitCleanUpWait);
             return;
         }
 
@@ -394,6 +431,10 @@ public sealed class LocalPostgresCluster : IAsyncDisposable
         catch (Exception exception) when (exception is IOException or UnauthorizedAccessException or LocalPostgresException)
         {
             // Nothing more can be done while the process exits; the next start removes leftovers.
+        }
+        finally
+        {
+            _cleanedUp.Set();
         }
     }
 }

@@ -45,8 +45,22 @@ public sealed class LocalPostgresOptions
     /// </summary>
     public string OsUser { get; set; } = "postgres";
 
-    /// <summary>Longest wait for <c>initdb</c>, for the server to accept connections, or to stop. Default: 60 seconds.</summary>
-    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(60);
+    /// <summary>
+    /// Longest wait for <c>initdb</c>, for the server to accept connections, or to stop. Default:
+    /// 2 minutes (a start takes about 1.5 s; the margin is for machines loaded by parallel builds).
+    /// </summary>
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromMinutes(2);
+
+    /// <summary>
+    /// Whether SIGTERM, SIGINT, SIGQUIT and SIGHUP stop and delete the cluster before the process
+    /// ends. Since .NET 10 those signals end a process without raising
+    /// <see cref="AppDomain.ProcessExit"/>, so without this a signalled process leaves its cluster
+    /// running until the next start removes it. The handler does not cancel the signal: the
+    /// process still ends as it would have. Default: <see langword="false"/>, because a host that
+    /// shuts down gracefully on SIGTERM wants to dispose the cluster itself, after its services;
+    /// <see cref="TestPostgresServer"/> turns it on.
+    /// </summary>
+    public bool StopOnTerminationSignals { get; set; }
 
     /// <summary>Receives start, stop and retry events. Default: <see langword="null"/>, no logging.</summary>
     public ILogger? Logger { get; set; }

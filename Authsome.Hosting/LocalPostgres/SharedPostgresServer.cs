@@ -102,7 +102,7 @@ internal sealed class SharedPostgresServer : IAsyncDisposable
             return await _cluster.CreateDatabaseAsync(name, cancellationToken);
         }
 
-        await DatabaseCommands.CreateAsync(_external!, name, cancellationToken);
+        await DatabaseCommands.CreateAsync(_external!, name, fileCopy: false, cancellationToken);
         _externalDatabases.Enqueue(name);
         return new NpgsqlConnectionStringBuilder(ConnectionString) { Database = name }.ConnectionString;
     }

@@ -21,7 +21,9 @@ public static class TestPostgresServer
     // every test reports the same clear error instead of trying again.
     private static readonly Lazy<Task<SharedPostgresServer>> s_server = new(
         () => Task.Run(() => SharedPostgresServer.StartAsync(
-            Environment.GetEnvironmentVariable(EnvironmentVariable), options: null, CancellationToken.None)));
+            Environment.GetEnvironmentVariable(EnvironmentVariable),
+            new LocalPostgresOptions { StopOnTerminationSignals = true },
+            CancellationToken.None)));
 
     /// <summary>
     /// Connection string to the server's maintenance database (the local cluster's <c>postgres</c>

@@ -46,7 +46,8 @@ internal sealed class Argon2idPasswordHasher : IPasswordHasher
         _gate = gate;
         _metrics = metrics;
         _logger = logger;
-        _dummyHash = new Lazy<string>(() => ComputeHash(RandomNumberGenerator.GetHexString(32)));
+        // PublicationOnly: a failure (say, out of memory) is retried on the next call instead of cached for good.
+        _dummyHash = new Lazy<string>(() => ComputeHash(RandomNumberGenerator.GetHexString(32)), LazyThreadSafetyMode.PublicationOnly);
     }
 
     public ValueTask<string> HashAsync(string password, CancellationToken cancellationToken)

@@ -10,8 +10,9 @@ public enum PasswordVerificationResult
     Success,
 
     /// <summary>
-    /// The password matches, but the hash uses weaker parameters or an imported algorithm (ASP.NET Core Identity
-    /// PBKDF2, bcrypt): the caller should store <see cref="IPasswordHasher.HashAsync"/> of the password now.
+    /// The password matches, but the hash uses other Argon2id parameters than configured (weaker ones, or stronger
+    /// ones after the configuration was lowered) or an imported algorithm (ASP.NET Core Identity PBKDF2, bcrypt):
+    /// the caller should store <see cref="IPasswordHasher.HashAsync"/> of the password now.
     /// </summary>
     SuccessRehashNeeded,
 }
@@ -26,7 +27,10 @@ public interface IPasswordHasher
     /// <summary>A new hash of the password, in PHC string format.</summary>
     ValueTask<string> HashAsync(string password, CancellationToken cancellationToken);
 
-    /// <summary>Checks a password against a stored hash (Argon2id, or an imported PBKDF2/bcrypt hash).</summary>
+    /// <summary>
+    /// Checks a password against a stored hash (Argon2id, or an imported PBKDF2/bcrypt hash). An unknown or
+    /// malformed hash gives <see cref="PasswordVerificationResult.Failed"/>, never an exception.
+    /// </summary>
     ValueTask<PasswordVerificationResult> VerifyAsync(string password, string hash, CancellationToken cancellationToken);
 
     /// <summary>

@@ -3,9 +3,16 @@ namespace Authsome.Passwords;
 /// <summary>Why a password is refused. Each has a stable code the API returns.</summary>
 public enum PasswordProblem
 {
+    /// <summary>Fewer characters (Unicode code points) than <c>Authsome:Passwords:MinLength</c> (default 8).</summary>
     TooShort,
+
+    /// <summary>More characters (Unicode code points) than <c>Authsome:Passwords:MaxLength</c> (default 128).</summary>
     TooLong,
+
+    /// <summary>On the deny list of common passwords (compared ignoring case).</summary>
     Common,
+
+    /// <summary>The user's own email address, its local part, or the username (compared ignoring case).</summary>
     ContainsIdentity,
 }
 

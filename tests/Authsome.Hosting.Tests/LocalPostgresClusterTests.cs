@@ -90,6 +90,22 @@ public sealed class LocalPostgresClusterTests(ClusterFixture fixture) : IClassFi
     }
 
     [Fact]
+    public async Task CreateDatabaseAsync_CanRunInParallel()
+    {
+        var ct = TestContext.Current.CancellationToken;
+
+        var connectionStrings = await Task.WhenAll(
+            Enumerable.Range(0, 8).Select(i => _cluster.CreateDatabaseAsync($"parallel_{i}", ct)));
+
+        foreach (var (connectionString, i) in connectionStrings.Select((c, i) => (c, i)))
+        {
+            await using var dataSource = NpgsqlDataSource.Create(connectionString);
+            await using var command = dataSource.CreateCommand("select current_database()");
+            Assert.Equal($"parallel_{i}", await command.ExecuteScalarAsync(ct));
+        }
+    }
+
+    [Fact]
     public async Task CreateDatabaseAsync_RejectsANameLongerThan63Bytes()
     {
         await Assert.ThrowsAsync<ArgumentException>(
