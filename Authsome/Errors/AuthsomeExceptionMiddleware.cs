@@ -30,6 +30,8 @@ internal sealed partial class AuthsomeExceptionMiddleware(RequestDelegate next, 
 
     private async Task HandleAsync(HttpContext context, Exception exception)
     {
+        // Whatever the failed handler had set (cookies, headers) is not part of the answer.
+        context.Response.Clear();
         switch (exception)
         {
             case AuthsomeException known:
