@@ -2,6 +2,7 @@ var builder = WebApplication.CreateBuilder(args);
 
 builder.AddServiceDefaults();
 builder.AddAuthsomeEngine();
+builder.Services.AddAuthsomeEmail();
 builder.Services.AddAuthsomeAuthentication();
 builder.Services.AddAuthsomeOpenApi();
 
