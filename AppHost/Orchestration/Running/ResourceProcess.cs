@@ -4,7 +4,7 @@ namespace Authsome.AppHost.Orchestration;
 
 /// <summary>
 /// A started project: its output shown line by line prefixed with the resource's name, its last lines kept for a
-/// failure report, and a graceful stop (SIGINT, then a kill of the whole tree after a grace period).
+/// failure report, and a graceful stop (SIGTERM, then a kill of the whole tree after a grace period).
 /// </summary>
 internal sealed class ResourceProcess
 {
@@ -65,7 +65,7 @@ internal sealed class ResourceProcess
         }
     }
 
-    /// <summary>Interrupts the process and waits for it; kills its whole tree when it has not exited within <paramref name="grace"/>.</summary>
+    /// <summary>Asks the process to stop (SIGTERM) and waits for it; kills its whole tree when it has not exited within <paramref name="grace"/>.</summary>
     public async Task StopAsync(TimeSpan grace)
     {
         if (Exited.IsCompleted)
@@ -73,7 +73,7 @@ internal sealed class ResourceProcess
             return;
         }
 
-        Signals.Interrupt(_process.Id);
+        Signals.Terminate(_process.Id);
         if (await Task.WhenAny(Exited, Task.Delay(grace)) != Exited)
         {
             _process.Kill(entireProcessTree: true);
