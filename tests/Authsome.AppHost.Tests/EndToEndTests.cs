@@ -74,7 +74,7 @@ public sealed class EndToEndTests
     private static async Task AssertInterruptLeavesNothingAsync(AppHostProcess appHost)
     {
         var signal = await appHost.InterruptAsync();
-        TestContext.Current.SendDiagnosticMessage($"Stopped the AppHost with SIG{signal}.");
+        TestContext.Current.TestOutputHelper?.WriteLine($"Stopped the AppHost with SIG{signal}.");
         var exitCode = await appHost.WaitForExitAsync(s_exitTimeout);
 
         Assert.True(exitCode == 0, appHost.Output);
