@@ -31,35 +31,19 @@ internal sealed partial class SqliteMigrationDriver(SqliteDatabase database, Tim
 
     public string Dialect => MigrationDialects.Sqlite;
 
-    public Task EnsureHistoryAsync(CancellationToken cancellationToken) =>
-        database.WriteAsync(
-            "migration history",
-            s => s.ExecuteAsync(CreateHistory, null, cancellationToken),
-            cancellationToken);
+    public async Task EnsureHistoryAsync(CancellationToken cancellationToken)
+    {
+        await using var held = await HoldWriteLockAsync(cancellationToken).ConfigureAwait(false);
+        await using (var create = Command(held, CreateHistory))
+        {
+            await RunAsync(async () => await create.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false)).ConfigureAwait(false);
+        }
+    }
 
     public async Task<IAsyncDisposable> AcquireLockAsync(CancellationToken cancellationToken)
     {
-        var turn = await database.EnterWriteGateAsync(cancellationToken).ConfigureAwait(false);
-        try
-        {
-            var connection = await RunAsync(() => database.OpenSqliteConnectionAsync(cancellationToken)).ConfigureAwait(false);
-            try
-            {
-                var transaction = await BeginImmediateAsync(connection, cancellationToken).ConfigureAwait(false);
-                _lock = new RunLock(this, turn, connection, transaction);
-                return _lock;
-            }
-            catch
-            {
-                await connection.DisposeAsync().ConfigureAwait(false);
-                throw;
-            }
-        }
-        catch
-        {
-            turn.Dispose();
-            throw;
-        }
+        _lock = await HoldWriteLockAsync(cancellationToken).ConfigureAwait(false);
+        return _lock;
     }
 
     public Task<IReadOnlyList<AppliedMigration>> ReadHistoryAsync(CancellationToken cancellationToken) =>
@@ -77,6 +61,7 @@ internal sealed partial class SqliteMigrationDriver(SqliteDatabase database, Tim
     public async Task ApplyAsync(string group, Migration migration, MigrationScript script, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(migration);
+        ArgumentNullException.ThrowIfNull(script);
         if (script is not SqlMigrationScript sql)
         {
             throw new MigrationException($"Migration {group} {migration} has a {script.GetType().Name}; SQLite runs SQL scripts only.", group, migration.Version, migration.Name);
@@ -134,6 +119,31 @@ internal sealed partial class SqliteMigrationDriver(SqliteDatabase database, Tim
         return history;
     }
 
+    /// <summary>Takes this process's write turn and the file's write lock (an IMMEDIATE transaction), waiting as long as it takes.</summary>
+    private async Task<RunLock> HoldWriteLockAsync(CancellationToken cancellationToken)
+    {
+        var turn = await database.EnterWriteGateAsync(cancellationToken).ConfigureAwait(false);
+        try
+        {
+            var connection = await RunAsync(() => database.OpenSqliteConnectionAsync(cancellationToken)).ConfigureAwait(false);
+            try
+            {
+                var transaction = await BeginImmediateAsync(connection, cancellationToken).ConfigureAwait(false);
+                return new RunLock(this, turn, connection, transaction);
+            }
+            catch
+            {
+                await connection.DisposeAsync().ConfigureAwait(false);
+                throw;
+            }
+        }
+        catch
+        {
+            turn.Dispose();
+            throw;
+        }
+    }
+
     // Another process holding the write lock (its own migration run, or a long write) makes BEGIN IMMEDIATE fail
     // with SQLITE_BUSY after the busy timeout; a migrator waits on, until it gets the lock or is cancelled.
     private async Task<SqliteTransaction> BeginImmediateAsync(SqliteConnection connection, CancellationToken cancellationToken)
@@ -145,7 +155,7 @@ internal sealed partial class SqliteMigrationDriver(SqliteDatabase database, Tim
             {
                 return connection.BeginTransaction(deferred: false);
             }
-            catch (SqliteException ex) when (ex.SqliteErrorCode is 5 or 6)
+            catch (SqliteException ex) when (ex.SqliteErrorCode is 5 or 6) // SQLITE_BUSY, SQLITE_LOCKED
             {
                 if (!logged)
                 {
@@ -186,16 +196,21 @@ internal sealed partial class SqliteMigrationDriver(SqliteDatabase database, Tim
     [LoggerMessage(EventId = 1201, Level = LogLevel.Information, Message = "Another process is writing to or migrating the SQLite database {Path}; waiting for its write lock")]
     private static partial void LogWaitingForLock(ILogger logger, string path);
 
+    /// <summary>The write lock held for the run (or for creating the history table); disposing commits and releases it.</summary>
     private sealed class RunLock(SqliteMigrationDriver driver, IDisposable turn, SqliteConnection connection, SqliteTransaction transaction) : IAsyncDisposable
     {
         public SqliteConnection Connection => connection;
 
         public SqliteTransaction Transaction => transaction;
 
-        // The run ends: what it applied is committed (a failed migration was already rolled back to its savepoint).
+        // What ran under the lock is committed (a failed migration was already rolled back to its savepoint).
         public async ValueTask DisposeAsync()
         {
-            driver._lock = null;
+            if (driver._lock == this)
+            {
+                driver._lock = null;
+            }
+
             try
             {
                 await transaction.CommitAsync().ConfigureAwait(false);
