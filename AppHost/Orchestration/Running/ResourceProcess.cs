@@ -18,6 +18,7 @@ internal sealed class ResourceProcess
     private ResourceProcess(Process process, string name, TextWriter console)
     {
         _process = process;
+        ProcessId = process.Id;
         _prefix = $"[{name}] ";
         _console = console;
         Exited = WaitForExitAsync();
@@ -26,7 +27,7 @@ internal sealed class ResourceProcess
     /// <summary>Completes with the exit code once the process has exited and its output has been read to the end.</summary>
     public Task<int> Exited { get; }
 
-    public int ProcessId => _process.Id;
+    public int ProcessId { get; }
 
     /// <summary>Runs the project's built assembly with <c>dotnet</c>, in the project's directory, with <paramref name="environment"/> added.</summary>
     public static ResourceProcess Start(ProjectResource project, IReadOnlyDictionary<string, string> environment, TextWriter console)
@@ -73,7 +74,7 @@ internal sealed class ResourceProcess
             return;
         }
 
-        Signals.Terminate(_process.Id);
+        Signals.Terminate(ProcessId);
         if (await Task.WhenAny(Exited, Task.Delay(grace)) != Exited)
         {
             _process.Kill(entireProcessTree: true);
