@@ -1,12 +1,14 @@
 var builder = WebApplication.CreateBuilder(args);
 
-builder.Services.AddAuthsome(authsome => authsome.UseStoreFromConfiguration().AddPassword());
+builder.AddServiceDefaults();
+builder.AddAuthsomeEngine();
 builder.Services.AddAuthsomeEmail();
 builder.Services.AddAuthsomeAuthentication();
 builder.Services.AddAuthsomeOpenApi();
 
 var app = builder.Build();
 
+app.MapDefaultEndpoints();
 app.UseAuthsome();
 app.MapAuthsome();
 app.MapAuthsomeOpenApi();
