@@ -12,7 +12,8 @@ namespace Authsome.Store;
 /// throw <see cref="StoreNotFoundException"/>; deletes return whether something was deleted and are harmless to
 /// repeat; broken uniqueness throws <see cref="StoreConflictException"/> with a <see cref="ConflictKind"/>; an
 /// unreachable database throws <see cref="StoreUnavailableException"/>; no driver exception escapes. Entities
-/// are immutable records, so nothing a caller does to a returned value changes what is stored.
+/// are immutable records, so nothing a caller does to a returned value changes what is stored. Expiry is exclusive:
+/// something that expires at T is usable strictly before T and expired from T on, in every lookup, count and purge.
 /// </remarks>
 public interface IAuthsomeStore : IAsyncDisposable
 {
@@ -55,7 +56,7 @@ public interface IAuthsomeStore : IAsyncDisposable
     /// <summary>
     /// Deletes what can never be used again at <paramref name="now"/>: sessions whose refresh token expired, expired
     /// revoked-refresh-token records, expired or consumed verifications and password resets; marks pending invitations
-    /// past their expiry as expired. Returns how many records it removed or changed.
+    /// past their expiry as expired (updated at <paramref name="now"/>). Returns how many records it removed or changed.
     /// </summary>
     Task<int> PurgeExpiredAsync(DateTimeOffset now, CancellationToken cancellationToken);
 }

@@ -9,9 +9,12 @@ public interface IPasswordResetStore
     /// <summary>The reset whose token hashes to this, consumed or not, or null.</summary>
     ValueTask<PasswordReset?> GetByTokenHashAsync(SecretHash tokenHash, CancellationToken cancellationToken);
 
-    /// <summary>Consumes the reset if it is unconsumed and not expired at <paramref name="now"/>; exactly one of any number of concurrent calls returns true.</summary>
+    /// <summary>
+    /// Consumes the reset (sets <see cref="PasswordReset.ConsumedAt"/> to <paramref name="now"/>) if it is unconsumed and not
+    /// expired at <paramref name="now"/>; exactly one of any number of concurrent calls returns true.
+    /// </summary>
     ValueTask<bool> ConsumeAsync(Id<PasswordReset> id, DateTimeOffset now, CancellationToken cancellationToken);
 
-    /// <summary>Consumes every outstanding reset of the user; returns how many.</summary>
+    /// <summary>Consumes, at <paramref name="now"/>, every outstanding (unconsumed and unexpired) reset of the user; returns how many.</summary>
     ValueTask<int> ConsumeAllAsync(Id<User> userId, DateTimeOffset now, CancellationToken cancellationToken);
 }

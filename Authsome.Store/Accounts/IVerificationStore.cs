@@ -19,11 +19,15 @@ public interface IVerificationStore
     ValueTask<int> IncrementAttemptsAsync(Id<Verification> id, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Consumes the verification if it is unconsumed and not expired at <paramref name="now"/>. Exactly one
+    /// Consumes the verification (sets <see cref="Verification.ConsumedAt"/> to <paramref name="now"/>) if it is unconsumed and
+    /// not expired at <paramref name="now"/>. Exactly one
     /// of any number of concurrent calls returns true.
     /// </summary>
     ValueTask<bool> ConsumeAsync(Id<Verification> id, DateTimeOffset now, CancellationToken cancellationToken);
 
-    /// <summary>Consumes every outstanding verification of this type for the user (a new one was sent, or the address changed); returns how many.</summary>
+    /// <summary>
+    /// Consumes, at <paramref name="now"/>, every outstanding (unconsumed and unexpired) verification of this type for the
+    /// user (a new one was sent, or the address changed); returns how many.
+    /// </summary>
     ValueTask<int> ConsumeAllAsync(Id<User> userId, VerificationType type, DateTimeOffset now, CancellationToken cancellationToken);
 }

@@ -18,7 +18,7 @@ public interface IApiKeyStore
     /// <summary>Replaces a key's fields. Throws <see cref="StoreNotFoundException"/> or <see cref="StoreConflictException"/> as create.</summary>
     ValueTask UpdateAsync(ApiKey apiKey, CancellationToken cancellationToken);
 
-    /// <summary>Records a use; false when absent.</summary>
+    /// <summary>Records a use (sets <see cref="ApiKey.LastUsedAt"/>, nothing else); false when absent.</summary>
     ValueTask<bool> TouchAsync(Id<ApiKey> id, DateTimeOffset lastUsedAt, CancellationToken cancellationToken);
 
     ValueTask<bool> DeleteAsync(Id<ApiKey> id, CancellationToken cancellationToken);

@@ -7,7 +7,7 @@ public interface INotificationStore
 
     ValueTask<Notification?> GetAsync(Id<Notification> id, CancellationToken cancellationToken);
 
-    /// <summary>Marks a notification sent at <paramref name="at"/>; false when absent or already sent.</summary>
+    /// <summary>Marks a notification sent (<see cref="Notification.Sent"/>, <see cref="Notification.SentAt"/> = <paramref name="at"/>); false when absent or already sent.</summary>
     ValueTask<bool> MarkSentAsync(Id<Notification> id, DateTimeOffset at, CancellationToken cancellationToken);
 
     /// <summary>A user's notifications, in id order.</summary>

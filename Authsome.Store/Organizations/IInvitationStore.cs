@@ -12,7 +12,8 @@ public interface IInvitationStore
 
     /// <summary>
     /// Moves an invitation from <paramref name="expected"/> to <paramref name="next"/> (e.g. pending to accepted) only if
-    /// it is still in <paramref name="expected"/>; exactly one of any number of concurrent calls returns true.
+    /// it is still in <paramref name="expected"/>, setting <see cref="Invitation.UpdatedAt"/> to <paramref name="at"/>; exactly one
+    /// of any number of concurrent calls returns true. False when absent.
     /// </summary>
     ValueTask<bool> TransitionAsync(Id<Invitation> id, InvitationStatus expected, InvitationStatus next, DateTimeOffset at, CancellationToken cancellationToken);
 

@@ -10,7 +10,7 @@ public interface IMemberStore
 
     ValueTask<Member?> GetByUserAsync(Id<Organization> orgId, Id<User> userId, CancellationToken cancellationToken);
 
-    /// <summary>Changes a membership's role. Throws <see cref="StoreNotFoundException"/> when absent.</summary>
+    /// <summary>Changes a membership's role and <see cref="Member.UpdatedAt"/>, nothing else. Throws <see cref="StoreNotFoundException"/> when absent.</summary>
     ValueTask UpdateAsync(Member member, CancellationToken cancellationToken);
 
     ValueTask<bool> DeleteAsync(Id<Member> id, CancellationToken cancellationToken);

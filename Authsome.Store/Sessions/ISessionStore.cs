@@ -21,12 +21,13 @@ public interface ISessionStore
     /// <summary>
     /// Compare-and-swap rotation: replaces the stored session with <paramref name="rotated"/> (same id) only if
     /// its current refresh-token hash is <paramref name="expectedRefreshTokenHash"/>, and in the same atomic step
-    /// records that hash as a <see cref="RevokedRefreshToken"/> of the family (reason "rotated", expiring when the
-    /// old refresh token would have). Returns false, changing nothing, when another rotation won or the session is gone.
+    /// records that hash as a <see cref="RevokedRefreshToken"/> of the family and user (reason "rotated", revoked at
+    /// <paramref name="rotated"/>'s <see cref="Session.UpdatedAt"/>, expiring when the old refresh token would have).
+    /// Like <see cref="UpdateAsync"/>, it keeps the stored id, user and family. Returns false, changing nothing, when another rotation won or the session is gone.
     /// </summary>
     ValueTask<bool> RotateAsync(Session rotated, SecretHash expectedRefreshTokenHash, CancellationToken cancellationToken);
 
-    /// <summary>Sets the last activity and access expiry; false when the session is gone.</summary>
+    /// <summary>Sets the last activity and access expiry, and nothing else; false when the session is gone.</summary>
     ValueTask<bool> TouchAsync(Id<Session> id, DateTimeOffset lastActivityAt, DateTimeOffset expiresAt, CancellationToken cancellationToken);
 
     /// <summary>Deletes a session; false when there was none.</summary>
@@ -50,6 +51,6 @@ public interface ISessionStore
     /// <summary>The revocation record of a rotated-out refresh token, or null.</summary>
     ValueTask<RevokedRefreshToken?> GetRevokedRefreshTokenAsync(SecretHash tokenHash, CancellationToken cancellationToken);
 
-    /// <summary>Marks a revoked refresh token as replayed; true only for the first call (the one that should revoke the family).</summary>
+    /// <summary>Marks a revoked refresh token as replayed at <paramref name="at"/>; true only for the first call (the one that should revoke the family), false for an unknown hash.</summary>
     ValueTask<bool> MarkRefreshTokenReplayedAsync(SecretHash tokenHash, DateTimeOffset at, CancellationToken cancellationToken);
 }

@@ -1,0 +1,266 @@
+using Authsome.Store.Migrations;
+
+namespace Authsome.Store.Memory;
+
+/// <summary>
+/// Everything a <see cref="MemoryStore"/> holds, behind one lock. One lock rather than one per table, because
+/// cascades (deleting an app), compare-and-swap rotation and the default-environment swap must be atomic
+/// across tables; every operation is a few dictionary accesses, so readers are not held up for long.
+/// </summary>
+internal sealed class MemoryState
+{
+    private readonly Lock gate = new();
+
+    public MemoryState()
+    {
+        UsersByEmail = new(ConflictKind.EmailTaken, u => u.DeletedAt is null ? (u.AppId, u.EnvId, u.Email) : null);
+        UsersByUsername = new(ConflictKind.UsernameTaken, u => u.DeletedAt is null && u.Username is { } name ? (u.AppId, u.EnvId, name) : null);
+        UsersByPhone = new(ConflictKind.PhoneTaken, u => u.DeletedAt is null && u.Phone is { } phone ? (u.AppId, u.EnvId, phone) : null);
+        Users = new("user", u => u.Id, UsersByEmail, UsersByUsername, UsersByPhone);
+
+        SessionsByToken = new(ConflictKind.Duplicate, s => s.TokenHash);
+        SessionsByRefreshToken = new(ConflictKind.Duplicate, s => s.RefreshTokenHash);
+        Sessions = new("session", s => s.Id, SessionsByToken, SessionsByRefreshToken);
+
+        VerificationsByToken = new(ConflictKind.Duplicate, v => v.TokenHash);
+        Verifications = new("verification", v => v.Id, VerificationsByToken);
+        PasswordResetsByToken = new(ConflictKind.Duplicate, r => r.TokenHash);
+        PasswordResets = new("password reset", r => r.Id, PasswordResetsByToken);
+
+        AppsBySlug = new(ConflictKind.SlugTaken, a => a.Slug);
+        AppsByPublishableKey = new(ConflictKind.PublishableKeyTaken, a => a.PublishableKey);
+        PlatformApp = new(ConflictKind.Duplicate, a => a.IsPlatform ? true : null);
+        Apps = new("app", a => a.Id, AppsBySlug, AppsByPublishableKey, PlatformApp);
+
+        EnvironmentsBySlug = new(ConflictKind.SlugTaken, e => (e.AppId, e.Slug));
+        DefaultEnvironments = new(ConflictKind.DefaultEnvironment, e => e.IsDefault ? e.AppId : null);
+        Environments = new("environment", e => e.Id, EnvironmentsBySlug, DefaultEnvironments);
+
+        OrganizationsBySlug = new(ConflictKind.SlugTaken, o => (o.AppId, o.Slug));
+        Organizations = new("organization", o => o.Id, OrganizationsBySlug);
+        MembersByUser = new(ConflictKind.Duplicate, m => (m.OrgId, m.UserId));
+        Members = new("member", m => m.Id, MembersByUser);
+        InvitationsByToken = new(ConflictKind.Duplicate, i => i.TokenHash);
+        Invitations = new("invitation", i => i.Id, InvitationsByToken);
+        Teams = new("team", t => t.Id, new MemoryIndex<Team>(ConflictKind.SlugTaken, t => (t.OrgId, t.Slug)));
+
+        DevicesByFingerprint = new(ConflictKind.Duplicate, d => (d.UserId, d.Fingerprint));
+        Devices = new("device", d => d.Id, DevicesByFingerprint);
+        Webhooks = new("webhook", w => w.Id);
+        Notifications = new("notification", n => n.Id);
+
+        ApiKeysByPrefix = new(ConflictKind.KeyPrefixTaken, k => (k.AppId, k.KeyPrefix));
+        ApiKeysByHash = new(ConflictKind.Duplicate, k => k.KeyHash);
+        ApiKeysByPublicKey = new(ConflictKind.Duplicate, k => k.PublicKey);
+        ApiKeys = new("API key", k => k.Id, ApiKeysByPrefix, ApiKeysByHash, ApiKeysByPublicKey);
+
+        FormConfigsByType = new(ConflictKind.Duplicate, f => (f.AppId, f.FormType));
+        FormConfigs = new("form config", f => f.Id, FormConfigsByType);
+        BrandingByOrganization = new(ConflictKind.Duplicate, b => b.OrgId);
+        Branding = new("branding", b => b.Id, BrandingByOrganization);
+        SessionConfigsByApp = new(ConflictKind.Duplicate, c => c.AppId);
+        SessionConfigs = new("app session config", c => c.Id, SessionConfigsByApp);
+        ClientConfigsByApp = new(ConflictKind.Duplicate, c => c.AppId);
+        ClientConfigs = new("app client config", c => c.Id, ClientConfigsByApp);
+        SettingsByKey = new(ConflictKind.Duplicate, s => (s.Key, s.Scope, s.ScopeId));
+        Settings = new("setting", s => s.Id, SettingsByKey);
+        ServiceAccounts = new("service account", s => s.Id);
+
+        RolesBySlug = new(ConflictKind.SlugTaken, r => (r.AppId, r.Slug));
+        Roles = new("role", r => r.Id, RolesBySlug);
+        Permissions = new("permission", p => p.Id, new MemoryIndex<Permission>(ConflictKind.Duplicate, p => (p.RoleId, p.Action, p.Resource)));
+        Assignments = new("role assignment", a => a.Id, new MemoryIndex<RoleAssignment>(ConflictKind.Duplicate, a => (a.UserId, a.RoleId, a.OrgId)));
+    }
+
+    public MemoryTable<User> Users { get; }
+    public MemoryIndex<User> UsersByEmail { get; }
+    public MemoryIndex<User> UsersByUsername { get; }
+    public MemoryIndex<User> UsersByPhone { get; }
+
+    public MemoryTable<Session> Sessions { get; }
+    public MemoryIndex<Session> SessionsByToken { get; }
+    public MemoryIndex<Session> SessionsByRefreshToken { get; }
+
+    /// <summary>Rotated-out refresh tokens by hash.</summary>
+    public Dictionary<SecretHash, RevokedRefreshToken> RevokedRefreshTokens { get; } = [];
+
+    public MemoryTable<Verification> Verifications { get; }
+    public MemoryIndex<Verification> VerificationsByToken { get; }
+    public MemoryTable<PasswordReset> PasswordResets { get; }
+    public MemoryIndex<PasswordReset> PasswordResetsByToken { get; }
+
+    public MemoryTable<App> Apps { get; }
+    public MemoryIndex<App> AppsBySlug { get; }
+    public MemoryIndex<App> AppsByPublishableKey { get; }
+    public MemoryIndex<App> PlatformApp { get; }
+
+    public MemoryTable<AppEnvironment> Environments { get; }
+    public MemoryIndex<AppEnvironment> EnvironmentsBySlug { get; }
+    public MemoryIndex<AppEnvironment> DefaultEnvironments { get; }
+
+    public MemoryTable<Organization> Organizations { get; }
+    public MemoryIndex<Organization> OrganizationsBySlug { get; }
+    public MemoryTable<Member> Members { get; }
+    public MemoryIndex<Member> MembersByUser { get; }
+    public MemoryTable<Invitation> Invitations { get; }
+    public MemoryIndex<Invitation> InvitationsByToken { get; }
+    public MemoryTable<Team> Teams { get; }
+
+    public MemoryTable<Device> Devices { get; }
+    public MemoryIndex<Device> DevicesByFingerprint { get; }
+    public MemoryTable<Webhook> Webhooks { get; }
+    public MemoryTable<Notification> Notifications { get; }
+
+    public MemoryTable<ApiKey> ApiKeys { get; }
+    public MemoryIndex<ApiKey> ApiKeysByPrefix { get; }
+    public MemoryIndex<ApiKey> ApiKeysByHash { get; }
+    public MemoryIndex<ApiKey> ApiKeysByPublicKey { get; }
+
+    public MemoryTable<FormConfig> FormConfigs { get; }
+    public MemoryIndex<FormConfig> FormConfigsByType { get; }
+    public MemoryTable<BrandingConfig> Branding { get; }
+    public MemoryIndex<BrandingConfig> BrandingByOrganization { get; }
+    public MemoryTable<AppSessionConfig> SessionConfigs { get; }
+    public MemoryIndex<AppSessionConfig> SessionConfigsByApp { get; }
+    public MemoryTable<AppClientConfig> ClientConfigs { get; }
+    public MemoryIndex<AppClientConfig> ClientConfigsByApp { get; }
+    public MemoryTable<Setting> Settings { get; }
+    public MemoryIndex<Setting> SettingsByKey { get; }
+    public MemoryTable<ServiceAccount> ServiceAccounts { get; }
+
+    public MemoryTable<Role> Roles { get; }
+    public MemoryIndex<Role> RolesBySlug { get; }
+    public MemoryTable<Permission> Permissions { get; }
+    public MemoryTable<RoleAssignment> Assignments { get; }
+
+    /// <summary>Applied migrations by (group, version).</summary>
+    public Dictionary<(string Group, long Version), AppliedMigration> AppliedMigrations { get; } = [];
+
+    /// <summary>Runs a read or write under the lock, reporting failure through the returned task like an async method would.</summary>
+    public ValueTask<T> Run<T>(Func<T> operation, CancellationToken cancellationToken)
+    {
+        if (cancellationToken.IsCancellationRequested)
+        {
+            return ValueTask.FromCanceled<T>(cancellationToken);
+        }
+
+        try
+        {
+            lock (gate)
+            {
+                return ValueTask.FromResult(operation());
+            }
+        }
+        catch (Exception ex)
+        {
+            return ValueTask.FromException<T>(ex);
+        }
+    }
+
+    /// <summary>Runs a write under the lock.</summary>
+    public ValueTask Run(Action operation, CancellationToken cancellationToken)
+    {
+        if (cancellationToken.IsCancellationRequested)
+        {
+            return ValueTask.FromCanceled(cancellationToken);
+        }
+
+        try
+        {
+            lock (gate)
+            {
+                operation();
+            }
+
+            return ValueTask.CompletedTask;
+        }
+        catch (Exception ex)
+        {
+            return ValueTask.FromException(ex);
+        }
+    }
+
+    /// <summary>Deletes an app and everything that belongs to it (see <see cref="IAppStore.DeleteAsync"/>). Call under the lock.</summary>
+    public bool RemoveApp(Id<App> appId)
+    {
+        if (!Apps.Remove(appId))
+        {
+            return false;
+        }
+
+        var users = Users.RemoveWhere(u => u.AppId == appId).Select(u => u.Id).ToHashSet();
+        foreach (var revoked in RevokedRefreshTokens.Values.Where(r => users.Contains(r.UserId)).ToList())
+        {
+            RevokedRefreshTokens.Remove(revoked.TokenHash);
+        }
+
+        Environments.RemoveWhere(e => e.AppId == appId);
+        Sessions.RemoveWhere(s => s.AppId == appId);
+        Verifications.RemoveWhere(v => v.AppId == appId);
+        PasswordResets.RemoveWhere(r => r.AppId == appId);
+        foreach (var organization in Organizations.RemoveWhere(o => o.AppId == appId))
+        {
+            RemoveOrganizationDependents(organization.Id);
+        }
+
+        Devices.RemoveWhere(d => d.AppId == appId);
+        Webhooks.RemoveWhere(w => w.AppId == appId);
+        Notifications.RemoveWhere(n => n.AppId == appId);
+        ApiKeys.RemoveWhere(k => k.AppId == appId);
+        FormConfigs.RemoveWhere(f => f.AppId == appId);
+        SessionConfigs.RemoveWhere(c => c.AppId == appId);
+        ClientConfigs.RemoveWhere(c => c.AppId == appId);
+        ServiceAccounts.RemoveWhere(s => s.AppId == appId);
+        foreach (var role in Roles.RemoveWhere(r => r.AppId == appId))
+        {
+            RemoveRoleDependents(role.Id);
+        }
+
+        var scopeId = appId.ToString();
+        Settings.RemoveWhere(s => s.Scope == SettingScope.App && s.ScopeId == scopeId);
+        return true;
+    }
+
+    /// <summary>Deletes an organization with its members, invitations, teams and branding. Call under the lock.</summary>
+    public bool RemoveOrganization(Id<Organization> orgId)
+    {
+        if (!Organizations.Remove(orgId))
+        {
+            return false;
+        }
+
+        RemoveOrganizationDependents(orgId);
+        return true;
+    }
+
+    /// <summary>Deletes a role with its permissions and assignments; its children lose their parent. Call under the lock.</summary>
+    public bool RemoveRole(Id<Role> roleId)
+    {
+        if (!Roles.Remove(roleId))
+        {
+            return false;
+        }
+
+        RemoveRoleDependents(roleId);
+        foreach (var child in Roles.Rows.Where(r => r.ParentId == roleId).ToList())
+        {
+            Roles.Replace(child with { ParentId = null });
+        }
+
+        return true;
+    }
+
+    private void RemoveOrganizationDependents(Id<Organization> orgId)
+    {
+        Members.RemoveWhere(m => m.OrgId == orgId);
+        Invitations.RemoveWhere(i => i.OrgId == orgId);
+        Teams.RemoveWhere(t => t.OrgId == orgId);
+        Branding.RemoveWhere(b => b.OrgId == orgId);
+    }
+
+    private void RemoveRoleDependents(Id<Role> roleId)
+    {
+        Permissions.RemoveWhere(p => p.RoleId == roleId);
+        Assignments.RemoveWhere(a => a.RoleId == roleId);
+    }
+}

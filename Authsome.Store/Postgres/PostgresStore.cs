@@ -1,0 +1,66 @@
+using Authsome.Store.Migrations;
+using Authsome.Store.Relational;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+using Npgsql;
+
+namespace Authsome.Store.Postgres;
+
+/// <summary>
+/// The production store: PostgreSQL through one pooled <see cref="NpgsqlDataSource"/>. Create it from the connection
+/// string (<c>ConnectionStrings:authsome</c>, in Npgsql's <c>Host=...</c> form or as a <c>postgres://</c> URL) or from a
+/// data source you already have, then call <see cref="RelationalStore.MigrateAsync"/> once at start-up.
+/// </summary>
+/// <remarks>
+/// Unless the connection string sets them, <c>Max Auto Prepare</c> is 64 (the store's statements are prepared on
+/// first reuse, so a token lookup is one round trip to a prepared plan) and <c>Application Name</c> is
+/// <c>authsome</c>. Npgsql reports traces and metrics itself (ActivitySource and Meter "Npgsql").
+/// </remarks>
+public sealed class PostgresStore : RelationalStore
+{
+    private readonly PostgresDatabase _database;
+    private readonly ILogger _logger;
+
+    /// <summary>Creates a store with its own data source; disposing the store disposes it.</summary>
+    public PostgresStore(string connectionString, ILoggerFactory? loggerFactory = null)
+        : this(new PostgresDatabase(CreateDataSource(connectionString, loggerFactory), ownsDataSource: true), loggerFactory)
+    {
+    }
+
+    /// <summary>Creates a store over a data source the caller owns (and disposes).</summary>
+    public PostgresStore(NpgsqlDataSource dataSource, ILoggerFactory? loggerFactory = null)
+        : this(new PostgresDatabase(dataSource ?? throw new ArgumentNullException(nameof(dataSource)), ownsDataSource: false), loggerFactory)
+    {
+    }
+
+    private PostgresStore(PostgresDatabase database, ILoggerFactory? loggerFactory)
+        : this(database, (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger<PostgresStore>())
+    {
+    }
+
+    private PostgresStore(PostgresDatabase database, ILogger logger)
+        : base(database, logger)
+    {
+        _database = database;
+        _logger = logger;
+    }
+
+    /// <summary>The data source the store's connections come from.</summary>
+    public NpgsqlDataSource DataSource => _database.DataSource;
+
+    private protected override IMigrationDriver CreateMigrationDriver() => new PostgresMigrationDriver(_database.DataSource, TimeProvider.System, _logger);
+
+    private static NpgsqlDataSource CreateDataSource(string connectionString, ILoggerFactory? loggerFactory)
+    {
+        var builder = new NpgsqlDataSourceBuilder(PostgresConnectionString.Parse(connectionString).ConnectionString)
+        {
+            Name = PostgresConnectionString.DefaultApplicationName,
+        };
+        if (loggerFactory is not null)
+        {
+            builder.UseLoggerFactory(loggerFactory);
+        }
+
+        return builder.Build();
+    }
+}

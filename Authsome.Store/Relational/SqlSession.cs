@@ -1,0 +1,55 @@
+using System.Data.Common;
+using Dapper;
+
+namespace Authsome.Store.Relational;
+
+/// <summary>
+/// Runs parameterised statements on one open connection, inside a transaction when there is one. Parameters are
+/// Dapper parameter objects; rows are mapped by hand through <see cref="RowReader"/>.
+/// </summary>
+internal sealed class SqlSession(DbConnection connection, DbTransaction? transaction, RelationalDialect dialect)
+{
+    public RelationalDialect Dialect => dialect;
+
+    /// <summary>Runs a statement and returns how many rows it changed.</summary>
+    public Task<int> ExecuteAsync(string sql, object? args, CancellationToken cancellationToken) =>
+        connection.ExecuteAsync(Command(sql, args, cancellationToken));
+
+    /// <summary>The first column of the first row, or default when there is no row or it is NULL.</summary>
+    public async Task<T?> ScalarAsync<T>(string sql, object? args, CancellationToken cancellationToken)
+    {
+        var value = await connection.ExecuteScalarAsync(Command(sql, args, cancellationToken)).ConfigureAwait(false);
+        return value is null or DBNull ? default : (T)Convert.ChangeType(value, Nullable.GetUnderlyingType(typeof(T)) ?? typeof(T), System.Globalization.CultureInfo.InvariantCulture);
+    }
+
+    /// <summary>The first row mapped, or null.</summary>
+    public async Task<T?> QueryFirstAsync<T>(string sql, object? args, Func<RowReader, T> map, CancellationToken cancellationToken)
+        where T : class
+    {
+        var reader = await connection.ExecuteReaderAsync(Command(sql, args, cancellationToken)).ConfigureAwait(false);
+        await using (reader.ConfigureAwait(false))
+        {
+            return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? map(new RowReader(reader, dialect)) : null;
+        }
+    }
+
+    /// <summary>Every row, mapped, in the order the statement returns them.</summary>
+    public async Task<IReadOnlyList<T>> QueryAsync<T>(string sql, object? args, Func<RowReader, T> map, CancellationToken cancellationToken)
+    {
+        var reader = await connection.ExecuteReaderAsync(Command(sql, args, cancellationToken)).ConfigureAwait(false);
+        await using (reader.ConfigureAwait(false))
+        {
+            var rows = new List<T>();
+            var row = new RowReader(reader, dialect);
+            while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
+            {
+                rows.Add(map(row));
+            }
+
+            return rows;
+        }
+    }
+
+    private CommandDefinition Command(string sql, object? args, CancellationToken cancellationToken) =>
+        new(sql, args, transaction, cancellationToken: cancellationToken);
+}

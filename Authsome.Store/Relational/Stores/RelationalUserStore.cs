@@ -1,0 +1,186 @@
+using System.Text;
+
+namespace Authsome.Store.Relational;
+
+internal sealed class RelationalUserStore(RelationalDatabase db) : IUserStore
+{
+    private const string Entity = "user";
+
+    private const string Columns =
+        "id, app_id, env_id, email, email_verified, name, first_name, last_name, image, username, display_username, " +
+        "phone, phone_verified, password_hash, password_changed_at, banned, ban_reason, ban_expires, " +
+        "failed_sign_in_count, locked_until, metadata, created_at, updated_at, deleted_at";
+
+    private const string Select = $"SELECT {Columns} FROM authsome_users";
+
+    private const string Live = "deleted_at IS NULL";
+
+    private const string Insert =
+        $"""
+        INSERT INTO authsome_users ({Columns})
+        VALUES (@id, @app_id, @env_id, @email, @email_verified, @name, @first_name, @last_name, @image, @username, @display_username,
+                @phone, @phone_verified, @password_hash, @password_changed_at, @banned, @ban_reason, @ban_expires,
+                0, NULL, @metadata, @created_at, @updated_at, NULL)
+        """;
+
+    // Lockout fields, creation and deletion times have their own operations (RecordFailedSignIn, SetLockout, Delete).
+    private const string Update =
+        $"""
+        UPDATE authsome_users SET
+            app_id = @app_id, env_id = @env_id, email = @email, email_verified = @email_verified, name = @name,
+            first_name = @first_name, last_name = @last_name, image = @image, username = @username,
+            display_username = @display_username, phone = @phone, phone_verified = @phone_verified,
+            password_hash = @password_hash, password_changed_at = @password_changed_at, banned = @banned,
+            ban_reason = @ban_reason, ban_expires = @ban_expires, metadata = @metadata, updated_at = @updated_at
+        WHERE id = @id AND {Live}
+        """;
+
+    private RelationalDialect D => db.Dialect;
+
+    public async ValueTask CreateAsync(User user, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        await db.WriteAsync(Entity, s => s.ExecuteAsync(Insert, Args(user), cancellationToken), cancellationToken).ConfigureAwait(false);
+    }
+
+    public async ValueTask<User?> GetAsync(Id<User> id, CancellationToken cancellationToken) =>
+        await db.ReadAsync(Entity, s => s.QueryFirstAsync($"{Select} WHERE id = @id AND {Live}", new { id = id.ToString() }, Map, cancellationToken), cancellationToken).ConfigureAwait(false);
+
+    public ValueTask<User?> GetByEmailAsync(Id<App> appId, Id<AppEnvironment> envId, string email, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(email);
+        return GetByAsync("email", appId, envId, email.ToLowerInvariant(), cancellationToken);
+    }
+
+    public ValueTask<User?> GetByPhoneAsync(Id<App> appId, Id<AppEnvironment> envId, string phone, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(phone);
+        return GetByAsync("phone", appId, envId, phone, cancellationToken);
+    }
+
+    public ValueTask<User?> GetByUsernameAsync(Id<App> appId, Id<AppEnvironment> envId, string username, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(username);
+        return GetByAsync("username", appId, envId, username.ToLowerInvariant(), cancellationToken);
+    }
+
+    public async ValueTask UpdateAsync(User user, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(user);
+        var changed = await db.WriteAsync(Entity, s => s.ExecuteAsync(Update, Args(user), cancellationToken), cancellationToken).ConfigureAwait(false);
+        if (changed == 0)
+        {
+            throw new StoreNotFoundException(Entity);
+        }
+    }
+
+    public async ValueTask<bool> DeleteAsync(Id<User> id, DateTimeOffset deletedAt, CancellationToken cancellationToken) =>
+        await db.WriteAsync(
+            Entity,
+            s => s.ExecuteAsync($"UPDATE authsome_users SET deleted_at = @deleted_at WHERE id = @id AND {Live}", new { id = id.ToString(), deleted_at = D.Time(StoreTime.Normalize(deletedAt)) }, cancellationToken),
+            cancellationToken).ConfigureAwait(false) > 0;
+
+    public async ValueTask<Page<User>> ListAsync(UserQuery query, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(query);
+        var filter = new StringBuilder($"app_id = @app_id AND {Live}");
+        if (query.EnvId is not null)
+        {
+            filter.Append(" AND env_id = @env_id");
+        }
+
+        if (!string.IsNullOrEmpty(query.EmailContains))
+        {
+            filter.Append(@" AND email LIKE @email_pattern ESCAPE '\'");
+        }
+
+        var args = new
+        {
+            app_id = query.AppId.ToString(),
+            env_id = query.EnvId?.ToString(),
+            email_pattern = query.EmailContains is { Length: > 0 } part ? $"%{Like.Escape(part.ToLowerInvariant())}%" : null,
+        };
+        return await Paging.ListAsync(db, Entity, "authsome_users", Columns, filter.ToString(), args, query.Page, query.Page.After<User>()?.ToString(), Map, u => u.Id.ToString(), cancellationToken).ConfigureAwait(false);
+    }
+
+    public async ValueTask<int> RecordFailedSignInAsync(Id<User> id, CancellationToken cancellationToken) =>
+        await db.WriteAsync(
+            Entity,
+            s => s.ScalarAsync<int>(
+                $"UPDATE authsome_users SET failed_sign_in_count = failed_sign_in_count + 1 WHERE id = @id AND {Live} RETURNING failed_sign_in_count",
+                new { id = id.ToString() },
+                cancellationToken),
+            cancellationToken).ConfigureAwait(false);
+
+    public async ValueTask<bool> SetLockoutAsync(Id<User> id, DateTimeOffset? lockedUntil, CancellationToken cancellationToken) =>
+        await db.WriteAsync(
+            Entity,
+            s => s.ExecuteAsync(
+                $"UPDATE authsome_users SET locked_until = @locked_until, failed_sign_in_count = 0 WHERE id = @id AND {Live}",
+                new { id = id.ToString(), locked_until = D.Time(StoreTime.Normalize(lockedUntil)) },
+                cancellationToken),
+            cancellationToken).ConfigureAwait(false) > 0;
+
+    private async ValueTask<User?> GetByAsync(string column, Id<App> appId, Id<AppEnvironment> envId, string value, CancellationToken cancellationToken) =>
+        await db.ReadAsync(
+            Entity,
+            s => s.QueryFirstAsync(
+                $"{Select} WHERE app_id = @app_id AND env_id = @env_id AND {column} = @value AND {Live}",
+                new { app_id = appId.ToString(), env_id = envId.ToString(), value },
+                Map,
+                cancellationToken),
+            cancellationToken).ConfigureAwait(false);
+
+    private object Args(User u) => new
+    {
+        id = u.Id.ToString(),
+        app_id = u.AppId.ToString(),
+        env_id = u.EnvId.ToString(),
+        email = u.Email,
+        email_verified = u.EmailVerified,
+        name = u.Name,
+        first_name = u.FirstName,
+        last_name = u.LastName,
+        image = u.Image,
+        username = u.Username,
+        display_username = u.DisplayUsername,
+        phone = u.Phone,
+        phone_verified = u.PhoneVerified,
+        password_hash = u.PasswordHash,
+        password_changed_at = D.Time(u.PasswordChangedAt),
+        banned = u.Banned,
+        ban_reason = u.BanReason,
+        ban_expires = D.Time(u.BanExpires),
+        metadata = D.Json(JsonColumn.Map(u.Metadata)),
+        created_at = D.Time(u.CreatedAt),
+        updated_at = D.Time(u.UpdatedAt),
+    };
+
+    private static User Map(RowReader r) => new()
+    {
+        Id = r.Id<User>("id"),
+        AppId = r.Id<App>("app_id"),
+        EnvId = r.Id<AppEnvironment>("env_id"),
+        Email = r.Text("email"),
+        EmailVerified = r.Bool("email_verified"),
+        Name = r.TextOrNull("name"),
+        FirstName = r.TextOrNull("first_name"),
+        LastName = r.TextOrNull("last_name"),
+        Image = r.TextOrNull("image"),
+        Username = r.TextOrNull("username"),
+        DisplayUsername = r.TextOrNull("display_username"),
+        Phone = r.TextOrNull("phone"),
+        PhoneVerified = r.Bool("phone_verified"),
+        PasswordHash = r.TextOrNull("password_hash"),
+        PasswordChangedAt = r.TimeOrNull("password_changed_at"),
+        Banned = r.Bool("banned"),
+        BanReason = r.TextOrNull("ban_reason"),
+        BanExpires = r.TimeOrNull("ban_expires"),
+        FailedSignInCount = r.Int("failed_sign_in_count"),
+        LockedUntil = r.TimeOrNull("locked_until"),
+        Metadata = r.Map("metadata"),
+        CreatedAt = r.Time("created_at"),
+        UpdatedAt = r.Time("updated_at"),
+        DeletedAt = r.TimeOrNull("deleted_at"),
+    };
+}
