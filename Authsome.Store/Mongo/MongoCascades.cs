@@ -1,0 +1,128 @@
+using MongoDB.Bson;
+using MongoDB.Driver;
+using static Authsome.Store.Mongo.MongoQueries;
+
+namespace Authsome.Store.Mongo;
+
+/// <summary>
+/// Deletes that reach across collections (an app, an organization, a role and what belongs to them). Each runs in
+/// one transaction where the server has them; everywhere it deletes children before their parent, so an
+/// interrupted run leaves the parent in place and a repeated call finishes the job.
+/// </summary>
+internal sealed class MongoCascades(MongoContext context)
+{
+    private static readonly string[] AppOwned =
+    [
+        MongoCollections.Sessions,
+        MongoCollections.RevokedRefreshTokens,
+        MongoCollections.Verifications,
+        MongoCollections.PasswordResets,
+        MongoCollections.Devices,
+        MongoCollections.Webhooks,
+        MongoCollections.Notifications,
+        MongoCollections.ApiKeys,
+        MongoCollections.FormConfigs,
+        MongoCollections.AppSessionConfigs,
+        MongoCollections.AppClientConfigs,
+        MongoCollections.ServiceAccounts,
+        MongoCollections.Users,
+        MongoCollections.Environments,
+    ];
+
+    private static readonly string[] OrganizationOwned =
+    [
+        MongoCollections.Members,
+        MongoCollections.Invitations,
+        MongoCollections.Teams,
+        MongoCollections.BrandingConfigs,
+    ];
+
+    public Task<bool> DeleteAppAsync(Id<App> appId, CancellationToken cancellationToken) =>
+        context.InTransactionAsync(
+            async (session, ct) =>
+            {
+                var appFilter = FieldIs(Field.AppId, appId);
+                var orgIds = await IdsAsync(session, MongoCollections.Organizations, appFilter, ct).ConfigureAwait(false);
+                var roleIds = await IdsAsync(session, MongoCollections.Roles, appFilter, ct).ConfigureAwait(false);
+
+                await DeleteOrganizationChildrenAsync(session, orgIds, ct).ConfigureAwait(false);
+                await DeleteRoleChildrenAsync(session, roleIds, ct).ConfigureAwait(false);
+                var scopedSettings =
+                    (Filter.Eq(Field.Scope, BsonWrite.Enum(SettingScope.App)) & Filter.Eq(Field.ScopeId, appId.ToString()))
+                    | (Filter.Eq(Field.Scope, BsonWrite.Enum(SettingScope.Organization)) & Filter.In(Field.ScopeId, orgIds));
+                await DeleteManyAsync(session, MongoCollections.Settings, scopedSettings, ct).ConfigureAwait(false);
+                foreach (var collection in AppOwned)
+                {
+                    await DeleteManyAsync(session, collection, appFilter, ct).ConfigureAwait(false);
+                }
+
+                await DeleteManyAsync(session, MongoCollections.Roles, appFilter, ct).ConfigureAwait(false);
+                await DeleteManyAsync(session, MongoCollections.Organizations, appFilter, ct).ConfigureAwait(false);
+                return await DeleteManyAsync(session, MongoCollections.Apps, IdIs(appId), ct).ConfigureAwait(false) > 0;
+            },
+            cancellationToken);
+
+    public Task<bool> DeleteOrganizationAsync(Id<Organization> orgId, CancellationToken cancellationToken) =>
+        context.InTransactionAsync(
+            async (session, ct) =>
+            {
+                await DeleteOrganizationChildrenAsync(session, [orgId.ToString()], ct).ConfigureAwait(false);
+                return await DeleteManyAsync(session, MongoCollections.Organizations, IdIs(orgId), ct).ConfigureAwait(false) > 0;
+            },
+            cancellationToken);
+
+    /// <summary>A role goes with its permissions and assignments; roles that inherited from it lose their parent.</summary>
+    public Task<bool> DeleteRoleAsync(Id<Role> roleId, CancellationToken cancellationToken) =>
+        context.InTransactionAsync(
+            async (session, ct) =>
+            {
+                await DeleteRoleChildrenAsync(session, [roleId.ToString()], ct).ConfigureAwait(false);
+                await context.Collection(MongoCollections.Roles).UpdateManyAsync(
+                    session,
+                    FieldIs(Field.ParentId, roleId),
+                    Update.Set(Field.ParentId, BsonNull.Value),
+                    cancellationToken: ct).ConfigureAwait(false);
+                return await DeleteManyAsync(session, MongoCollections.Roles, IdIs(roleId), ct).ConfigureAwait(false) > 0;
+            },
+            cancellationToken);
+
+    private async Task DeleteOrganizationChildrenAsync(IClientSessionHandle session, IReadOnlyList<string> orgIds, CancellationToken cancellationToken)
+    {
+        if (orgIds.Count == 0)
+        {
+            return;
+        }
+
+        var byOrg = Filter.In(Field.OrgId, orgIds);
+        foreach (var collection in OrganizationOwned)
+        {
+            await DeleteManyAsync(session, collection, byOrg, cancellationToken).ConfigureAwait(false);
+        }
+
+        await DeleteManyAsync(session, MongoCollections.RoleAssignments, byOrg, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task DeleteRoleChildrenAsync(IClientSessionHandle session, IReadOnlyList<string> roleIds, CancellationToken cancellationToken)
+    {
+        if (roleIds.Count == 0)
+        {
+            return;
+        }
+
+        var byRole = Filter.In(Field.RoleId, roleIds);
+        await DeleteManyAsync(session, MongoCollections.Permissions, byRole, cancellationToken).ConfigureAwait(false);
+        await DeleteManyAsync(session, MongoCollections.RoleAssignments, byRole, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task<IReadOnlyList<string>> IdsAsync(IClientSessionHandle session, string collection, FilterDefinition<BsonDocument> filter, CancellationToken cancellationToken)
+    {
+        var documents = await context.Collection(collection)
+            .Find(session, filter)
+            .Project(Builders<BsonDocument>.Projection.Include(Field.Id))
+            .ToListAsync(cancellationToken).ConfigureAwait(false);
+        return [.. documents.Select(d => d[Field.Id].AsString)];
+    }
+
+    private async Task<long> DeleteManyAsync(IClientSessionHandle session, string collection, FilterDefinition<BsonDocument> filter, CancellationToken cancellationToken) =>
+        (await context.Collection(collection).DeleteManyAsync(session, filter, cancellationToken: cancellationToken).ConfigureAwait(false)).DeletedCount;
+}

@@ -1,0 +1,65 @@
+using Authsome;
+using Authsome.Endpoints;
+using Authsome.Hosting;
+using Authsome.Plugins;
+using Authsome.RateLimiting;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace Microsoft.AspNetCore.Builder;
+
+/// <summary>Maps the engine's routes and adds the middleware they need.</summary>
+public static class AuthsomeEndpointRouteBuilderExtensions
+{
+    /// <summary>
+    /// Adds the engine's middleware: problem answers for every failure on the engine's routes (never a stack trace)
+    /// and ASP.NET Core rate limiting (do not call <c>UseRateLimiter()</c> again). Call it before <see cref="MapAuthsome"/>.
+    /// </summary>
+    public static IApplicationBuilder UseAuthsome(this IApplicationBuilder app)
+    {
+        ArgumentNullException.ThrowIfNull(app);
+        app.ApplicationServices.GetRequiredService<AuthsomeMiddlewareMarker>().Added = true;
+        app.UseMiddleware<Authsome.Errors.AuthsomeExceptionMiddleware>();
+        app.UseRateLimiter();
+        return app;
+    }
+
+    /// <summary>
+    /// Maps the engine's routes, and every plugin's, under <c>Authsome:BasePath</c> (default <c>/v1/auth</c>). Returns the
+    /// route group, so the host can add conventions to all of them at once.
+    /// </summary>
+    public static IEndpointConventionBuilder MapAuthsome(this IEndpointRouteBuilder endpoints)
+    {
+        ArgumentNullException.ThrowIfNull(endpoints);
+        var services = endpoints.ServiceProvider;
+        if (services.GetService<AuthsomeMiddlewareMarker>() is not { } marker)
+        {
+            throw new InvalidOperationException("MapAuthsome() needs the engine's services: call builder.Services.AddAuthsome(...) first.");
+        }
+
+        if (!marker.Added)
+        {
+            throw new InvalidOperationException("MapAuthsome() needs the engine's middleware: call app.UseAuthsome() before app.MapAuthsome().");
+        }
+
+        var options = services.GetRequiredService<IOptions<AuthsomeOptions>>().Value;
+        var group = endpoints.MapGroup(options.BasePath)
+            .WithMetadata(AuthsomeEndpointMetadata.Instance)
+            .RequireRateLimiting(AuthsomeRateLimitPolicies.General)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .ProducesProblem(StatusCodes.Status500InternalServerError);
+        var authenticated = group.MapGroup(string.Empty).RequireAuthsomeSession();
+
+        group.MapSessionRoutes(authenticated);
+        authenticated.MapMeRoutes();
+        group.MapVerificationRoutes();
+        foreach (var plugin in services.GetServices<IAuthsomePlugin>())
+        {
+            plugin.MapRoutes(group);
+        }
+
+        return group;
+    }
+}

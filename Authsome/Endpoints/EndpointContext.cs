@@ -1,0 +1,29 @@
+using Authsome.Authentication;
+using Authsome.Errors;
+using Authsome.Sessions;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Net.Http.Headers;
+
+namespace Authsome.Endpoints;
+
+/// <summary>Small helpers the route handlers share.</summary>
+internal static class EndpointContext
+{
+    private const int MaxUserAgentLength = 512;
+
+    /// <summary>The client's address and User-Agent (truncated), as recorded on sessions.</summary>
+    public static ClientInfo Client(this HttpContext context)
+    {
+        string? userAgent = context.Request.Headers[HeaderNames.UserAgent];
+        if (userAgent is { Length: > MaxUserAgentLength })
+        {
+            userAgent = userAgent[..MaxUserAgentLength];
+        }
+
+        return new ClientInfo(context.Connection.RemoteIpAddress?.ToString(), string.IsNullOrWhiteSpace(userAgent) ? null : userAgent);
+    }
+
+    /// <summary>The session the Authsome scheme accepted; the routes that call this require it, so absence is a 401.</summary>
+    public static AuthenticatedSession RequireSession(this HttpContext context) =>
+        context.GetAuthsomeSession() ?? throw new AuthsomeException(AuthsomeErrors.Unauthenticated);
+}

@@ -1,0 +1,51 @@
+using Authsome.Accounts;
+using Authsome.Endpoints.Contracts;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+
+namespace Authsome.Endpoints;
+
+/// <summary>The signed-in user's own account.</summary>
+internal static class MeEndpoints
+{
+    private const string Tag = "Account";
+
+    public static void MapMeRoutes(this RouteGroupBuilder authenticated)
+    {
+        authenticated.MapGet("/me", GetAsync)
+            .WithName("GetMe").WithSummary("The signed-in user").WithTags(Tag)
+            .ProducesProblem(StatusCodes.Status401Unauthorized);
+
+        authenticated.MapPatch("/me", UpdateAsync)
+            .WithName("UpdateMe").WithSummary("Change the signed-in user's profile").WithTags(Tag)
+            .Accepts<UpdateProfileRequest>("application/json")
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status409Conflict);
+
+        authenticated.MapDelete("/me", DeleteAsync)
+            .WithName("DeleteMe").WithSummary("Delete the signed-in user's account and end its sessions").WithTags(Tag)
+            .ProducesProblem(StatusCodes.Status401Unauthorized);
+    }
+
+    private static Task<Ok<UserResponse>> GetAsync(HttpContext context, CancellationToken cancellationToken)
+    {
+        cancellationToken.ThrowIfCancellationRequested();
+        return Task.FromResult(TypedResults.Ok(UserResponse.From(context.RequireSession().User)));
+    }
+
+    private static async Task<Ok<UserResponse>> UpdateAsync(UpdateProfileRequest body, HttpContext context, AccountService accounts, CancellationToken cancellationToken)
+    {
+        var current = context.RequireSession();
+        var updated = await accounts.UpdateProfileAsync(current.User, body.Name, body.FirstName, body.LastName, body.Username, body.Image, cancellationToken);
+        return TypedResults.Ok(UserResponse.From(updated));
+    }
+
+    private static async Task<NoContent> DeleteAsync(HttpContext context, AccountService accounts, CancellationToken cancellationToken)
+    {
+        await accounts.DeleteAsync(context.RequireSession().User, cancellationToken);
+        SessionCookies.Clear(context);
+        return TypedResults.NoContent();
+    }
+}

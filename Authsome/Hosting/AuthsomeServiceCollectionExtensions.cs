@@ -1,0 +1,81 @@
+using Authsome;
+using Authsome.Accounts;
+using Authsome.Apps;
+using Authsome.Health;
+using Authsome.Hosting;
+using Authsome.Json;
+using Authsome.Lockout;
+using Authsome.Messaging;
+using Authsome.Migrations;
+using Authsome.Plugins;
+using Authsome.RateLimiting;
+using Authsome.Sessions;
+using Authsome.Telemetry;
+using Authsome.Verification;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Diagnostics.HealthChecks;
+using Microsoft.Extensions.Options;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Registers the Authsome engine.</summary>
+public static class AuthsomeServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds the engine: options bound from <c>Authsome</c> and validated at start, the store chosen in
+    /// <paramref name="configure"/>, sessions, accounts, verification, password reset, lockout, rate limits, the
+    /// <c>Authsome</c> authentication scheme, the <c>authsome-store</c> health check, telemetry, and the start-up that
+    /// migrates (unless <c>Authsome:MigrateOnStart</c> is false) and creates the platform app. It also sets the
+    /// minimal-API JSON conventions to snake_case names and enums. Calling it twice adds nothing twice.
+    /// </summary>
+    public static AuthsomeBuilder AddAuthsome(this IServiceCollection services, Action<AuthsomeBuilder>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(services);
+        var builder = new AuthsomeBuilder(services);
+        if (!services.Any(d => d.ServiceType == typeof(AuthsomeMiddlewareMarker)))
+        {
+            AddCore(services);
+        }
+
+        configure?.Invoke(builder);
+        return builder;
+    }
+
+    private static void AddCore(IServiceCollection services)
+    {
+        services.AddSingleton<AuthsomeMiddlewareMarker>();
+        services.TryAddSingleton(TimeProvider.System);
+        services.AddSingleton(new StoreSelection(StoreSelection.FromConfiguration));
+        services.AddSingleton(sp => sp.GetRequiredService<StoreSelection>().Resolve(sp));
+        services.AddSingleton(StoreFactory.Create);
+        services.AddOptions<AuthsomeOptions>().BindConfiguration(AuthsomeOptions.SectionName).ValidateOnStart();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AuthsomeOptions>, AuthsomeOptionsValidator>());
+        services.ConfigureHttpJsonOptions(o => AuthsomeJson.Apply(o.SerializerOptions));
+        services.AddMetrics();
+        services.AddProblemDetails();
+
+        services.TryAddSingleton<AuthsomeMetrics>();
+        services.TryAddSingleton<AppResolver>();
+        services.TryAddSingleton<HookRunner>();
+        services.TryAddSingleton<SessionService>();
+        services.TryAddSingleton<AccountService>();
+        services.TryAddSingleton<EmailVerificationRequirement>();
+        services.TryAddSingleton<VerificationService>();
+        services.TryAddSingleton<LockoutService>();
+        services.TryAddSingleton<EmailOutbox>();
+        services.AddHostedService(sp => sp.GetRequiredService<EmailOutbox>());
+
+        services.TryAddSingleton<IAuthsomeMigrator, AuthsomeMigrator>();
+        services.AddHostedService<AuthsomeStartup>();
+        services.TryAddSingleton<AuthsomeStoreHealthCheck>();
+        services.AddHealthChecks().Add(new HealthCheckRegistration(
+            AuthsomeStoreHealthCheck.Name, sp => sp.GetRequiredService<AuthsomeStoreHealthCheck>(), HealthStatus.Unhealthy, ["ready"]));
+
+        services.AddRateLimiter(_ => { });
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IConfigureOptions<RateLimiterOptions>, RateLimitingSetup>());
+        services.AddAuthorization();
+        services.AddAuthentication().AddAuthsomeScheme();
+    }
+}

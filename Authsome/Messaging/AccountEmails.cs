@@ -1,0 +1,65 @@
+using System.Globalization;
+using Authsome.Email;
+
+namespace Authsome.Messaging;
+
+/// <summary>The mails the engine sends about accounts. Plain text; links only when the host configured a template.</summary>
+internal static class AccountEmails
+{
+    public static EmailMessage Verification(string to, string token, string code, string? linkTemplate, TimeSpan ttl) =>
+        new(to, "Verify your email address",
+            $"""
+            Confirm that this address is yours{LinkOrToken(linkTemplate, token, " by opening this link:")}
+
+            Or enter this code: {code}
+
+            The link and code work for {Describe(ttl)} and only once. If you did not sign up, ignore this mail.
+            """);
+
+    public static EmailMessage AccountExists(string to) =>
+        new(to, "Someone tried to sign up with your email address",
+            """
+            Someone (perhaps you) tried to create an account with this email address, which already has one.
+
+            If it was you, sign in instead, or reset your password if you have forgotten it.
+            If it was not you, you can ignore this mail: nothing was changed.
+            """);
+
+    public static EmailMessage PasswordReset(string to, string token, string? linkTemplate, TimeSpan ttl) =>
+        new(to, "Reset your password",
+            $"""
+            Someone asked to reset the password of your account{LinkOrToken(linkTemplate, token, ". To choose a new password, open this link:")}
+
+            It works for {Describe(ttl)} and only once. If you did not ask, ignore this mail: your password is unchanged.
+            """);
+
+    public static EmailMessage PasswordChanged(string to) =>
+        new(to, "Your password was changed",
+            """
+            The password of your account was just changed, and your other sessions were signed out.
+
+            If you did not do this, reset your password now.
+            """);
+
+    public static EmailMessage LockedOut(string to, DateTimeOffset until) =>
+        new(to, "Sign-in to your account is paused",
+            $"""
+            There were several failed attempts to sign in to your account, so password sign-in is paused until
+            {until.ToString("u", CultureInfo.InvariantCulture)}.
+
+            If these attempts were not yours, someone may be guessing your password. Resetting your password ends the pause at once.
+            """);
+
+    private static string LinkOrToken(string? linkTemplate, string token, string lead) =>
+        linkTemplate is null
+            ? $".\n\nYour token: {token}"
+            : $"{lead}\n\n{linkTemplate.Replace("{token}", Uri.EscapeDataString(token), StringComparison.Ordinal)}";
+
+    private static string Describe(TimeSpan ttl) =>
+        ttl.TotalHours >= 1
+            ? Plural(ttl.TotalHours, "hour")
+            : Plural(ttl.TotalMinutes, "minute");
+
+    private static string Plural(double amount, string unit) =>
+        string.Create(CultureInfo.InvariantCulture, $"{amount:0.#} {unit}{(amount == 1 ? string.Empty : "s")}");
+}

@@ -1,0 +1,42 @@
+using Authsome;
+using Authsome.PasswordReset;
+using Authsome.Plugins.Password;
+using Authsome.Plugins.Password.History;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Microsoft.Extensions.DependencyInjection;
+
+/// <summary>Adds the password plugin.</summary>
+public static class PasswordBuilderExtensions
+{
+    /// <summary>
+    /// Adds email-and-password accounts: the routes <c>/signup</c>, <c>/signin</c>, <c>/change-password</c>,
+    /// <c>/forgot-password</c> and <c>/reset-password</c>, Argon2id hashing and the password policy
+    /// (<c>Authsome:Passwords</c>), and the password history (<c>Authsome:Password</c>, migration group
+    /// <c>authsome-password</c>). Calling it twice is harmless.
+    /// </summary>
+    public static AuthsomeBuilder AddPassword(this AuthsomeBuilder builder, Action<PasswordPluginOptions>? configure = null)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        var services = builder.Services;
+        builder.AddPlugin<PasswordPlugin>();
+        services.AddAuthsomePasswords();
+
+        var options = services.AddOptions<PasswordPluginOptions>().BindConfiguration(PasswordPluginOptions.SectionName);
+        if (configure is not null)
+        {
+            options.Configure(configure);
+        }
+
+        options.Validate(o => o.HistoryLength is >= 0 and <= 24, $"{PasswordPluginOptions.SectionName}:HistoryLength must be between 0 and 24.").ValidateOnStart();
+
+        services.TryAddSingleton<PasswordService>();
+        services.TryAddSingleton(PasswordHistoryStoreFactory.Create);
+        services.TryAddSingleton<PasswordHistory>();
+        services.TryAddSingleton<PasswordSignUpService>();
+        services.TryAddSingleton<PasswordSignInService>();
+        services.TryAddSingleton<PasswordChangeService>();
+        services.TryAddSingleton<PasswordResetService>();
+        return builder;
+    }
+}

@@ -1,0 +1,142 @@
+using Authsome.Accounts;
+using Authsome.Apps;
+using Authsome.Errors;
+using Authsome.Messaging;
+using Authsome.Security;
+using Authsome.Sessions;
+using Authsome.Store;
+using Authsome.Verification;
+using Microsoft.Extensions.Options;
+
+namespace Authsome.Plugins.Password;
+
+/// <summary>
+/// Password sign-up. Whether the email is taken is not observable: a taken email gets the same status and the same
+/// shape of answer, after the same password hashing, and the account's owner is mailed instead. With email
+/// verification required (the default outside Development) both answers carry no session, so they are
+/// indistinguishable. Without it, a real sign-up returns working tokens; the taken-email answer returns tokens of
+/// the same form that work nowhere (we cannot hand out a session to someone else's account) — so an attacker who
+/// tries the tokens learns the email was taken. Keep verification on in production.
+/// </summary>
+internal sealed class PasswordSignUpService(
+    IAuthsomeStore store,
+    AppResolver apps,
+    AccountService accounts,
+    SessionService sessions,
+    VerificationService verification,
+    EmailVerificationRequirement requirement,
+    PasswordService passwords,
+    HookRunner hooks,
+    EmailOutbox outbox,
+    IOptionsMonitor<AuthsomeOptions> options,
+    TimeProvider time)
+{
+    private const string Method = "password";
+
+    public async ValueTask<SignUpResult> SignUpAsync(string? emailInput, string? passwordInput, string? nameInput, string? usernameInput, ClientInfo client, CancellationToken cancellationToken)
+    {
+        using var activity = AuthsomeTelemetry.StartOperation("sign_up");
+        var email = InputRules.Email(emailInput);
+        var password = InputRules.Password(passwordInput);
+        var name = InputRules.Name(nameInput);
+        var username = InputRules.Username(usernameInput);
+        var app = await apps.GetAsync(cancellationToken);
+        activity?.SetTag("authsome.app_id", app.AppId.ToString());
+
+        var clientConfig = await store.AppClientConfigs.GetAsync(app.AppId, cancellationToken);
+        if (!(clientConfig?.SignUpEnabled ?? options.CurrentValue.SignUp.Enabled) || clientConfig?.PasswordEnabled == false)
+        {
+            activity.Fail(AuthsomeErrors.SignUpDisabled.Code);
+            throw new AuthsomeException(AuthsomeErrors.SignUpDisabled);
+        }
+
+        passwords.EnsureAcceptable(password, email, username, "password");
+        await hooks.BeforeAsync(nameof(IAuthsomeHooks.BeforeSignUpAsync),
+            h => h.BeforeSignUpAsync(new SignUpHookContext(app.AppId, email, username, name, Method), cancellationToken));
+
+        // Hash before looking the email up, so a taken email costs the same time as a free one.
+        var hash = await passwords.HashAsync(password, cancellationToken);
+        var verificationRequired = await requirement.IsRequiredAsync(app.AppId, cancellationToken);
+        var now = time.GetStoreNow();
+        var user = new User
+        {
+            Id = Id<User>.New(now),
+            AppId = app.AppId,
+            EnvId = app.EnvId,
+            Email = email,
+            Name = name,
+            Username = username,
+            DisplayUsername = username,
+            PasswordHash = hash,
+            PasswordChangedAt = now,
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+
+        if (await store.Users.GetByEmailAsync(app.AppId, app.EnvId, email, cancellationToken) is not null)
+        {
+            return await DecoyAsync(user, verificationRequired, activity, cancellationToken);
+        }
+
+        try
+        {
+            await accounts.CreateAsync(user, Method, cancellationToken);
+        }
+        catch (StoreConflictException ex) when (ex.Kind == ConflictKind.EmailTaken)
+        {
+            // A concurrent sign-up with the same email won the race: answer it like any taken email.
+            return await DecoyAsync(user, verificationRequired, activity, cancellationToken);
+        }
+        catch (StoreConflictException ex) when (ex.Kind == ConflictKind.UsernameTaken)
+        {
+            activity.Fail(AuthsomeErrors.UsernameTaken.Code);
+            throw new AuthsomeException(AuthsomeErrors.UsernameTaken, "Another account uses this username.");
+        }
+
+        activity?.SetTag("authsome.user_id", user.Id.ToString());
+        await hooks.AfterAsync(nameof(IAuthsomeHooks.AfterSignUpAsync), h => h.AfterSignUpAsync(user, cancellationToken));
+        await verification.SendAsync(user, cancellationToken);
+        activity.Succeed();
+        if (verificationRequired)
+        {
+            return new SignUpResult(user, null, true);
+        }
+
+        var session = await sessions.CreateAsync(user, client, cancellationToken);
+        return new SignUpResult(user, session, false);
+    }
+
+    private async ValueTask<SignUpResult> DecoyAsync(User lookAlike, bool verificationRequired, System.Diagnostics.Activity? activity, CancellationToken cancellationToken)
+    {
+        outbox.Enqueue(AccountEmails.AccountExists(lookAlike.Email));
+        // Tagged like a success: a trace must not become an enumeration oracle for whoever reads it.
+        activity.Succeed();
+        var shown = lookAlike with { PasswordHash = null };
+        if (verificationRequired)
+        {
+            return new SignUpResult(shown, null, true);
+        }
+
+        var policy = await sessions.GetPolicyAsync(shown.AppId, cancellationToken);
+        var accessToken = SecretTokens.NewToken();
+        var refreshToken = SecretTokens.NewToken();
+        var now = shown.CreatedAt;
+        var id = Id<Session>.New(now);
+        var notStored = new Session
+        {
+            Id = id,
+            AppId = shown.AppId,
+            EnvId = shown.EnvId,
+            UserId = shown.Id,
+            FamilyId = id,
+            TokenHash = SecretHash.Of(accessToken),
+            RefreshTokenHash = SecretHash.Of(refreshToken),
+            LastActivityAt = now,
+            ExpiresAt = now + policy.AccessTokenTtl,
+            RefreshTokenExpiresAt = now + policy.RefreshTokenTtl,
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+        return new SignUpResult(shown, new IssuedSession(notStored, accessToken, refreshToken), false);
+    }
+}

@@ -1,0 +1,63 @@
+using System.Globalization;
+using System.Threading.RateLimiting;
+using Authsome.Errors;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.RateLimiting;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Options;
+
+namespace Authsome.RateLimiting;
+
+/// <summary>
+/// Configures ASP.NET Core rate limiting for the engine: a fixed window per policy, partitioned by client IP (and,
+/// for the general policy, by route too, so a busy route cannot starve another). Rejections are 429
+/// <c>rate_limited</c> problems with Retry-After. Limits are read from <c>Authsome:RateLimits</c> when a partition
+/// is first used. Behind a proxy, use the forwarded-headers middleware so the client IP is the real one.
+/// </summary>
+internal sealed class RateLimitingSetup(IOptionsMonitor<AuthsomeOptions> options) : IConfigureOptions<RateLimiterOptions>
+{
+    public void Configure(RateLimiterOptions limiter)
+    {
+        limiter.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+        limiter.OnRejected = OnRejectedAsync;
+        limiter.AddPolicy(AuthsomeRateLimitPolicies.General, context => Partition(context, AuthsomeRateLimitPolicies.General, s => s.General, perRoute: true));
+        limiter.AddPolicy(AuthsomeRateLimitPolicies.SignIn, context => Partition(context, AuthsomeRateLimitPolicies.SignIn, s => s.SignIn, perRoute: false));
+        limiter.AddPolicy(AuthsomeRateLimitPolicies.SignUp, context => Partition(context, AuthsomeRateLimitPolicies.SignUp, s => s.SignUp, perRoute: false));
+        limiter.AddPolicy(AuthsomeRateLimitPolicies.Refresh, context => Partition(context, AuthsomeRateLimitPolicies.Refresh, s => s.Refresh, perRoute: false));
+        limiter.AddPolicy(AuthsomeRateLimitPolicies.PasswordReset, context => Partition(context, AuthsomeRateLimitPolicies.PasswordReset, s => s.PasswordReset, perRoute: false));
+        limiter.AddPolicy(AuthsomeRateLimitPolicies.Verification, context => Partition(context, AuthsomeRateLimitPolicies.Verification, s => s.Verification, perRoute: false));
+    }
+
+    private RateLimitPartition<string> Partition(HttpContext context, string policy, Func<RateLimitSettings, RateLimitRule> rule, bool perRoute)
+    {
+        var settings = options.CurrentValue.RateLimits;
+        var client = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        var route = perRoute ? (context.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? context.Request.Path.Value ?? string.Empty : string.Empty;
+        var key = $"{policy}|{context.Request.Method}|{route}|{client}";
+        if (!settings.Enabled)
+        {
+            return RateLimitPartition.GetNoLimiter(key);
+        }
+
+        var chosen = rule(settings);
+        return RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
+        {
+            PermitLimit = chosen.PermitLimit,
+            Window = chosen.Window,
+            QueueLimit = 0,
+            AutoReplenishment = true,
+        });
+    }
+
+    private static async ValueTask OnRejectedAsync(OnRejectedContext context, CancellationToken cancellationToken)
+    {
+        int? retryAfter = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var wait)
+            ? Math.Max(1, (int)Math.Ceiling(wait.TotalSeconds))
+            : null;
+        await ProblemResponses.WriteAsync(context.HttpContext, AuthsomeErrors.RateLimited,
+            retryAfter is { } seconds
+                ? string.Create(CultureInfo.InvariantCulture, $"Too many requests; retry in {seconds} seconds.")
+                : "Too many requests; retry later.",
+            retryAfterSeconds: retryAfter);
+    }
+}

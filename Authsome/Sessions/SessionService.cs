@@ -1,0 +1,250 @@
+using Authsome.Accounts;
+using Authsome.Apps;
+using Authsome.Errors;
+using Authsome.Plugins;
+using Authsome.Security;
+using Authsome.Store;
+using Authsome.Telemetry;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Authsome.Sessions;
+
+/// <summary>
+/// Issues, checks, refreshes and revokes sessions. Tokens are 256-bit random values; only their SHA-256 is stored.
+/// Refreshing rotates both tokens with a compare-and-swap; presenting a refresh token that was already rotated out
+/// revokes every session of its family, so the thief's and the victim's copies both stop working at once.
+/// </summary>
+internal sealed partial class SessionService(
+    IAuthsomeStore store,
+    AppResolver apps,
+    IOptionsMonitor<AuthsomeOptions> options,
+    TimeProvider time,
+    HookRunner hooks,
+    AuthsomeMetrics metrics,
+    ILogger<SessionService> logger)
+{
+    /// <summary>The engine's session settings with the app's <see cref="AppSessionConfig"/> overrides.</summary>
+    public async ValueTask<SessionPolicy> GetPolicyAsync(Id<App> appId, CancellationToken cancellationToken)
+    {
+        var settings = options.CurrentValue.Sessions;
+        var config = await store.AppSessionConfigs.GetAsync(appId, cancellationToken);
+        return new SessionPolicy(
+            config?.TokenTtl is { } access && access > TimeSpan.Zero ? access : settings.AccessTokenTtl,
+            config?.RefreshTokenTtl is { } refresh && refresh > TimeSpan.Zero ? refresh : settings.RefreshTokenTtl,
+            config?.RotateRefreshToken ?? settings.RotateRefreshToken,
+            config?.MaxActiveSessions is > 0 and var max ? max : settings.MaxActiveSessions);
+    }
+
+    /// <summary>Creates a session for a user who just proved who they are; ends the oldest sessions beyond the limit.</summary>
+    public async ValueTask<IssuedSession> CreateAsync(User user, ClientInfo client, CancellationToken cancellationToken)
+    {
+        using var activity = AuthsomeTelemetry.StartOperation("session.create");
+        activity?.SetTag("authsome.user_id", user.Id.ToString());
+        var policy = await GetPolicyAsync(user.AppId, cancellationToken);
+        var now = time.GetStoreNow();
+        await EnforceLimitAsync(user.Id, policy.MaxActiveSessions, now, cancellationToken);
+
+        var accessToken = SecretTokens.NewToken();
+        var refreshToken = SecretTokens.NewToken();
+        var id = Id<Session>.New(now);
+        var session = new Session
+        {
+            Id = id,
+            AppId = user.AppId,
+            EnvId = user.EnvId,
+            UserId = user.Id,
+            FamilyId = id,
+            TokenHash = SecretHash.Of(accessToken),
+            RefreshTokenHash = SecretHash.Of(refreshToken),
+            IpAddress = client.IpAddress,
+            UserAgent = client.UserAgent,
+            LastActivityAt = now,
+            ExpiresAt = now + policy.AccessTokenTtl,
+            RefreshTokenExpiresAt = now + policy.RefreshTokenTtl,
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+        await store.Sessions.CreateAsync(session, cancellationToken);
+        metrics.SessionsStarted();
+        activity?.SetTag("authsome.session_id", id.ToString());
+        activity.Succeed();
+        await hooks.AfterAsync(nameof(IAuthsomeHooks.AfterSessionCreateAsync), h => h.AfterSessionCreateAsync(session, cancellationToken));
+        return new IssuedSession(session, accessToken, refreshToken);
+    }
+
+    /// <summary>The live session and user an access token belongs to, or null when the token is unknown, expired, of another app, or its user is gone or banned.</summary>
+    public async ValueTask<AuthenticatedSession?> AuthenticateAsync(string token, CancellationToken cancellationToken)
+    {
+        if (!SecretTokens.LooksLikeToken(token))
+        {
+            return null;
+        }
+
+        var session = await store.Sessions.GetByTokenHashAsync(SecretHash.Of(token), cancellationToken);
+        var now = time.GetStoreNow();
+        if (session is null || session.ExpiresAt <= now)
+        {
+            return null;
+        }
+
+        var app = await apps.GetAsync(cancellationToken);
+        if (session.AppId != app.AppId)
+        {
+            return null;
+        }
+
+        var user = await store.Users.GetAsync(session.UserId, cancellationToken);
+        return user is null || user.IsBanned(now) ? null : new AuthenticatedSession(session, user);
+    }
+
+    /// <summary>Rotates a session's tokens. Throws <see cref="AuthsomeException"/>: token_invalid, token_reused (the family is revoked), account_banned.</summary>
+    public async ValueTask<IssuedSession> RefreshAsync(string refreshToken, ClientInfo client, CancellationToken cancellationToken)
+    {
+        using var activity = AuthsomeTelemetry.StartOperation("session.refresh");
+        if (!SecretTokens.LooksLikeToken(refreshToken))
+        {
+            activity.Fail(AuthsomeErrors.TokenInvalid.Code);
+            throw new AuthsomeException(AuthsomeErrors.TokenInvalid);
+        }
+
+        var hash = SecretHash.Of(refreshToken);
+        var now = time.GetStoreNow();
+        var session = await store.Sessions.GetByRefreshTokenHashAsync(hash, cancellationToken);
+        if (session is null)
+        {
+            await DetectReuseAsync(hash, now, cancellationToken);
+            activity.Fail(AuthsomeErrors.TokenInvalid.Code);
+            throw new AuthsomeException(AuthsomeErrors.TokenInvalid);
+        }
+
+        activity?.SetTag("authsome.session_id", session.Id.ToString());
+        var app = await apps.GetAsync(cancellationToken);
+        if (session.AppId != app.AppId)
+        {
+            activity.Fail(AuthsomeErrors.TokenInvalid.Code);
+            throw new AuthsomeException(AuthsomeErrors.TokenInvalid);
+        }
+
+        var user = await store.Users.GetAsync(session.UserId, cancellationToken);
+        if (session.RefreshTokenExpiresAt <= now || user is null)
+        {
+            await EndAsync(session, "expired", cancellationToken);
+            activity.Fail(AuthsomeErrors.TokenInvalid.Code);
+            throw new AuthsomeException(AuthsomeErrors.TokenInvalid);
+        }
+
+        if (user.IsBanned(now))
+        {
+            await EndAsync(session, "banned", cancellationToken);
+            activity.Fail(AuthsomeErrors.AccountBanned.Code);
+            throw new AuthsomeException(AuthsomeErrors.AccountBanned);
+        }
+
+        var policy = await GetPolicyAsync(session.AppId, cancellationToken);
+        var accessToken = SecretTokens.NewToken();
+        var nextRefreshToken = policy.RotateRefreshToken ? SecretTokens.NewToken() : refreshToken;
+        var rotated = session with
+        {
+            TokenHash = SecretHash.Of(accessToken),
+            RefreshTokenHash = SecretHash.Of(nextRefreshToken),
+            IpAddress = client.IpAddress ?? session.IpAddress,
+            UserAgent = client.UserAgent ?? session.UserAgent,
+            LastActivityAt = now,
+            ExpiresAt = now + policy.AccessTokenTtl,
+            RefreshTokenExpiresAt = policy.RotateRefreshToken ? now + policy.RefreshTokenTtl : session.RefreshTokenExpiresAt,
+            UpdatedAt = now,
+        };
+
+        if (policy.RotateRefreshToken)
+        {
+            if (!await store.Sessions.RotateAsync(rotated, hash, cancellationToken))
+            {
+                // A concurrent refresh with the same token won the swap: the loser is not a thief, so no family revocation.
+                activity.Fail(AuthsomeErrors.TokenInvalid.Code);
+                throw new AuthsomeException(AuthsomeErrors.TokenInvalid);
+            }
+        }
+        else
+        {
+            await store.Sessions.UpdateAsync(rotated, cancellationToken);
+        }
+
+        metrics.Refresh();
+        activity.Succeed();
+        await hooks.AfterAsync(nameof(IAuthsomeHooks.AfterSessionRefreshAsync), h => h.AfterSessionRefreshAsync(rotated, cancellationToken));
+        return new IssuedSession(rotated, accessToken, nextRefreshToken);
+    }
+
+    /// <summary>Ends one session (sign-out).</summary>
+    public async ValueTask EndAsync(Session session, string reason, CancellationToken cancellationToken)
+    {
+        if (await store.Sessions.DeleteAsync(session.Id, cancellationToken))
+        {
+            metrics.SessionsEnded(1);
+            await hooks.AfterAsync(nameof(IAuthsomeHooks.AfterSessionsRevokedAsync), h => h.AfterSessionsRevokedAsync(session.UserId, reason, cancellationToken));
+        }
+    }
+
+    /// <summary>Ends every session of a user except <paramref name="except"/>; returns how many.</summary>
+    public async ValueTask<int> EndAllAsync(Id<User> userId, Id<Session>? except, string reason, CancellationToken cancellationToken)
+    {
+        var count = await store.Sessions.DeleteByUserAsync(userId, except, cancellationToken);
+        if (count > 0)
+        {
+            metrics.SessionsEnded(count);
+            await hooks.AfterAsync(nameof(IAuthsomeHooks.AfterSessionsRevokedAsync), h => h.AfterSessionsRevokedAsync(userId, reason, cancellationToken));
+        }
+
+        return count;
+    }
+
+    /// <summary>A user's sessions that can still be refreshed, oldest first.</summary>
+    public async ValueTask<IReadOnlyList<Session>> ListAsync(Id<User> userId, CancellationToken cancellationToken)
+    {
+        var now = time.GetStoreNow();
+        var sessions = await store.Sessions.ListByUserAsync(userId, cancellationToken);
+        return [.. sessions.Where(s => s.RefreshTokenExpiresAt > now)];
+    }
+
+    private async ValueTask DetectReuseAsync(SecretHash hash, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var revoked = await store.Sessions.GetRevokedRefreshTokenAsync(hash, cancellationToken);
+        if (revoked is null)
+        {
+            return;
+        }
+
+        // Only the first replay revokes: the family is gone after it, and repeating the delete would only add load.
+        if (await store.Sessions.MarkRefreshTokenReplayedAsync(hash, now, cancellationToken))
+        {
+            var ended = await store.Sessions.DeleteFamilyAsync(revoked.FamilyId, cancellationToken);
+            metrics.SessionsEnded(ended);
+            metrics.TokenReuse();
+            LogTokenReuse(logger, revoked.FamilyId.ToString(), revoked.UserId.ToString(), ended);
+            await hooks.AfterAsync(nameof(IAuthsomeHooks.AfterSessionsRevokedAsync), h => h.AfterSessionsRevokedAsync(revoked.UserId, "token_reused", cancellationToken));
+        }
+
+        throw new AuthsomeException(AuthsomeErrors.TokenReused, "This refresh token was already used; every session of its family has been revoked.");
+    }
+
+    private async ValueTask EnforceLimitAsync(Id<User> userId, int max, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (await store.Sessions.CountActiveAsync(userId, now, cancellationToken) < max)
+        {
+            return;
+        }
+
+        var active = (await store.Sessions.ListByUserAsync(userId, cancellationToken))
+            .Where(s => s.RefreshTokenExpiresAt > now)
+            .OrderBy(s => s.CreatedAt)
+            .ToList();
+        foreach (var oldest in active.Take(active.Count - max + 1))
+        {
+            await EndAsync(oldest, "session_limit", cancellationToken);
+        }
+    }
+
+    [LoggerMessage(EventId = 1301, Level = LogLevel.Warning, Message = "Refresh token reuse detected: revoked session family {FamilyId} of user {UserId} ({Count} sessions)")]
+    private static partial void LogTokenReuse(ILogger logger, string familyId, string userId, int count);
+}

@@ -1,0 +1,91 @@
+using Authsome.Email;
+using Authsome.Hosting;
+using Authsome.Store;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Authsome.Api.Tests.Infrastructure;
+
+/// <summary>
+/// The real Authsome.Api host (its Program) over TestServer, on a chosen backend and environment. Mail is captured;
+/// rate limits are lifted unless a test sets them; password hashing runs at the OWASP floor to keep tests quick.
+/// </summary>
+public sealed class ApiHost : IAsyncDisposable
+{
+    private readonly WebApplicationFactory<Program> factory;
+
+    private ApiHost(WebApplicationFactory<Program> factory, CapturingEmailSender mail, FakeTimeProvider? time)
+    {
+        this.factory = factory;
+        Mail = mail;
+        Time = time;
+    }
+
+    public CapturingEmailSender Mail { get; }
+
+    public FakeTimeProvider? Time { get; }
+
+    public IServiceProvider Services => factory.Services;
+
+    public IAuthsomeStore Store => Services.GetRequiredService<IAuthsomeStore>();
+
+    public static async Task<ApiHost> StartAsync(
+        Backend backend,
+        string environment = "Development",
+        IReadOnlyDictionary<string, string?>? settings = null,
+        FakeTimeProvider? time = null)
+    {
+        var connectionString = backend == Backend.Postgres
+            ? await TestPostgresServer.CreateDatabaseAsync("api_tests", TestContext.Current.CancellationToken)
+            : null;
+        var mail = new CapturingEmailSender();
+        var all = new Dictionary<string, string?>
+        {
+            ["Authsome:Store:Provider"] = backend == Backend.Memory ? "memory" : "postgres",
+            ["ConnectionStrings:authsome"] = connectionString,
+            ["Authsome:Passwords:MaxConcurrentHashes"] = "4",
+            ["Authsome:RateLimits:General:PermitLimit"] = "100000",
+            ["Authsome:RateLimits:SignIn:PermitLimit"] = "100000",
+            ["Authsome:RateLimits:SignUp:PermitLimit"] = "100000",
+            ["Authsome:RateLimits:Refresh:PermitLimit"] = "100000",
+            ["Authsome:RateLimits:PasswordReset:PermitLimit"] = "100000",
+            ["Authsome:RateLimits:Verification:PermitLimit"] = "100000",
+        };
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
+        {
+            all[key] = value;
+        }
+
+        var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
+        {
+            web.UseEnvironment(environment);
+            foreach (var (key, value) in all)
+            {
+                web.UseSetting(key, value);
+            }
+
+            web.ConfigureTestServices(services =>
+            {
+                services.RemoveAll<IEmailSender>();
+                services.AddSingleton<IEmailSender>(mail);
+                if (time is not null)
+                {
+                    services.RemoveAll<TimeProvider>();
+                    services.AddSingleton<TimeProvider>(time);
+                }
+            });
+        });
+        var host = new ApiHost(factory, mail, time);
+        // Starts the host (migrations, platform app) before the first request.
+        _ = factory.Server;
+        return host;
+    }
+
+    public ApiClient CreateClient() => new(factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false }));
+
+    public ValueTask DisposeAsync() => factory.DisposeAsync();
+}
