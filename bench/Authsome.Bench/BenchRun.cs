@@ -34,7 +34,7 @@ internal static class BenchRun
         Say($"PostgreSQL {cluster.ServerVersion} throw-away cluster on port {cluster.Port}");
 
         var baseAddress = new Uri($"http://127.0.0.1:{FreePort()}/");
-        var apiEnvironment = ApiConfiguration.Environment(connectionString, baseAddress, Path.Combine(settings.OutputDirectory, "mail"));
+        var apiEnvironment = ApiConfiguration.Environment(connectionString + settings.ConnectionOptions, baseAddress, Path.Combine(settings.OutputDirectory, "mail"));
         var apiDirectory = Path.GetDirectoryName(settings.ApiAssembly)!;
 
         // Before the API starts, so nothing else of ours competes for the cores.
@@ -52,7 +52,8 @@ internal static class BenchRun
         using var http = new HttpClient { BaseAddress = baseAddress };
         await PreflightAsync(http, settings.SmallDataSet, cancellationToken);
 
-        var run = new ScenarioRunner(settings, api, baseAddress);
+        var cpu = new CpuMeter(api.Id, CpuMeter.ReadPostmasterPid(cluster.DataDirectory));
+        var run = new ScenarioRunner(settings, api, cpu, baseAddress, cluster.BinDirectory, connectionString);
         var results = new List<ScenarioResult>();
         void Add(ScenarioResult result)
         {
@@ -69,13 +70,13 @@ internal static class BenchRun
         Add(await run.HttpAsync("sign-in", "signin.lua", settings.Connections,
             () => [$"{BasePath}/signin", Text(settings.SmallDataSet), BenchData.Password],
             hashLimitText, hashLimit, cancellationToken));
-        await MeasureMeAsync(run, cluster, connectionString, settings, settings.SmallDataSet, Add, cancellationToken);
+        await MeasureMeAsync(run, settings, settings.SmallDataSet, Add, cancellationToken);
 
         await seeder.SeedAsync(settings.SmallDataSet + 1, settings.LargeDataSet, Say, cancellationToken);
         var (users, sessions) = await seeder.CountAsync(cancellationToken);
         Say($"tables now hold {users:N0} users and {sessions:N0} sessions");
         await PreflightAsync(http, settings.LargeDataSet, cancellationToken);
-        await MeasureMeAsync(run, cluster, connectionString, settings, settings.LargeDataSet, Add, cancellationToken);
+        await MeasureMeAsync(run, settings, settings.LargeDataSet, Add, cancellationToken);
 
         // Refresh tokens are single-use: warm-up and run take disjoint ranges of sessions above the half of the large
         // set, which no scenario after this one needs.
@@ -105,25 +106,18 @@ internal static class BenchRun
     }
 
     /// <summary>GET /me through the API, then the same lookup straight against PostgreSQL: as the store does it, and in one join.</summary>
-    private static async Task MeasureMeAsync(
-        ScenarioRunner run, LocalPostgresCluster cluster, string connectionString, BenchSettings settings, int dataSet,
-        Action<ScenarioResult> add, CancellationToken cancellationToken)
+    private static async Task MeasureMeAsync(ScenarioRunner run, BenchSettings settings, int dataSet, Action<ScenarioResult> add, CancellationToken cancellationToken)
     {
         var size = SizeName(dataSet);
         var variables = new Dictionary<string, string> { ["users"] = Text(dataSet), ["prefix"] = BenchData.AccessTokenPrefix };
-        var database = await PgBench.RunAsync(
-            cluster.BinDirectory, connectionString, Path.Combine(settings.ScriptsDirectory, "me.sql"), settings.Connections,
-            settings.Threads, settings.DurationSeconds, variables, settings.OutputDirectory, cancellationToken);
-        var joined = await PgBench.RunAsync(
-            cluster.BinDirectory, connectionString, Path.Combine(settings.ScriptsDirectory, "me-join.sql"), settings.Connections,
-            settings.Threads, settings.DurationSeconds, variables, settings.OutputDirectory, cancellationToken);
-
         var databaseName = $"pgbench: /me's 2 queries, {size}";
-        add(await run.HttpAsync($"GET /me, {size} users+sessions", "me.lua", settings.Connections,
-            () => [$"{BasePath}/me", Text(dataSet), BenchData.AccessTokenPrefix],
-            databaseName, database.PerSecond, cancellationToken));
-        add(new ScenarioResult(databaseName, settings.Connections, database, null));
-        add(new ScenarioResult($"pgbench: same in 1 join, {size}", settings.Connections, joined, null, databaseName, joined.PerSecond / database.PerSecond));
+        var api = await run.HttpAsync($"GET /me, {size} users+sessions", "me.lua", settings.Connections,
+            () => [$"{BasePath}/me", Text(dataSet), BenchData.AccessTokenPrefix], null, null, cancellationToken);
+        var database = await run.DatabaseAsync(databaseName, "me.sql", variables, cancellationToken);
+        var joined = await run.DatabaseAsync($"pgbench: same in 1 join, {size}", "me-join.sql", variables, cancellationToken);
+        add(api with { ComparedWith = databaseName, Ratio = api.Load.PerSecond / database.Load.PerSecond });
+        add(database);
+        add(joined with { ComparedWith = databaseName, Ratio = joined.Load.PerSecond / database.Load.PerSecond });
     }
 
     /// <summary>One request of each kind the scenarios rely on, so that a broken seed fails loudly instead of as a wall of 401s.</summary>

@@ -17,6 +17,7 @@ internal sealed record BenchSettings
           --large <n>           users and sessions of the large data set (default 1000000)
           --hash-iterations <n> password verifications timed single-threaded (default 20)
           --threads <n>         wrk and pgbench threads (default: processor count)
+          --connection-options <s>  appended to the API's connection string, e.g. "Maximum Pool Size=8"
         """;
 
     public required string ApiAssembly { get; init; }
@@ -40,6 +41,9 @@ internal sealed record BenchSettings
     public int HashIterations { get; init; } = 20;
 
     public int Threads { get; init; } = Environment.ProcessorCount;
+
+    /// <summary>Npgsql settings appended to the API's connection string (not pgbench's), for experiments; empty by default.</summary>
+    public string ConnectionOptions { get; init; } = string.Empty;
 
     public static bool TryParse(string[] args, [NotNullWhen(true)] out BenchSettings? settings, [NotNullWhen(false)] out string? problem)
     {
@@ -70,7 +74,7 @@ internal sealed record BenchSettings
         };
         foreach (var (name, value) in values)
         {
-            if (name is "api" or "scripts" or "out")
+            if (name is "api" or "scripts" or "out" or "connection-options")
             {
                 continue;
             }
@@ -118,6 +122,7 @@ internal sealed record BenchSettings
             LargeDataSet = numbers["large"],
             HashIterations = numbers["hash-iterations"],
             Threads = numbers["threads"],
+            ConnectionOptions = values.TryGetValue("connection-options", out var options) && options.Length > 0 ? ";" + options.TrimStart(';') : string.Empty,
         };
         problem = null;
         return true;

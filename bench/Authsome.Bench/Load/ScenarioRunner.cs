@@ -3,8 +3,12 @@ using Authsome.Bench.Report;
 
 namespace Authsome.Bench.Load;
 
-/// <summary>Runs an HTTP scenario with wrk: an unmeasured warm-up (JIT, pools), then the measured run with the API's peak memory reset before it.</summary>
-internal sealed class ScenarioRunner(BenchSettings settings, ApiProcess api, Uri baseAddress)
+/// <summary>
+/// Runs the measurements: HTTP scenarios with wrk (an unmeasured warm-up for JIT and pools, then the measured run
+/// with the API's peak memory reset before it) and database scenarios with pgbench, each with the CPU time the API
+/// and PostgreSQL spent on it.
+/// </summary>
+internal sealed class ScenarioRunner(BenchSettings settings, ApiProcess api, CpuMeter cpu, Uri baseAddress, string postgresBin, string connectionString)
 {
     /// <param name="name">The row's name.</param>
     /// <param name="script">The Lua script in the scripts directory.</param>
@@ -24,7 +28,20 @@ internal sealed class ScenarioRunner(BenchSettings settings, ApiProcess api, Uri
         }
 
         api.ResetPeakMemory();
+        var before = cpu.Sample();
         var load = await Wrk.RunAsync(settings.ScriptsDirectory, script, baseAddress, connections, settings.Threads, settings.DurationSeconds, arguments(), cancellationToken);
-        return new ScenarioResult(name, connections, load, api.ReadPeakMemory(), comparedWith, limit is { } l ? load.PerSecond / l : null);
+        var used = cpu.Sample() - before;
+        return new ScenarioResult(name, connections, load, api.ReadPeakMemory(), used, comparedWith, limit is { } l ? load.PerSecond / l : null);
+    }
+
+    /// <summary>Runs a pgbench script (in the scripts directory) with the scenarios' concurrency and duration, straight against the database.</summary>
+    public async Task<ScenarioResult> DatabaseAsync(string name, string script, IReadOnlyDictionary<string, string> variables, CancellationToken cancellationToken)
+    {
+        var before = cpu.Sample();
+        var load = await PgBench.RunAsync(
+            postgresBin, connectionString, Path.Combine(settings.ScriptsDirectory, script), settings.Connections, settings.Threads,
+            settings.DurationSeconds, variables, settings.OutputDirectory, cancellationToken);
+        var used = cpu.Sample() - before;
+        return new ScenarioResult(name, settings.Connections, load, null, used with { Api = TimeSpan.Zero });
     }
 }

@@ -22,6 +22,7 @@ internal sealed class ResultsReport(
     public static string Describe(ScenarioResult r) =>
         $"{r.Name}: {r.Load.PerSecond:0.0}/s, p50 {Ms(r.Load.P50)} ms, p99 {Ms(r.Load.P99)} ms, {r.Load.Errors} errors" +
                (r.PeakMemoryBytes is { } peak ? $", API peak {MiB(peak)} MiB" : string.Empty) +
+               $", CPU/request {(r.HasApi ? $"API {Micros(r.ApiCpuPerRequest)} µs + " : string.Empty)}DB {Micros(r.DatabaseCpuPerRequest)} µs" +
                (r.Ratio is { } ratio ? $", {ratio:0.00} of {r.ComparedWith}" : string.Empty);
 
     public static string DescribeStorm(ScenarioResult r) =>
@@ -38,15 +39,20 @@ internal sealed class ResultsReport(
         Line(md, $"- Machine: {machine.Cores} cores ({machine.CpuModel}), {machine.MemoryGiB:0.0} GiB; load average {machine.LoadAverage} before, {loadAverageAfter} after (1/5/15 min)");
         Line(md, $"- Everything on this machine: API, PostgreSQL {postgresVersion} (throw-away cluster: fsync off), wrk and pgbench with {settings.Threads} threads each");
         Line(md, $"- API: Release, environment `{ApiConfiguration.EnvironmentName}`, email verification not required for sign-in, rate limits relaxed to {ApiConfiguration.RelaxedPermitLimit:N0} per second per client (still in the pipeline)");
+        if (settings.ConnectionOptions.Length > 0)
+        {
+            Line(md, $"- API connection string extended with `{settings.ConnectionOptions.TrimStart(';')}`");
+        }
+
         Line(md, $"- Each scenario: {settings.WarmupSeconds} s warm-up, then {settings.DurationSeconds} s measured; {settings.Connections} connections (storm: {settings.StormConnections})");
         Line(md);
-        Line(md, $"| Scenario | Conns | Requests/s | p50 ms | p99 ms | Errors | API peak RSS MiB | Compared with | Ratio |");
-        Line(md, $"|---|---:|---:|---:|---:|---:|---:|---|---:|");
+        Line(md, $"| Scenario | Conns | Requests/s | p50 ms | p99 ms | Errors | API peak RSS MiB | API CPU µs/req | DB CPU µs/req | Compared with | Ratio |");
+        Line(md, $"|---|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|");
         foreach (var r in scenarios.Append(storm))
         {
             var errors = r == storm ? $"{r.Load.Count(s => s >= 500 && s != 503)} (+{r.Load.Count(s => s == 503)} shed)" : r.Load.Errors.ToString(s_invariant);
             Line(md, $"| {r.Name} | {r.Connections} | {r.Load.PerSecond:0.0} | {Ms(r.Load.P50)} | {Ms(r.Load.P99)} | {errors} | " +
-                     $"{(r.PeakMemoryBytes is { } peak ? MiB(peak) : "–")} | {r.ComparedWith ?? "–"} | {(r.Ratio is { } ratio ? ratio.ToString("0.00", s_invariant) : "–")} |");
+                     $"{(r.PeakMemoryBytes is { } peak ? MiB(peak) : "–")} | {(r.HasApi ? Micros(r.ApiCpuPerRequest) : "–")} | {Micros(r.DatabaseCpuPerRequest)} | {r.ComparedWith ?? "–"} | {(r.Ratio is { } ratio ? ratio.ToString("0.00", s_invariant) : "–")} |");
         }
 
         Line(md);
@@ -72,6 +78,8 @@ internal sealed class ResultsReport(
         r.Load.Errors - r.Load.Count(s => s >= 400);
 
     private static string Ms(TimeSpan t) => t.TotalMilliseconds.ToString(t.TotalMilliseconds < 10 ? "0.00" : "0.0", s_invariant);
+
+    private static string Micros(TimeSpan t) => t.TotalMicroseconds.ToString("0", s_invariant);
 
     private static string MiB(long bytes) => (bytes / (1024.0 * 1024)).ToString("0", s_invariant);
 
