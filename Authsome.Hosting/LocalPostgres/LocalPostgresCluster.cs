@@ -185,7 +185,7 @@ public sealed class LocalPostgresCluster : IAsyncDisposable
         {
             // Deleting the data directory makes a server that would not stop shut itself down
             // within a minute (it checks its lock file), so go on.
-            _logger.DeleteFailed(_directory.Data, exception);
+            _logger.StopFailed(_directory.Data, exception);
         }
 
         try

@@ -32,4 +32,8 @@ internal static partial class LocalPostgresLog
 
     [LoggerMessage(EventId = 8, Level = LogLevel.Debug, Message = "Could not remove the stale cluster directory {Directory}")]
     public static partial void StaleClusterRemovalFailed(this ILogger logger, string directory, Exception exception);
+
+    [LoggerMessage(EventId = 9, Level = LogLevel.Warning,
+        Message = "Could not stop the PostgreSQL cluster in {DataDirectory}; deleting it anyway (the server shuts itself down once its lock file is gone)")]
+    public static partial void StopFailed(this ILogger logger, string dataDirectory, Exception exception);
 }

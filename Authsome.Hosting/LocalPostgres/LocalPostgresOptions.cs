@@ -45,8 +45,11 @@ public sealed class LocalPostgresOptions
     /// </summary>
     public string OsUser { get; set; } = "postgres";
 
-    /// <summary>Longest wait for <c>initdb</c>, for the server to accept connections, or to stop. Default: 60 seconds.</summary>
-    public TimeSpan Timeout { get; set; } = TimeSpan.FromSeconds(60);
+    /// <summary>
+    /// Longest wait for <c>initdb</c>, for the server to accept connections, or to stop. Default:
+    /// 2 minutes (a start takes about 1.5 s; the margin is for machines loaded by parallel builds).
+    /// </summary>
+    public TimeSpan Timeout { get; set; } = TimeSpan.FromMinutes(2);
 
     /// <summary>
     /// Whether SIGTERM, SIGINT, SIGQUIT and SIGHUP stop and delete the cluster before the process

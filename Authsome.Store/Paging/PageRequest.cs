@@ -18,14 +18,17 @@ public readonly record struct PageRequest
         ArgumentOutOfRangeException.ThrowIfLessThan(limit, 1);
         ArgumentOutOfRangeException.ThrowIfGreaterThan(limit, MaxLimit);
         Cursor = string.IsNullOrEmpty(cursor) ? null : cursor;
-        Limit = limit;
+        this.limit = limit;
     }
 
     /// <summary>Where the page starts (exclusive), or null for the first page.</summary>
     public string? Cursor { get; }
 
+    // Zero only in default(PageRequest) (also what `new PageRequest()` makes), which means the first page of the default size.
+    private readonly int limit;
+
     /// <summary>How many items at most.</summary>
-    public int Limit { get; }
+    public int Limit => limit == 0 ? DefaultLimit : limit;
 
     /// <summary>The first page of the default size.</summary>
     public static PageRequest First => new(null, DefaultLimit);

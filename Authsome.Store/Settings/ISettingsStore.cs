@@ -10,6 +10,6 @@ public interface ISettingsStore
 
     ValueTask<bool> DeleteAsync(string key, SettingScope scope, string scopeId, CancellationToken cancellationToken);
 
-    /// <summary>The settings of one scope, ordered by key.</summary>
+    /// <summary>The settings of one scope, ordered by key (ordinal, not by a collation).</summary>
     ValueTask<IReadOnlyList<Setting>> ListAsync(SettingScope scope, string scopeId, CancellationToken cancellationToken);
 }

@@ -19,12 +19,14 @@ internal sealed class SqliteDatabase : RelationalDatabase
     private readonly string _connectionString;
     private readonly SemaphoreSlim _writeGate;
     private readonly SqliteConnection? _keepAlive;
-    private int _journalModeSet;
+    private readonly bool _readOnly;
+    private volatile bool _journalModeSet;
 
     public SqliteDatabase(string connectionString, TimeSpan busyTimeout)
         : base(SqliteDialect.Instance)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(connectionString);
+        ArgumentOutOfRangeException.ThrowIfLessThan(busyTimeout, TimeSpan.Zero);
         var builder = new SqliteConnectionStringBuilder(connectionString);
         if (string.IsNullOrWhiteSpace(builder.DataSource))
         {
@@ -55,6 +57,7 @@ internal sealed class SqliteDatabase : RelationalDatabase
             }
         }
 
+        _readOnly = builder.Mode == SqliteOpenMode.ReadOnly;
         builder.Pooling = true;
         BusyTimeout = busyTimeout;
         _connectionString = builder.ConnectionString;
@@ -86,13 +89,16 @@ internal sealed class SqliteDatabase : RelationalDatabase
             // Per-connection settings: pooled connections are reconfigured on each open, which costs no I/O.
             // synchronous=NORMAL is durable across application crashes in WAL mode and saves an fsync per commit.
             configure.CommandText = $"PRAGMA busy_timeout = {(long)BusyTimeout.TotalMilliseconds}; PRAGMA foreign_keys = ON; PRAGMA synchronous = NORMAL;";
-            if (!IsInMemory && Interlocked.Exchange(ref _journalModeSet, 1) == 0)
+            // WAL is a property of the file, so it is set until it has been once (concurrent first opens may all
+            // set it, harmlessly); in-memory databases have no journal file, and a read-only one cannot change it.
+            var setJournalMode = !_journalModeSet && !IsInMemory && !_readOnly;
+            if (setJournalMode)
             {
-                // WAL is a property of the file, so it is set once; in-memory databases have no journal file.
                 configure.CommandText += " PRAGMA journal_mode = WAL;";
             }
 
             await configure.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
+            _journalModeSet |= setJournalMode;
             return connection;
         }
         catch

@@ -61,6 +61,7 @@ internal sealed partial class SqliteMigrationDriver(SqliteDatabase database, Tim
     public async Task ApplyAsync(string group, Migration migration, MigrationScript script, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(migration);
+        ArgumentNullException.ThrowIfNull(script);
         if (script is not SqlMigrationScript sql)
         {
             throw new MigrationException($"Migration {group} {migration} has a {script.GetType().Name}; SQLite runs SQL scripts only.", group, migration.Version, migration.Name);

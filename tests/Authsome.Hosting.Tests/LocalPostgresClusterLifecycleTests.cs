@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using Microsoft.Extensions.Logging.Abstractions;
+using Npgsql;
 
 namespace Authsome.Hosting.Tests;
 
@@ -13,7 +14,9 @@ public sealed class LocalPostgresClusterLifecycleTests
     public async Task DisposeAsync_StopsTheServerAndLeavesNothingBehind()
     {
         var ct = TestContext.Current.CancellationToken;
-        var cluster = await LocalPostgresCluster.StartAsync(options: null, ct);
+        var logger = new ListLogger();
+        var cluster = await LocalPostgresCluster.StartAsync(new LocalPostgresOptions { Logger = logger }, ct);
+        var password = new NpgsqlConnectionStringBuilder(cluster.ConnectionString).Password!;
         var root = cluster.RootDirectory;
         var port = cluster.Port;
         var postmaster = Processes.PostmasterPid(cluster.DataDirectory);
@@ -28,6 +31,9 @@ public sealed class LocalPostgresClusterLifecycleTests
         Assert.True(await Processes.EndsWithinAsync(postmaster, TimeSpan.FromSeconds(5), ct), "the postmaster still runs");
 
         await cluster.DisposeAsync(); // twice is harmless
+        Assert.Contains(logger.Entries, e => e.EventId.Id == 1 && e.Message.Contains($"127.0.0.1:{port}", StringComparison.Ordinal));
+        Assert.Contains(logger.Entries, e => e.EventId.Id == 3);
+        Assert.DoesNotContain(logger.Entries, e => e.Message.Contains(password, StringComparison.Ordinal));
     }
 
     [Fact]

@@ -9,8 +9,8 @@ namespace Authsome.Store.Testing;
 /// The tests never assume an empty database: each creates its own apps, environments and users with fresh ids
 /// and asserts only on what it created (totals are asserted within a fresh app). So a backend may hand every
 /// test a new store over one shared database. Two exceptions want a database no other test class writes to
-/// while they run: <c>LifecycleConformanceTests</c> (it purges, and counts what it purged) and the
-/// platform-app test of <c>AppStoreConformanceTests</c> (there is one platform app per database).
+/// while they run: <see cref="LifecycleConformanceTests"/> (it purges, and counts what it purged) and the
+/// platform-app test of <see cref="AppStoreConformanceTests"/> (there is one platform app per database).
 /// </remarks>
 public abstract class StoreConformanceTests : IAsyncLifetime
 {

@@ -95,8 +95,8 @@ internal sealed class RelationalEnvironmentStore(RelationalDatabase db) : IEnvir
         }
 
         // Nothing deleted: either there is no such environment, or it is the default, which must stay.
-        var isDefault = await db.ReadAsync(Entity, s => s.ScalarAsync<string>("SELECT id FROM authsome_environments WHERE id = @id", args, cancellationToken), cancellationToken).ConfigureAwait(false);
-        return isDefault is null ? false : throw new StoreConflictException(ConflictKind.DefaultEnvironment, Entity);
+        var remaining = await db.ReadAsync(Entity, s => s.ScalarAsync<string>("SELECT id FROM authsome_environments WHERE id = @id", args, cancellationToken), cancellationToken).ConfigureAwait(false);
+        return remaining is null ? false : throw new StoreConflictException(ConflictKind.DefaultEnvironment, Entity);
     }
 
     public async ValueTask<IReadOnlyList<AppEnvironment>> ListAsync(Id<App> appId, CancellationToken cancellationToken) =>

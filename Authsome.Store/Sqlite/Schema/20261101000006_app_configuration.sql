@@ -90,5 +90,5 @@ CREATE TABLE authsome_settings (
     updated_at INTEGER NOT NULL
 ) STRICT;
 
-CREATE UNIQUE INDEX ux_authsome_settings_key ON authsome_settings (key, scope, scope_id);
-CREATE INDEX ix_authsome_settings_scope ON authsome_settings (scope, scope_id, key);
+-- One index serves both the lookup of a key in a scope and the listing of a scope's keys in key order.
+CREATE UNIQUE INDEX ux_authsome_settings_key ON authsome_settings (scope, scope_id, key);

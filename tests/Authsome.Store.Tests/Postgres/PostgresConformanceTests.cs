@@ -13,3 +13,73 @@ public sealed class PostgresSessionStoreTests(PostgresDatabaseFixture database) 
 {
     protected override ValueTask<IAuthsomeStore> CreateStoreAsync(CancellationToken cancellationToken) => database.CreateStoreAsync();
 }
+
+public sealed class PostgresAccountStoreTests(PostgresDatabaseFixture database) : AccountStoreConformanceTests, IClassFixture<PostgresDatabaseFixture>
+{
+    protected override ValueTask<IAuthsomeStore> CreateStoreAsync(CancellationToken cancellationToken) => database.CreateStoreAsync();
+}
+
+public sealed class PostgresAppStoreTests(PostgresDatabaseFixture database) : AppStoreConformanceTests, IClassFixture<PostgresDatabaseFixture>
+{
+    protected override ValueTask<IAuthsomeStore> CreateStoreAsync(CancellationToken cancellationToken) => database.CreateStoreAsync();
+}
+
+public sealed class PostgresEnvironmentStoreTests(PostgresDatabaseFixture database) : EnvironmentStoreConformanceTests, IClassFixture<PostgresDatabaseFixture>
+{
+    protected override ValueTask<IAuthsomeStore> CreateStoreAsync(CancellationToken cancellationToken) => database.CreateStoreAsync();
+}
+
+public sealed class PostgresOrganizationStoreTests(PostgresDatabaseFixture database) : OrganizationStoreConformanceTests, IClassFixture<PostgresDatabaseFixture>
+{
+    protected override ValueTask<IAuthsomeStore> CreateStoreAsync(CancellationToken cancellationToken) => database.CreateStoreAsync();
+}
+
+public sealed class PostgresDeviceStoreTests(PostgresDatabaseFixture database) : DeviceStoreConformanceTests, IClassFixture<PostgresDatabaseFixture>
+{
+    protected override ValueTask<IAuthsomeStore> CreateStoreAsync(CancellationToken cancellationToken) => database.CreateStoreAsync();
+}
+
+public sealed class PostgresWebhookStoreTests(PostgresDatabaseFixture database) : WebhookStoreConformanceTests, IClassFixture<PostgresDatabaseFixture>
+{
+    protected override ValueTask<IAuthsomeStore> CreateStoreAsync(CancellationToken cancellationToken) => database.CreateStoreAsync();
+}
+
+public sealed class PostgresNotificationStoreTests(PostgresDatabaseFixture database) : NotificationStoreConformanceTests, IClassFixture<PostgresDatabaseFixture>
+{
+    protected override ValueTask<IAuthsomeStore> CreateStoreAsync(CancellationToken cancellationToken) => database.CreateStoreAsync();
+}
+
+public sealed class PostgresApiKeyStoreTests(PostgresDatabaseFixture database) : ApiKeyStoreConformanceTests, IClassFixture<PostgresDatabaseFixture>
+{
+    protected override ValueTask<IAuthsomeStore> CreateStoreAsync(CancellationToken cancellationToken) => database.CreateStoreAsync();
+}
+
+public sealed class PostgresFormStoreTests(PostgresDatabaseFixture database) : FormStoreConformanceTests, IClassFixture<PostgresDatabaseFixture>
+{
+    protected override ValueTask<IAuthsomeStore> CreateStoreAsync(CancellationToken cancellationToken) => database.CreateStoreAsync();
+}
+
+public sealed class PostgresAppConfigStoreTests(PostgresDatabaseFixture database) : AppConfigStoreConformanceTests, IClassFixture<PostgresDatabaseFixture>
+{
+    protected override ValueTask<IAuthsomeStore> CreateStoreAsync(CancellationToken cancellationToken) => database.CreateStoreAsync();
+}
+
+public sealed class PostgresSettingsStoreTests(PostgresDatabaseFixture database) : SettingsStoreConformanceTests, IClassFixture<PostgresDatabaseFixture>
+{
+    protected override ValueTask<IAuthsomeStore> CreateStoreAsync(CancellationToken cancellationToken) => database.CreateStoreAsync();
+}
+
+public sealed class PostgresServiceAccountStoreTests(PostgresDatabaseFixture database) : ServiceAccountStoreConformanceTests, IClassFixture<PostgresDatabaseFixture>
+{
+    protected override ValueTask<IAuthsomeStore> CreateStoreAsync(CancellationToken cancellationToken) => database.CreateStoreAsync();
+}
+
+public sealed class PostgresRbacStoreTests(PostgresDatabaseFixture database) : RbacStoreConformanceTests, IClassFixture<PostgresDatabaseFixture>
+{
+    protected override ValueTask<IAuthsomeStore> CreateStoreAsync(CancellationToken cancellationToken) => database.CreateStoreAsync();
+}
+
+public sealed class PostgresLifecycleTests(PostgresDatabaseFixture database) : LifecycleConformanceTests, IClassFixture<PostgresDatabaseFixture>
+{
+    protected override ValueTask<IAuthsomeStore> CreateStoreAsync(CancellationToken cancellationToken) => database.CreateStoreAsync();
+}

@@ -13,3 +13,73 @@ public sealed class SqliteSessionStoreTests(SqliteDatabaseFixture database) : Se
 {
     protected override ValueTask<IAuthsomeStore> CreateStoreAsync(CancellationToken cancellationToken) => database.CreateStoreAsync();
 }
+
+public sealed class SqliteAccountStoreTests(SqliteDatabaseFixture database) : AccountStoreConformanceTests, IClassFixture<SqliteDatabaseFixture>
+{
+    protected override ValueTask<IAuthsomeStore> CreateStoreAsync(CancellationToken cancellationToken) => database.CreateStoreAsync();
+}
+
+public sealed class SqliteAppStoreTests(SqliteDatabaseFixture database) : AppStoreConformanceTests, IClassFixture<SqliteDatabaseFixture>
+{
+    protected override ValueTask<IAuthsomeStore> CreateStoreAsync(CancellationToken cancellationToken) => database.CreateStoreAsync();
+}
+
+public sealed class SqliteEnvironmentStoreTests(SqliteDatabaseFixture database) : EnvironmentStoreConformanceTests, IClassFixture<SqliteDatabaseFixture>
+{
+    protected override ValueTask<IAuthsomeStore> CreateStoreAsync(CancellationToken cancellationToken) => database.CreateStoreAsync();
+}
+
+public sealed class SqliteOrganizationStoreTests(SqliteDatabaseFixture database) : OrganizationStoreConformanceTests, IClassFixture<SqliteDatabaseFixture>
+{
+    protected override ValueTask<IAuthsomeStore> CreateStoreAsync(CancellationToken cancellationToken) => database.CreateStoreAsync();
+}
+
+public sealed class SqliteDeviceStoreTests(SqliteDatabaseFixture database) : DeviceStoreConformanceTests, IClassFixture<SqliteDatabaseFixture>
+{
+    protected override ValueTask<IAuthsomeStore> CreateStoreAsync(CancellationToken cancellationToken) => database.CreateStoreAsync();
+}
+
+public sealed class SqliteWebhookStoreTests(SqliteDatabaseFixture database) : WebhookStoreConformanceTests, IClassFixture<SqliteDatabaseFixture>
+{
+    protected override ValueTask<IAuthsomeStore> CreateStoreAsync(CancellationToken cancellationToken) => database.CreateStoreAsync();
+}
+
+public sealed class SqliteNotificationStoreTests(SqliteDatabaseFixture database) : NotificationStoreConformanceTests, IClassFixture<SqliteDatabaseFixture>
+{
+    protected override ValueTask<IAuthsomeStore> CreateStoreAsync(CancellationToken cancellationToken) => database.CreateStoreAsync();
+}
+
+public sealed class SqliteApiKeyStoreTests(SqliteDatabaseFixture database) : ApiKeyStoreConformanceTests, IClassFixture<SqliteDatabaseFixture>
+{
+    protected override ValueTask<IAuthsomeStore> CreateStoreAsync(CancellationToken cancellationToken) => database.CreateStoreAsync();
+}
+
+public sealed class SqliteFormStoreTests(SqliteDatabaseFixture database) : FormStoreConformanceTests, IClassFixture<SqliteDatabaseFixture>
+{
+    protected override ValueTask<IAuthsomeStore> CreateStoreAsync(CancellationToken cancellationToken) => database.CreateStoreAsync();
+}
+
+public sealed class SqliteAppConfigStoreTests(SqliteDatabaseFixture database) : AppConfigStoreConformanceTests, IClassFixture<SqliteDatabaseFixture>
+{
+    protected override ValueTask<IAuthsomeStore> CreateStoreAsync(CancellationToken cancellationToken) => database.CreateStoreAsync();
+}
+
+public sealed class SqliteSettingsStoreTests(SqliteDatabaseFixture database) : SettingsStoreConformanceTests, IClassFixture<SqliteDatabaseFixture>
+{
+    protected override ValueTask<IAuthsomeStore> CreateStoreAsync(CancellationToken cancellationToken) => database.CreateStoreAsync();
+}
+
+public sealed class SqliteServiceAccountStoreTests(SqliteDatabaseFixture database) : ServiceAccountStoreConformanceTests, IClassFixture<SqliteDatabaseFixture>
+{
+    protected override ValueTask<IAuthsomeStore> CreateStoreAsync(CancellationToken cancellationToken) => database.CreateStoreAsync();
+}
+
+public sealed class SqliteRbacStoreTests(SqliteDatabaseFixture database) : RbacStoreConformanceTests, IClassFixture<SqliteDatabaseFixture>
+{
+    protected override ValueTask<IAuthsomeStore> CreateStoreAsync(CancellationToken cancellationToken) => database.CreateStoreAsync();
+}
+
+public sealed class SqliteLifecycleTests(SqliteDatabaseFixture database) : LifecycleConformanceTests, IClassFixture<SqliteDatabaseFixture>
+{
+    protected override ValueTask<IAuthsomeStore> CreateStoreAsync(CancellationToken cancellationToken) => database.CreateStoreAsync();
+}
