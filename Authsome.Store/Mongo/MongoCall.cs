@@ -1,29 +1,39 @@
 namespace Authsome.Store.Mongo;
 
-/// <summary>Runs one store operation and translates whatever the driver throws (see <see cref="MongoErrors"/>).</summary>
+/// <summary>
+/// Runs one store operation and translates whatever the driver throws (see <see cref="MongoErrors"/>). A write
+/// conflict (a race lost to a concurrent writer, after which nothing of the failed write remains) is retried a
+/// few times first: mongod retries those itself outside transactions, but compatible servers may report them, and
+/// every operation here is safe to run again after one (cascades and upserts by design, the rest being single
+/// writes or undoing their own partial work).
+/// </summary>
 internal static class MongoCall
 {
+    private const int MaxAttempts = 4;
+
     public static async ValueTask<T> RunAsync<T>(string entity, Func<Task<T>> operation)
     {
-        try
+        for (var attempt = 1; ; attempt++)
         {
-            return await operation().ConfigureAwait(false);
-        }
-        catch (Exception ex) when (MongoErrors.IsDriverError(ex))
-        {
-            throw MongoErrors.Translate(ex, entity);
+            try
+            {
+                return await operation().ConfigureAwait(false);
+            }
+            catch (Exception ex) when (attempt < MaxAttempts && MongoErrors.IsWriteConflict(ex))
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(5, 25 * attempt))).ConfigureAwait(false);
+            }
+            catch (Exception ex) when (MongoErrors.IsDriverError(ex))
+            {
+                throw MongoErrors.Translate(ex, entity);
+            }
         }
     }
 
-    public static async ValueTask RunAsync(string entity, Func<Task> operation)
-    {
-        try
+    public static async ValueTask RunAsync(string entity, Func<Task> operation) =>
+        await RunAsync(entity, async () =>
         {
             await operation().ConfigureAwait(false);
-        }
-        catch (Exception ex) when (MongoErrors.IsDriverError(ex))
-        {
-            throw MongoErrors.Translate(ex, entity);
-        }
-    }
+            return true;
+        }).ConfigureAwait(false);
 }

@@ -47,10 +47,8 @@ internal sealed class MongoCascades(MongoContext context)
 
                 await DeleteOrganizationChildrenAsync(session, orgIds, ct).ConfigureAwait(false);
                 await DeleteRoleChildrenAsync(session, roleIds, ct).ConfigureAwait(false);
-                var scopedSettings =
-                    (Filter.Eq(Field.Scope, BsonWrite.Enum(SettingScope.App)) & Filter.Eq(Field.ScopeId, appId.ToString()))
-                    | (Filter.Eq(Field.Scope, BsonWrite.Enum(SettingScope.Organization)) & Filter.In(Field.ScopeId, orgIds));
-                await DeleteManyAsync(session, MongoCollections.Settings, scopedSettings, ct).ConfigureAwait(false);
+                var appSettings = Filter.Eq(Field.Scope, BsonWrite.Enum(SettingScope.App)) & Filter.Eq(Field.ScopeId, appId.ToString());
+                await DeleteManyAsync(session, MongoCollections.Settings, appSettings, ct).ConfigureAwait(false);
                 foreach (var collection in AppOwned)
                 {
                     await DeleteManyAsync(session, collection, appFilter, ct).ConfigureAwait(false);
@@ -98,8 +96,6 @@ internal sealed class MongoCascades(MongoContext context)
         {
             await DeleteManyAsync(session, collection, byOrg, cancellationToken).ConfigureAwait(false);
         }
-
-        await DeleteManyAsync(session, MongoCollections.RoleAssignments, byOrg, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task DeleteRoleChildrenAsync(IClientSessionHandle session, IReadOnlyList<string> roleIds, CancellationToken cancellationToken)

@@ -8,10 +8,10 @@ namespace Authsome.Store.Mongo;
 /// What every sub-store of one <see cref="MongoStore"/> shares: the client, the database, and the one place that
 /// decides whether a multi-document operation runs in a transaction.
 /// </summary>
-internal sealed class MongoContext(IMongoClient client, IMongoDatabase database, ILogger logger, TimeProvider time)
+internal sealed class MongoContext(IMongoClient client, IMongoDatabase database, ILogger logger, MongoStoreSettings settings)
 {
     // 0 unknown, 1 supported, 2 not supported; decided once per store from the server's hello answer.
-    private int _transactions;
+    private int _transactions = settings.Transactions switch { true => 1, false => 2, null => 0 };
 
     public IMongoClient Client { get; } = client;
 
@@ -19,7 +19,9 @@ internal sealed class MongoContext(IMongoClient client, IMongoDatabase database,
 
     public ILogger Logger { get; } = logger;
 
-    public TimeProvider Time { get; } = time;
+    public MongoStoreSettings Settings { get; } = settings;
+
+    public TimeProvider Time => Settings.Time;
 
     public IMongoCollection<BsonDocument> Collection(string name) => Database.GetCollection<BsonDocument>(name);
 

@@ -15,6 +15,7 @@ internal static partial class MongoErrors
 {
     private const int DuplicateKey = 11000;
     private const int DuplicateKeyLegacy = 11001;
+    private const int WriteConflict = 112;
 
     /// <summary>Whether the exception comes from the driver (or the BSON layer under it) and must be translated.</summary>
     public static bool IsDriverError(Exception exception) =>
@@ -50,15 +51,31 @@ internal static partial class MongoErrors
             return false;
         }
 
-        // mongod: "E11000 duplicate key error collection: db.c index: users_email_unique dup key: {...}";
-        // other servers: "... Index 'users_email_unique'". Either way the name follows the word "index".
-        var match = IndexName().Match(message);
-        index = match.Success ? match.Groups[1].Value : null;
+        index = IndexNameIn(message);
         return true;
     }
 
+    /// <summary>
+    /// The index a duplicate-key message names. mongod says "E11000 duplicate key error collection: db.c index:
+    /// users_email_unique dup key: {...}", other servers "... Index 'users_email_unique'": the name follows "index".
+    /// </summary>
+    internal static string? IndexNameIn(string message)
+    {
+        var match = IndexName().Match(message);
+        return match.Success ? match.Groups[1].Value : null;
+    }
+
+    /// <summary>A write that lost a race with another one (the operation may simply be retried).</summary>
+    public static bool IsWriteConflict(Exception exception) => exception switch
+    {
+        MongoWriteException { WriteError.Code: WriteConflict } => true,
+        MongoCommandException { Code: WriteConflict } => true,
+        _ => false,
+    };
+
     private static bool IsUnavailable(Exception exception) => exception switch
     {
+        _ when IsWriteConflict(exception) => true,
         TimeoutException or MongoConnectionException or MongoExecutionTimeoutException or MongoWaitQueueFullException
             or MongoNotPrimaryException or MongoNodeIsRecoveringException or MongoAuthenticationException => true,
         MongoException mongo => mongo.HasErrorLabel("TransientTransactionError") || mongo.HasErrorLabel("RetryableWriteError"),

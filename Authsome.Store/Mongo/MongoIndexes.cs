@@ -8,6 +8,8 @@ namespace Authsome.Store.Mongo;
 /// </summary>
 internal static class MongoIndexes
 {
+    /// <summary>The index MongoDB keeps on every collection's <c>_id</c>.</summary>
+    public const string Id = "_id_";
     public const string UsersEmail = "users_email_unique";
     public const string UsersUsername = "users_username_unique";
     public const string UsersPhone = "users_phone_unique";

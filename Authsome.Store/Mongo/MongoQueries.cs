@@ -6,6 +6,8 @@ namespace Authsome.Store.Mongo;
 /// <summary>Query shapes every sub-store uses: by id, keyset pages, lists in id order, and field-wise replacement.</summary>
 internal static class MongoQueries
 {
+    private const int MaxUpsertAttempts = 5;
+
     public static FilterDefinitionBuilder<BsonDocument> Filter => Builders<BsonDocument>.Filter;
 
     public static UpdateDefinitionBuilder<BsonDocument> Update => Builders<BsonDocument>.Update;
@@ -72,13 +74,18 @@ internal static class MongoQueries
 
         var update = new BsonDocument { { "$set", set }, { "$setOnInsert", setOnInsert } };
         var options = new UpdateOptions { IsUpsert = true };
-        try
+        for (var attempt = 1; ; attempt++)
         {
-            await collection.UpdateOneAsync(naturalKey, update, options, cancellationToken).ConfigureAwait(false);
-        }
-        catch (MongoWriteException ex) when (MongoErrors.IsDuplicateKey(ex, out var index) && index != "_id_")
-        {
-            await collection.UpdateOneAsync(naturalKey, update, options, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await collection.UpdateOneAsync(naturalKey, update, options, cancellationToken).ConfigureAwait(false);
+                break;
+            }
+            catch (MongoWriteException ex) when (attempt < MaxUpsertAttempts
+                && MongoErrors.IsDuplicateKey(ex, out var index) && index != MongoIndexes.Id)
+            {
+                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(1, 10 * attempt)), cancellationToken).ConfigureAwait(false);
+            }
         }
 
         var stored = await collection.Find(naturalKey).Limit(1).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);

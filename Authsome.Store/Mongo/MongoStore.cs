@@ -24,7 +24,7 @@ public sealed class MongoStore : IAuthsomeStore
     private readonly MongoContext _context;
     private readonly IMongoClient? _ownedClient;
     private readonly ILogger _logger;
-    private readonly MongoMigrationOptions _migrationOptions;
+    private readonly MongoStoreSettings _settings;
 
     /// <summary>
     /// Connects with a <c>mongodb://</c> or <c>mongodb+srv://</c> URL. The database is <paramref name="databaseName"/>
@@ -33,26 +33,25 @@ public sealed class MongoStore : IAuthsomeStore
     /// <c>MongoDB.Driver</c>), without query text, which would carry emails and token hashes.
     /// </summary>
     public MongoStore(string connectionString, string? databaseName = null, ILoggerFactory? loggerFactory = null)
-        : this(CreateClient(connectionString, databaseName, out var database), database, loggerFactory, ownsClient: true, TimeProvider.System, new MongoMigrationOptions())
+        : this(CreateClient(connectionString, databaseName, out var database), database, loggerFactory, ownsClient: true, new MongoStoreSettings())
     {
     }
 
     /// <summary>Uses an existing client (configured and disposed by its owner) and the named database.</summary>
     public MongoStore(IMongoClient client, string databaseName, ILoggerFactory? loggerFactory = null)
-        : this(client, databaseName, loggerFactory, ownsClient: false, TimeProvider.System, new MongoMigrationOptions())
+        : this(client, databaseName, loggerFactory, ownsClient: false, new MongoStoreSettings())
     {
     }
 
-    internal MongoStore(IMongoClient client, string databaseName, ILoggerFactory? loggerFactory, bool ownsClient, TimeProvider time, MongoMigrationOptions migrationOptions)
+    internal MongoStore(IMongoClient client, string databaseName, ILoggerFactory? loggerFactory, bool ownsClient, MongoStoreSettings settings)
     {
         ArgumentNullException.ThrowIfNull(client);
         ArgumentException.ThrowIfNullOrWhiteSpace(databaseName);
-        ArgumentNullException.ThrowIfNull(time);
-        ArgumentNullException.ThrowIfNull(migrationOptions);
+        ArgumentNullException.ThrowIfNull(settings);
         _logger = (loggerFactory ?? NullLoggerFactory.Instance).CreateLogger<MongoStore>();
         _ownedClient = ownsClient ? client : null;
-        _migrationOptions = migrationOptions;
-        _context = new MongoContext(client, client.GetDatabase(databaseName), _logger, time);
+        _settings = settings;
+        _context = new MongoContext(client, client.GetDatabase(databaseName), _logger, settings);
         var cascades = new MongoCascades(_context);
 
         Users = new MongoUserStore(_context);
@@ -132,14 +131,14 @@ public sealed class MongoStore : IAuthsomeStore
     public Task<IReadOnlyList<PlannedMigration>> MigrateAsync(IEnumerable<MigrationGroup> extraGroups, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(extraGroups);
-        return MigrationOrchestrator.RunAsync(new MongoMigrationDriver(_context, _migrationOptions), [MongoCoreMigrations.Group, .. extraGroups], _logger, cancellationToken);
+        return MigrationOrchestrator.RunAsync(new MongoMigrationDriver(_context, _settings), [MongoCoreMigrations.Group, .. extraGroups], _logger, cancellationToken);
     }
 
     /// <inheritdoc />
     public Task<MigrationStatus> GetMigrationStatusAsync(IEnumerable<MigrationGroup> extraGroups, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(extraGroups);
-        return MigrationOrchestrator.GetStatusAsync(new MongoMigrationDriver(_context, _migrationOptions), [MongoCoreMigrations.Group, .. extraGroups], cancellationToken);
+        return MigrationOrchestrator.GetStatusAsync(new MongoMigrationDriver(_context, _settings), [MongoCoreMigrations.Group, .. extraGroups], cancellationToken);
     }
 
     /// <inheritdoc />

@@ -71,6 +71,9 @@ public static class AuthsomeErrors
     /// <summary>The resource does not exist (or is not the caller's).</summary>
     public static readonly AuthsomeError NotFound = new("not_found", StatusCodes.Status404NotFound, "Not found");
 
+    /// <summary>The route exists but not for this HTTP method.</summary>
+    public static readonly AuthsomeError MethodNotAllowed = new("method_not_allowed", StatusCodes.Status405MethodNotAllowed, "Method not allowed");
+
     /// <summary>Password hashing is saturated; retry after the Retry-After delay.</summary>
     public static readonly AuthsomeError ServiceBusy = new("service_busy", StatusCodes.Status503ServiceUnavailable, "Service busy");
 

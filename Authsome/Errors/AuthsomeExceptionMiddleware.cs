@@ -3,6 +3,7 @@ using Authsome.Passwords;
 using Authsome.Store;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Authsome.Errors;
 
@@ -11,8 +12,10 @@ namespace Authsome.Errors;
 /// anything else a bare 500 <c>internal_error</c> (details go to the log only). Routes of the host application
 /// are left to the host's own error handling.
 /// </summary>
-internal sealed partial class AuthsomeExceptionMiddleware(RequestDelegate next, ILogger<AuthsomeExceptionMiddleware> logger)
+internal sealed partial class AuthsomeExceptionMiddleware(RequestDelegate next, IOptions<AuthsomeOptions> options, ILogger<AuthsomeExceptionMiddleware> logger)
 {
+    private readonly PathString basePath = new(options.Value.BasePath.TrimEnd('/'));
+
     public async Task InvokeAsync(HttpContext context)
     {
         try
@@ -22,6 +25,23 @@ internal sealed partial class AuthsomeExceptionMiddleware(RequestDelegate next, 
         catch (Exception ex) when (IsEngineRoute(context) && !context.Response.HasStarted)
         {
             await HandleAsync(context, ex);
+            return;
+        }
+
+        // Routing answers these itself, with an empty body, before any engine endpoint runs.
+        if (!context.Response.HasStarted && context.Request.Path.StartsWithSegments(basePath))
+        {
+            var error = context.Response.StatusCode switch
+            {
+                StatusCodes.Status404NotFound => AuthsomeErrors.NotFound,
+                StatusCodes.Status405MethodNotAllowed => AuthsomeErrors.MethodNotAllowed,
+                StatusCodes.Status415UnsupportedMediaType => AuthsomeErrors.UnsupportedMediaType,
+                _ => null,
+            };
+            if (error is not null)
+            {
+                await ProblemResponses.WriteAsync(context, error, error == AuthsomeErrors.UnsupportedMediaType ? "Send the body as application/json." : null);
+            }
         }
     }
 
@@ -30,6 +50,8 @@ internal sealed partial class AuthsomeExceptionMiddleware(RequestDelegate next, 
 
     private async Task HandleAsync(HttpContext context, Exception exception)
     {
+        // Whatever the failed handler had set (cookies, headers) is not part of the answer.
+        context.Response.Clear();
         switch (exception)
         {
             case AuthsomeException known:

@@ -43,7 +43,6 @@ internal static class ProblemResponses
             return;
         }
 
-        context.Response.Clear();
         context.Response.StatusCode = error.Status;
         if (retryAfterSeconds is { } seconds)
         {

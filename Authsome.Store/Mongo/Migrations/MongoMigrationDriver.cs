@@ -10,7 +10,7 @@ namespace Authsome.Store.Mongo;
 /// (one document per applied migration, <c>_id</c> "group:version"), the lease lock of <see cref="MongoMigrationLock"/>,
 /// and the application of a <see cref="MongoMigrationScript"/>. One driver serves one run.
 /// </summary>
-internal sealed class MongoMigrationDriver(MongoContext context, MongoMigrationOptions options) : IMigrationDriver
+internal sealed class MongoMigrationDriver(MongoContext context, MongoStoreSettings options) : IMigrationDriver
 {
     private const string Group = "group";
     private const string AppliedAt = "applied_at";

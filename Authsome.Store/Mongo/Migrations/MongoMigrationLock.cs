@@ -18,7 +18,7 @@ internal sealed class MongoMigrationLock : IAsyncDisposable
     private const string AcquiredAt = "acquired_at";
 
     private readonly IMongoCollection<BsonDocument> _locks;
-    private readonly MongoMigrationOptions _options;
+    private readonly MongoStoreSettings _options;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
     private readonly string _owner;
@@ -26,7 +26,7 @@ internal sealed class MongoMigrationLock : IAsyncDisposable
     private Task? _renewal;
     private volatile bool _lost;
 
-    private MongoMigrationLock(MongoContext context, MongoMigrationOptions options, string owner)
+    private MongoMigrationLock(MongoContext context, MongoStoreSettings options, string owner)
     {
         _locks = context.Collection(MongoCollections.MigrationLock);
         _options = options;
@@ -58,7 +58,7 @@ internal sealed class MongoMigrationLock : IAsyncDisposable
     }
 
     /// <summary>Waits until this process holds the lock, polling while another migrator's lease is live.</summary>
-    public static async Task<MongoMigrationLock> AcquireAsync(MongoContext context, MongoMigrationOptions options, CancellationToken cancellationToken)
+    public static async Task<MongoMigrationLock> AcquireAsync(MongoContext context, MongoStoreSettings options, CancellationToken cancellationToken)
     {
         var owner = $"{Environment.MachineName}/{Environment.ProcessId}/{Guid.NewGuid():N}";
         var handle = new MongoMigrationLock(context, options, owner);

@@ -11,6 +11,7 @@ namespace Authsome.Store.Mongo;
 internal sealed class MongoEnvironmentStore(MongoContext context) : IEnvironmentStore
 {
     private const string Entity = "environment";
+    private const int MaxSetDefaultAttempts = 10;
     private readonly IMongoCollection<BsonDocument> _environments = context.Collection(MongoCollections.Environments);
 
     public ValueTask CreateAsync(AppEnvironment environment, CancellationToken cancellationToken)
@@ -31,31 +32,32 @@ internal sealed class MongoEnvironmentStore(MongoContext context) : IEnvironment
     public ValueTask<AppEnvironment?> GetDefaultAsync(Id<App> appId, CancellationToken cancellationToken) =>
         MongoCall.RunAsync(Entity, () => _environments.FindOneAsync(FieldIs(Field.AppId, appId) & IsDefault, EnvironmentDocument.FromBson, cancellationToken));
 
-    /// <summary>Clears the old default before setting the new one (the unique index would refuse the other order), in one transaction where the server has them.</summary>
+    /// <summary>
+    /// Clears the old default before setting the new one (the unique index would refuse the other order), in one
+    /// transaction where the server has them. Without one, two concurrent calls can interleave so that the second
+    /// set meets the first's default; the index refuses it and the call clears and sets again, so every call ends
+    /// with a successful set and exactly one default remains.
+    /// </summary>
     public async ValueTask SetDefaultAsync(Id<App> appId, Id<AppEnvironment> id, CancellationToken cancellationToken) =>
-        await MongoCall.RunAsync(Entity, () => context.InTransactionAsync(
-            async (session, ct) =>
+        await MongoCall.RunAsync(Entity, async () =>
+        {
+            for (var attempt = 1; ; attempt++)
             {
-                var target = IdIs(id) & FieldIs(Field.AppId, appId);
-                if (await _environments.CountDocumentsAsync(session, target, cancellationToken: ct).ConfigureAwait(false) == 0)
+                try
                 {
-                    throw new StoreNotFoundException(Entity);
+                    return await context.InTransactionAsync((session, ct) => SetDefaultOnceAsync(session, appId, id, ct), cancellationToken).ConfigureAwait(false);
                 }
-
-                await _environments.UpdateManyAsync(
-                    session,
-                    FieldIs(Field.AppId, appId) & IsDefault & Filter.Ne(Field.Id, id.ToString()),
-                    Update.Set(Field.IsDefault, false),
-                    cancellationToken: ct).ConfigureAwait(false);
-                var result = await _environments.UpdateOneAsync(session, target, Update.Set(Field.IsDefault, true), cancellationToken: ct).ConfigureAwait(false);
-                return result.MatchedCount > 0 ? true : throw new StoreNotFoundException(Entity);
-            },
-            cancellationToken)).ConfigureAwait(false);
+                catch (MongoWriteException ex) when (attempt < MaxSetDefaultAttempts && MongoErrors.IsDuplicateKey(ex, out var index) && index == MongoIndexes.EnvironmentsDefault)
+                {
+                    await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(1, 10 * attempt)), cancellationToken).ConfigureAwait(false);
+                }
+            }
+        }).ConfigureAwait(false);
 
     public ValueTask UpdateAsync(AppEnvironment environment, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(environment);
-        var update = SetAllExcept(EnvironmentDocument.ToBson(environment), Field.AppId, Field.IsDefault, Field.CreatedAt);
+        var update = SetAllExcept(EnvironmentDocument.ToBson(environment), Field.IsDefault, Field.CreatedAt);
         return MongoCall.RunAsync(Entity, async () =>
         {
             var result = await _environments.UpdateOneAsync(IdIs(environment.Id), update, cancellationToken: cancellationToken).ConfigureAwait(false);
@@ -84,4 +86,21 @@ internal sealed class MongoEnvironmentStore(MongoContext context) : IEnvironment
         MongoCall.RunAsync(Entity, () => _environments.ListAsync(FieldIs(Field.AppId, appId), EnvironmentDocument.FromBson, cancellationToken));
 
     private static FilterDefinition<BsonDocument> IsDefault => Filter.Eq(Field.IsDefault, true);
+
+    private async Task<bool> SetDefaultOnceAsync(IClientSessionHandle session, Id<App> appId, Id<AppEnvironment> id, CancellationToken cancellationToken)
+    {
+        var target = IdIs(id) & FieldIs(Field.AppId, appId);
+        if (await _environments.CountDocumentsAsync(session, target, cancellationToken: cancellationToken).ConfigureAwait(false) == 0)
+        {
+            throw new StoreNotFoundException(Entity);
+        }
+
+        await _environments.UpdateManyAsync(
+            session,
+            FieldIs(Field.AppId, appId) & IsDefault & Filter.Ne(Field.Id, id.ToString()),
+            Update.Set(Field.IsDefault, false),
+            cancellationToken: cancellationToken).ConfigureAwait(false);
+        var result = await _environments.UpdateOneAsync(session, target, Update.Set(Field.IsDefault, true), cancellationToken: cancellationToken).ConfigureAwait(false);
+        return result.MatchedCount > 0 ? true : throw new StoreNotFoundException(Entity);
+    }
 }

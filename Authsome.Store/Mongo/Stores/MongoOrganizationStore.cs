@@ -29,7 +29,7 @@ internal sealed class MongoOrganizationStore(MongoContext context, MongoCascades
     public ValueTask UpdateAsync(Organization organization, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(organization);
-        var update = SetAllExcept(OrganizationDocument.ToBson(organization), Field.AppId, Field.CreatedAt);
+        var update = SetAllExcept(OrganizationDocument.ToBson(organization), Field.CreatedAt);
         return MongoCall.RunAsync(Entity, async () =>
         {
             var result = await _organizations.UpdateOneAsync(IdIs(organization.Id), update, cancellationToken: cancellationToken).ConfigureAwait(false);

@@ -90,7 +90,7 @@ internal sealed class MongoSessionStore(MongoContext context) : ISessionStore
                         },
                         cancellationToken).ConfigureAwait(false);
                 }
-                catch (Exception ex) when (ex is RotationLostException || MongoErrors.IsDuplicateKey(ex, out _))
+                catch (Exception ex) when (ex is RotationLostException || IsAlreadyRevoked(ex))
                 {
                     return false;
                 }
@@ -100,19 +100,24 @@ internal sealed class MongoSessionStore(MongoContext context) : ISessionStore
             {
                 await _revoked.InsertOneAsync(record, cancellationToken: cancellationToken).ConfigureAwait(false);
             }
-            catch (Exception ex) when (MongoErrors.IsDuplicateKey(ex, out _))
+            catch (Exception ex) when (IsAlreadyRevoked(ex))
             {
                 return false;
             }
 
-            var result = await _sessions.UpdateOneAsync(casFilter, update, cancellationToken: cancellationToken).ConfigureAwait(false);
-            if (result.MatchedCount == 1)
+            var swapped = false;
+            try
             {
-                return true;
+                swapped = (await _sessions.UpdateOneAsync(casFilter, update, cancellationToken: cancellationToken).ConfigureAwait(false)).MatchedCount == 1;
+                return swapped;
             }
-
-            await _revoked.DeleteOneAsync(Filter.Eq(Field.Id, expected), CancellationToken.None).ConfigureAwait(false);
-            return false;
+            finally
+            {
+                if (!swapped)
+                {
+                    await _revoked.DeleteOneAsync(Filter.Eq(Field.Id, expected), CancellationToken.None).ConfigureAwait(false);
+                }
+            }
         });
     }
 
@@ -171,6 +176,10 @@ internal sealed class MongoSessionStore(MongoContext context) : ISessionStore
                 cancellationToken: cancellationToken).ConfigureAwait(false);
             return result.ModifiedCount > 0;
         });
+
+    /// <summary>The revoked-token record's insert met one with the same hash (its <c>_id</c>): another rotation won.</summary>
+    private static bool IsAlreadyRevoked(Exception exception) =>
+        MongoErrors.IsDuplicateKey(exception, out var index) && index == MongoIndexes.Id;
 
     /// <summary>Every field of the session except those that never change: its id, user and family.</summary>
     private static UpdateDefinition<BsonDocument> Replacement(Session session) =>

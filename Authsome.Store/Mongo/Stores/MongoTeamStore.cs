@@ -22,7 +22,7 @@ internal sealed class MongoTeamStore(MongoContext context) : ITeamStore
     public ValueTask UpdateAsync(Team team, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(team);
-        var update = SetAllExcept(TeamDocument.ToBson(team), Field.OrgId, Field.CreatedAt);
+        var update = SetAllExcept(TeamDocument.ToBson(team), Field.CreatedAt);
         return MongoCall.RunAsync(Entity, async () =>
         {
             var result = await _teams.UpdateOneAsync(IdIs(team.Id), update, cancellationToken: cancellationToken).ConfigureAwait(false);

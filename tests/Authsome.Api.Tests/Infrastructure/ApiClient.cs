@@ -61,19 +61,19 @@ public sealed class ApiClient(HttpClient http) : IDisposable
     }
 
     /// <summary>Signs up (in Development no verification is needed) and returns the answer's tokens.</summary>
-    public async Task<Session> SignUpAsync(string? email = null, string password = Password, string? username = null)
+    public async Task<SignedIn> SignUpAsync(string? email = null, string password = Password, string? username = null)
     {
         email ??= NewEmail();
         var answer = await PostAsync("/signup", new { email, password, username });
         Assert.Equal(HttpStatusCode.Created, answer.Status);
-        return Session.From(email, answer);
+        return SignedIn.From(email, answer);
     }
 
-    public async Task<Session> SignInAsync(string email, string password = Password)
+    public async Task<SignedIn> SignInAsync(string email, string password = Password)
     {
         var answer = await PostAsync("/signin", new { email, password });
         Assert.True(answer.Status == HttpStatusCode.OK, answer.Text);
-        return Session.From(email, answer);
+        return SignedIn.From(email, answer);
     }
 
     public void Dispose() => http.Dispose();
@@ -112,9 +112,9 @@ public sealed record Answer(HttpStatusCode Status, JsonNode? Json, string Text, 
 }
 
 /// <summary>The tokens of a signed-in session.</summary>
-public sealed record Session(string Email, string UserId, string AccessToken, string RefreshToken)
+public sealed record SignedIn(string Email, string UserId, string AccessToken, string RefreshToken)
 {
-    public static Session From(string email, Answer answer) => new(
+    public static SignedIn From(string email, Answer answer) => new(
         email,
         answer.Json!["user"]!["id"]!.GetValue<string>(),
         answer.Json["session_token"]?.GetValue<string>() ?? string.Empty,

@@ -1,0 +1,72 @@
+using System.Net;
+using Authsome.Api.Tests.Infrastructure;
+using Authsome.Store;
+using Microsoft.Extensions.Time.Testing;
+
+namespace Authsome.Api.Tests.Sessions;
+
+/// <summary>Session limits and lifetimes from configuration and from an app's session config.</summary>
+public abstract class SessionPolicyTests(Backend backend)
+{
+    [Fact]
+    public async Task CreatingASessionBeyondTheLimitEndsTheOldest()
+    {
+        await using var host = await ApiHost.StartAsync(backend, settings: new Dictionary<string, string?> { ["Authsome:Sessions:MaxActiveSessions"] = "2" });
+        using var client = host.CreateClient();
+        var first = await client.SignUpAsync();
+        var second = await client.SignInAsync(first.Email);
+
+        var third = await client.SignInAsync(first.Email);
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/me", first.AccessToken)).Status);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/me", second.AccessToken)).Status);
+        Assert.Equal(2, (await client.GetAsync("/sessions", third.AccessToken)).Json!.AsArray().Count);
+    }
+
+    [Fact]
+    public async Task AccessTokenExpiresAtItsTtlAndRefreshStillWorks()
+    {
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var host = await ApiHost.StartAsync(backend, settings: new Dictionary<string, string?> { ["Authsome:Sessions:AccessTokenTtl"] = "00:10:00" }, time: time);
+        using var client = host.CreateClient();
+        var session = await client.SignUpAsync();
+
+        time.Advance(TimeSpan.FromMinutes(10) - TimeSpan.FromSeconds(1));
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/me", session.AccessToken)).Status);
+        time.Advance(TimeSpan.FromSeconds(1));
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/me", session.AccessToken)).Status);
+
+        var refreshed = await client.PostAsync("/refresh", new { refresh_token = session.RefreshToken });
+        Assert.Equal(HttpStatusCode.OK, refreshed.Status);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/me", refreshed.Str("session_token"))).Status);
+    }
+
+    [Fact]
+    public async Task AnAppsSessionConfigOverridesTheTtls()
+    {
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var host = await ApiHost.StartAsync(backend, time: time);
+        var app = (await host.Store.Apps.GetPlatformAsync(TestContext.Current.CancellationToken))!;
+        var now = time.GetUtcNow();
+        await host.Store.AppSessionConfigs.SetAsync(new AppSessionConfig
+        {
+            Id = Id<AppSessionConfig>.New(),
+            AppId = app.Id,
+            TokenTtl = TimeSpan.FromMinutes(2),
+            RefreshTokenTtl = TimeSpan.FromMinutes(5),
+            CreatedAt = now,
+            UpdatedAt = now,
+        }, TestContext.Current.CancellationToken);
+        using var client = host.CreateClient();
+        var session = await client.SignUpAsync();
+
+        time.Advance(TimeSpan.FromMinutes(2));
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/me", session.AccessToken)).Status);
+        time.Advance(TimeSpan.FromMinutes(3));
+        Assert.Equal("token_invalid", (await client.PostAsync("/refresh", new { refresh_token = session.RefreshToken })).Code);
+    }
+}
+
+public sealed class SessionPolicyTestsOnMemory() : SessionPolicyTests(Backend.Memory);
+
+public sealed class SessionPolicyTestsOnPostgres() : SessionPolicyTests(Backend.Postgres);

@@ -1,0 +1,3 @@
+using Authsome.Store.Tests.Mongo;
+
+[assembly: AssemblyFixture(typeof(MongoDatabaseCleanup))]
