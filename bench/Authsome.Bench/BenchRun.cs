@@ -9,6 +9,7 @@ using Authsome.Bench.Hashing;
 using Authsome.Bench.Load;
 using Authsome.Bench.Report;
 using Authsome.Hosting;
+using Npgsql;
 
 namespace Authsome.Bench;
 
@@ -53,7 +54,8 @@ internal static class BenchRun
         await PreflightAsync(http, settings.SmallDataSet, cancellationToken);
 
         var cpu = new CpuMeter(api.Id, CpuMeter.ReadPostmasterPid(cluster.DataDirectory));
-        var run = new ScenarioRunner(settings, api, cpu, baseAddress, cluster.BinDirectory, connectionString);
+        await using var monitor = NpgsqlDataSource.Create(connectionString + ";Application Name=authsome-bench");
+        var run = new ScenarioRunner(settings, api, cpu, baseAddress, cluster.BinDirectory, connectionString, monitor);
         var results = new List<ScenarioResult>();
         void Add(ScenarioResult result)
         {

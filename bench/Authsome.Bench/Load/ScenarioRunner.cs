@@ -1,5 +1,6 @@
 using Authsome.Bench.Api;
 using Authsome.Bench.Report;
+using Npgsql;
 
 namespace Authsome.Bench.Load;
 
@@ -8,8 +9,12 @@ namespace Authsome.Bench.Load;
 /// with the API's peak memory reset before it) and database scenarios with pgbench, each with the CPU time the API
 /// and PostgreSQL spent on it.
 /// </summary>
-internal sealed class ScenarioRunner(BenchSettings settings, ApiProcess api, CpuMeter cpu, Uri baseAddress, string postgresBin, string connectionString)
+internal sealed class ScenarioRunner(
+    BenchSettings settings, ApiProcess api, CpuMeter cpu, Uri baseAddress, string postgresBin, string connectionString, NpgsqlDataSource monitor)
 {
+    /// <summary>The <c>Application Name</c> the PostgreSQL store gives its connections unless told otherwise.</summary>
+    private const string StoreApplicationName = "authsome";
+
     /// <param name="name">The row's name.</param>
     /// <param name="script">The Lua script in the scripts directory.</param>
     /// <param name="connections">Concurrent connections.</param>
@@ -31,7 +36,10 @@ internal sealed class ScenarioRunner(BenchSettings settings, ApiProcess api, Cpu
         var before = cpu.Sample();
         var load = await Wrk.RunAsync(settings.ScriptsDirectory, script, baseAddress, connections, settings.Threads, settings.DurationSeconds, arguments(), cancellationToken);
         var used = cpu.Sample() - before;
-        return new ScenarioResult(name, connections, load, api.ReadPeakMemory(), used, comparedWith, limit is { } l ? load.PerSecond / l : null);
+        return new ScenarioResult(name, connections, load, api.ReadPeakMemory(), used, comparedWith, limit is { } l ? load.PerSecond / l : null)
+        {
+            ApiConnections = await CountApiConnectionsAsync(cancellationToken),
+        };
     }
 
     /// <summary>Runs a pgbench script (in the scripts directory) with the scenarios' concurrency and duration, straight against the database.</summary>
@@ -43,5 +51,16 @@ internal sealed class ScenarioRunner(BenchSettings settings, ApiProcess api, Cpu
             settings.DurationSeconds, variables, settings.OutputDirectory, cancellationToken);
         var used = cpu.Sample() - before;
         return new ScenarioResult(name, settings.Connections, load, null, used with { Api = TimeSpan.Zero });
+    }
+
+    /// <summary>
+    /// How many connections the API's pool holds open now. Npgsql closes idle ones only after five minutes, so right
+    /// after a run this is about the most the run needed at once.
+    /// </summary>
+    private async Task<int> CountApiConnectionsAsync(CancellationToken cancellationToken)
+    {
+        await using var command = monitor.CreateCommand("SELECT count(*) FROM pg_stat_activity WHERE application_name = $1");
+        command.Parameters.Add(new() { Value = StoreApplicationName });
+        return (int)(long)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 }

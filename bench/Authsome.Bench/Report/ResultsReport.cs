@@ -22,6 +22,7 @@ internal sealed class ResultsReport(
     public static string Describe(ScenarioResult r) =>
         $"{r.Name}: {r.Load.PerSecond:0.0}/s, p50 {Ms(r.Load.P50)} ms, p99 {Ms(r.Load.P99)} ms, {r.Load.Errors} errors" +
                (r.PeakMemoryBytes is { } peak ? $", API peak {MiB(peak)} MiB" : string.Empty) +
+               (r.ApiConnections is { } conns ? $", {conns} pooled DB connections" : string.Empty) +
                $", CPU/request {(r.HasApi ? $"API {Micros(r.ApiCpuPerRequest)} µs + " : string.Empty)}DB {Micros(r.DatabaseCpuPerRequest)} µs" +
                (r.Ratio is { } ratio ? $", {ratio:0.00} of {r.ComparedWith}" : string.Empty);
 
@@ -46,13 +47,13 @@ internal sealed class ResultsReport(
 
         Line(md, $"- Each scenario: {settings.WarmupSeconds} s warm-up, then {settings.DurationSeconds} s measured; {settings.Connections} connections (storm: {settings.StormConnections})");
         Line(md);
-        Line(md, $"| Scenario | Conns | Requests/s | p50 ms | p99 ms | Errors | API peak RSS MiB | API CPU µs/req | DB CPU µs/req | Compared with | Ratio |");
-        Line(md, $"|---|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|");
+        Line(md, $"| Scenario | Conns | Requests/s | p50 ms | p99 ms | Errors | API peak RSS MiB | API DB conns | API CPU µs/req | DB CPU µs/req | Compared with | Ratio |");
+        Line(md, $"|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|");
         foreach (var r in scenarios.Append(storm))
         {
             var errors = r == storm ? $"{r.Load.Count(s => s >= 500 && s != 503)} (+{r.Load.Count(s => s == 503)} shed)" : r.Load.Errors.ToString(s_invariant);
             Line(md, $"| {r.Name} | {r.Connections} | {r.Load.PerSecond:0.0} | {Ms(r.Load.P50)} | {Ms(r.Load.P99)} | {errors} | " +
-                     $"{(r.PeakMemoryBytes is { } peak ? MiB(peak) : "–")} | {(r.HasApi ? Micros(r.ApiCpuPerRequest) : "–")} | {Micros(r.DatabaseCpuPerRequest)} | {r.ComparedWith ?? "–"} | {(r.Ratio is { } ratio ? ratio.ToString("0.00", s_invariant) : "–")} |");
+                     $"{(r.PeakMemoryBytes is { } peak ? MiB(peak) : "–")} | {(r.ApiConnections is { } conns ? conns.ToString(s_invariant) : "–")} | {(r.HasApi ? Micros(r.ApiCpuPerRequest) : "–")} | {Micros(r.DatabaseCpuPerRequest)} | {r.ComparedWith ?? "–"} | {(r.Ratio is { } ratio ? ratio.ToString("0.00", s_invariant) : "–")} |");
         }
 
         Line(md);

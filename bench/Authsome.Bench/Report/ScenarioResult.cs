@@ -19,6 +19,9 @@ internal sealed record ScenarioResult(
     string? ComparedWith = null,
     double? Ratio = null)
 {
+    /// <summary>Connections the API's pool held open right after the run; null for pgbench rows.</summary>
+    public int? ApiConnections { get; init; }
+
     /// <summary>Whether the API took part (pgbench rows have no API).</summary>
     public bool HasApi => PeakMemoryBytes is not null;
 
