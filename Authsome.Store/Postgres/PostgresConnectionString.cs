@@ -32,6 +32,15 @@ internal static class PostgresConnectionString
             builder.ApplicationName = DefaultApplicationName;
         }
 
+        // Npgsql otherwise resets every connection it takes from the pool with seven statements (RESET ALL, CLOSE ALL,
+        // UNLISTEN *, pg_advisory_unlock_all(), ...) sent ahead of the next query: more server work than the token
+        // lookup itself. The store leaves no session state behind (no SET, LISTEN, cursors or temporary tables; the
+        // migration lock is released explicitly), and open transactions are still rolled back on return.
+        if (!given.ContainsKey("No Reset On Close"))
+        {
+            builder.NoResetOnClose = true;
+        }
+
         return builder;
     }
 

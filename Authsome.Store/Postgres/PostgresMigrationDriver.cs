@@ -146,10 +146,16 @@ internal sealed partial class PostgresMigrationDriver(NpgsqlDataSource dataSourc
                 await using var unlock = new NpgsqlCommand($"SELECT pg_advisory_unlock({LockKey})", connection);
                 await unlock.ExecuteNonQueryAsync().ConfigureAwait(false);
             }
+            catch
+            {
+                // The pool does not reset connections (No Reset On Close): make sure this one, which may still hold
+                // the lock, is closed for real rather than handed to the next caller.
+                NpgsqlConnection.ClearPool(connection);
+                throw;
+            }
             finally
             {
-                // Closing the session releases the lock in any case; the explicit unlock just hands it over sooner
-                // than the pool would reset the connection.
+                // The explicit unlock is what releases the lock: the pool does not reset connections it takes back.
                 await connection.DisposeAsync().ConfigureAwait(false);
             }
         }

@@ -65,6 +65,7 @@ public static class AuthsomeServiceCollectionExtensions
         services.TryAddSingleton<EmailVerificationRequirement>();
         services.TryAddSingleton<VerificationService>();
         services.TryAddSingleton<LockoutService>();
+        services.AddAuthsomeEmail();
         services.TryAddSingleton<EmailOutbox>();
         services.AddHostedService(sp => sp.GetRequiredService<EmailOutbox>());
 

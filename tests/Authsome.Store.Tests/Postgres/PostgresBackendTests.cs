@@ -63,15 +63,17 @@ public sealed class PostgresStoreTests
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
-    public void ConnectionString_GetsAutoPrepareAndAnApplicationName_UnlessItSetsThem()
+    public void ConnectionString_GetsAutoPrepareAnApplicationNameAndNoResetOnClose_UnlessItSetsThem()
     {
         var defaults = PostgresConnectionString.Parse("Host=db.internal;Database=auth;Username=app");
-        var own = PostgresConnectionString.Parse("Host=db.internal;Max Auto Prepare=0;Application Name=billing");
+        var own = PostgresConnectionString.Parse("Host=db.internal;Max Auto Prepare=0;Application Name=billing;No Reset On Close=false");
 
         Assert.Equal(PostgresConnectionString.DefaultMaxAutoPrepare, defaults.MaxAutoPrepare);
         Assert.Equal("authsome", defaults.ApplicationName);
+        Assert.True(defaults.NoResetOnClose);
         Assert.Equal(0, own.MaxAutoPrepare);
         Assert.Equal("billing", own.ApplicationName);
+        Assert.False(own.NoResetOnClose);
     }
 
     [Fact]

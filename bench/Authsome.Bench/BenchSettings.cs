@@ -1,0 +1,130 @@
+using System.Diagnostics.CodeAnalysis;
+using System.Globalization;
+
+namespace Authsome.Bench;
+
+/// <summary>The driver's command line. <c>bench/run.sh</c> passes the paths; the rest have defaults sized for a ~15 minute run.</summary>
+internal sealed record BenchSettings
+{
+    public const string Usage =
+        """
+        Usage: Authsome.Bench --api <Authsome.Api.dll> --scripts <bench/scripts> --out <bench/out> [options]
+          --duration <s>        measured seconds per scenario (default 10)
+          --warmup <s>          unmeasured seconds before each scenario (default 3)
+          --connections <n>     concurrent connections of every scenario but the storm (default 16)
+          --storm <n>           concurrent sign-ins of the storm (default 200)
+          --small <n>           users and sessions of the small data set (default 1000)
+          --large <n>           users and sessions of the large data set (default 1000000)
+          --hash-iterations <n> password verifications timed single-threaded (default 20)
+          --threads <n>         wrk and pgbench threads (default: processor count)
+          --connection-options <s>  appended to the API's connection string, e.g. "Maximum Pool Size=8"
+        """;
+
+    public required string ApiAssembly { get; init; }
+
+    public required string ScriptsDirectory { get; init; }
+
+    public required string OutputDirectory { get; init; }
+
+    public int DurationSeconds { get; init; } = 10;
+
+    public int WarmupSeconds { get; init; } = 3;
+
+    public int Connections { get; init; } = 16;
+
+    public int StormConnections { get; init; } = 200;
+
+    public int SmallDataSet { get; init; } = 1_000;
+
+    public int LargeDataSet { get; init; } = 1_000_000;
+
+    public int HashIterations { get; init; } = 20;
+
+    public int Threads { get; init; } = Environment.ProcessorCount;
+
+    /// <summary>Npgsql settings appended to the API's connection string (not pgbench's), for experiments; empty by default.</summary>
+    public string ConnectionOptions { get; init; } = string.Empty;
+
+    public static bool TryParse(string[] args, [NotNullWhen(true)] out BenchSettings? settings, [NotNullWhen(false)] out string? problem)
+    {
+        settings = null;
+        var values = new Dictionary<string, string>(StringComparer.Ordinal);
+        for (var i = 0; i < args.Length; i += 2)
+        {
+            if (!args[i].StartsWith("--", StringComparison.Ordinal) || i + 1 >= args.Length)
+            {
+                problem = $"Expected '--name value' pairs; got '{args[i]}'.";
+                return false;
+            }
+
+            values[args[i][2..]] = args[i + 1];
+        }
+
+        var defaults = new BenchSettings { ApiAssembly = "", ScriptsDirectory = "", OutputDirectory = "" };
+        var numbers = new Dictionary<string, int>(StringComparer.Ordinal)
+        {
+            ["duration"] = defaults.DurationSeconds,
+            ["warmup"] = defaults.WarmupSeconds,
+            ["connections"] = defaults.Connections,
+            ["storm"] = defaults.StormConnections,
+            ["small"] = defaults.SmallDataSet,
+            ["large"] = defaults.LargeDataSet,
+            ["hash-iterations"] = defaults.HashIterations,
+            ["threads"] = defaults.Threads,
+        };
+        foreach (var (name, value) in values)
+        {
+            if (name is "api" or "scripts" or "out" or "connection-options")
+            {
+                continue;
+            }
+
+            if (!numbers.ContainsKey(name))
+            {
+                problem = $"Unknown option --{name}.";
+                return false;
+            }
+
+            if (!int.TryParse(value, NumberStyles.None, CultureInfo.InvariantCulture, out var number) || (number < 1 && name != "warmup"))
+            {
+                problem = $"--{name} must be a whole number of at least {(name == "warmup" ? 0 : 1)}; got '{value}'.";
+                return false;
+            }
+
+            numbers[name] = number;
+        }
+
+        foreach (var required in (string[])["api", "scripts", "out"])
+        {
+            if (!values.ContainsKey(required))
+            {
+                problem = $"--{required} is required.";
+                return false;
+            }
+        }
+
+        if (numbers["small"] >= numbers["large"])
+        {
+            problem = "--small must be below --large.";
+            return false;
+        }
+
+        settings = new BenchSettings
+        {
+            ApiAssembly = Path.GetFullPath(values["api"]),
+            ScriptsDirectory = Path.GetFullPath(values["scripts"]),
+            OutputDirectory = Path.GetFullPath(values["out"]),
+            DurationSeconds = numbers["duration"],
+            WarmupSeconds = numbers["warmup"],
+            Connections = numbers["connections"],
+            StormConnections = numbers["storm"],
+            SmallDataSet = numbers["small"],
+            LargeDataSet = numbers["large"],
+            HashIterations = numbers["hash-iterations"],
+            Threads = numbers["threads"],
+            ConnectionOptions = values.TryGetValue("connection-options", out var options) && options.Length > 0 ? ";" + options.TrimStart(';') : string.Empty,
+        };
+        problem = null;
+        return true;
+    }
+}

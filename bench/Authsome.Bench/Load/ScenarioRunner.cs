@@ -1,0 +1,66 @@
+using Authsome.Bench.Api;
+using Authsome.Bench.Report;
+using Npgsql;
+
+namespace Authsome.Bench.Load;
+
+/// <summary>
+/// Runs the measurements: HTTP scenarios with wrk (an unmeasured warm-up for JIT and pools, then the measured run
+/// with the API's peak memory reset before it) and database scenarios with pgbench, each with the CPU time the API
+/// and PostgreSQL spent on it.
+/// </summary>
+internal sealed class ScenarioRunner(
+    BenchSettings settings, ApiProcess api, CpuMeter cpu, Uri baseAddress, string postgresBin, string connectionString, NpgsqlDataSource monitor)
+{
+    /// <summary>The <c>Application Name</c> the PostgreSQL store gives its connections unless told otherwise.</summary>
+    private const string StoreApplicationName = "authsome";
+
+    /// <param name="name">The row's name.</param>
+    /// <param name="script">The Lua script in the scripts directory.</param>
+    /// <param name="connections">Concurrent connections.</param>
+    /// <param name="arguments">The script's arguments, asked for once per wrk invocation (warm-up, then run).</param>
+    /// <param name="comparedWith">The reference limit in words, or null.</param>
+    /// <param name="limit">The reference limit in requests per second, or null.</param>
+    /// <param name="cancellationToken">Stops wrk.</param>
+    /// <param name="warmup">Whether to warm up first.</param>
+    public async Task<ScenarioResult> HttpAsync(
+        string name, string script, int connections, Func<string[]> arguments, string? comparedWith, double? limit,
+        CancellationToken cancellationToken, bool warmup = true)
+    {
+        if (warmup && settings.WarmupSeconds > 0)
+        {
+            await Wrk.RunAsync(settings.ScriptsDirectory, script, baseAddress, connections, settings.Threads, settings.WarmupSeconds, arguments(), cancellationToken);
+        }
+
+        api.ResetPeakMemory();
+        var before = cpu.Sample();
+        var load = await Wrk.RunAsync(settings.ScriptsDirectory, script, baseAddress, connections, settings.Threads, settings.DurationSeconds, arguments(), cancellationToken);
+        var used = cpu.Sample() - before;
+        return new ScenarioResult(name, connections, load, api.ReadPeakMemory(), used, comparedWith, limit is { } l ? load.PerSecond / l : null)
+        {
+            ApiConnections = await CountApiConnectionsAsync(cancellationToken),
+        };
+    }
+
+    /// <summary>Runs a pgbench script (in the scripts directory) with the scenarios' concurrency and duration, straight against the database.</summary>
+    public async Task<ScenarioResult> DatabaseAsync(string name, string script, IReadOnlyDictionary<string, string> variables, CancellationToken cancellationToken)
+    {
+        var before = cpu.Sample();
+        var load = await PgBench.RunAsync(
+            postgresBin, connectionString, Path.Combine(settings.ScriptsDirectory, script), settings.Connections, settings.Threads,
+            settings.DurationSeconds, variables, settings.OutputDirectory, cancellationToken);
+        var used = cpu.Sample() - before;
+        return new ScenarioResult(name, settings.Connections, load, null, used with { Api = TimeSpan.Zero });
+    }
+
+    /// <summary>
+    /// How many connections the API's pool holds open now. Npgsql closes idle ones only after five minutes, so right
+    /// after a run this is about the most the run needed at once.
+    /// </summary>
+    private async Task<int> CountApiConnectionsAsync(CancellationToken cancellationToken)
+    {
+        await using var command = monitor.CreateCommand("SELECT count(*) FROM pg_stat_activity WHERE application_name = $1");
+        command.Parameters.Add(new() { Value = StoreApplicationName });
+        return (int)(long)(await command.ExecuteScalarAsync(cancellationToken))!;
+    }
+}

@@ -1,0 +1,88 @@
+using System.Globalization;
+using System.Text;
+using Authsome.Bench.Api;
+using Authsome.Bench.Hashing;
+
+namespace Authsome.Bench.Report;
+
+/// <summary>The results table, as Markdown for <c>bench/out/results.md</c> and the console.</summary>
+internal sealed class ResultsReport(
+    Machine machine,
+    string loadAverageAfter,
+    string postgresVersion,
+    BenchSettings settings,
+    HashCost hashing,
+    IReadOnlyList<ScenarioResult> scenarios,
+    ScenarioResult storm,
+    TimeSpan elapsed)
+{
+    private static readonly CultureInfo s_invariant = CultureInfo.InvariantCulture;
+
+    // The process runs with invariant globalization (Directory.Build.props), so interpolation formats invariantly.
+    public static string Describe(ScenarioResult r) =>
+        $"{r.Name}: {r.Load.PerSecond:0.0}/s, p50 {Ms(r.Load.P50)} ms, p99 {Ms(r.Load.P99)} ms, {r.Load.Errors} errors" +
+               (r.PeakMemoryBytes is { } peak ? $", API peak {MiB(peak)} MiB" : string.Empty) +
+               (r.ApiConnections is { } conns ? $", {conns} pooled DB connections" : string.Empty) +
+               $", CPU/request {(r.HasApi ? $"API {Micros(r.ApiCpuPerRequest)} µs + " : string.Empty)}DB {Micros(r.DatabaseCpuPerRequest)} µs" +
+               (r.Ratio is { } ratio ? $", {ratio:0.00} of {r.ComparedWith}" : string.Empty);
+
+    public static string DescribeStorm(ScenarioResult r) =>
+        $"storm: {r.Load.Requests} answers: {r.Load.Count(s => s is >= 200 and < 300)} 2xx, {r.Load.Count(s => s == 503)} 503 (shed), " +
+               $"{r.Load.Count(s => s == 429)} 429, {r.Load.Count(s => s >= 500 && s != 503)} other 5xx; successful sign-ins at {r.Ratio:0.00} of the hashing limit";
+
+    public string ToMarkdown()
+    {
+        var md = new StringBuilder();
+        var limit = hashing.LimitPerSecond(machine.Cores);
+        Line(md, $"# Authsome load benchmark");
+        Line(md);
+        Line(md, $"- Run: {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC, {elapsed.TotalMinutes:0.0} min, command `bench/run.sh`");
+        Line(md, $"- Machine: {machine.Cores} cores ({machine.CpuModel}), {machine.MemoryGiB:0.0} GiB; load average {machine.LoadAverage} before, {loadAverageAfter} after (1/5/15 min)");
+        Line(md, $"- Everything on this machine: API, PostgreSQL {postgresVersion} (throw-away cluster: fsync off), wrk and pgbench with {settings.Threads} threads each");
+        Line(md, $"- API: Release, environment `{ApiConfiguration.EnvironmentName}`, email verification not required for sign-in, rate limits relaxed to {ApiConfiguration.RelaxedPermitLimit:N0} per second per client (still in the pipeline)");
+        if (settings.ConnectionOptions.Length > 0)
+        {
+            Line(md, $"- API connection string extended with `{settings.ConnectionOptions.TrimStart(';')}`");
+        }
+
+        Line(md, $"- Each scenario: {settings.WarmupSeconds} s warm-up, then {settings.DurationSeconds} s measured; {settings.Connections} connections (storm: {settings.StormConnections})");
+        Line(md);
+        Line(md, $"| Scenario | Conns | Requests/s | p50 ms | p99 ms | Errors | API peak RSS MiB | API DB conns | API CPU µs/req | DB CPU µs/req | Compared with | Ratio |");
+        Line(md, $"|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---:|");
+        foreach (var r in scenarios.Append(storm))
+        {
+            var errors = r == storm ? $"{r.Load.Count(s => s >= 500 && s != 503)} (+{r.Load.Count(s => s == 503)} shed)" : r.Load.Errors.ToString(s_invariant);
+            Line(md, $"| {r.Name} | {r.Connections} | {r.Load.PerSecond:0.0} | {Ms(r.Load.P50)} | {Ms(r.Load.P99)} | {errors} | " +
+                     $"{(r.PeakMemoryBytes is { } peak ? MiB(peak) : "–")} | {(r.ApiConnections is { } conns ? conns.ToString(s_invariant) : "–")} | {(r.HasApi ? Micros(r.ApiCpuPerRequest) : "–")} | {Micros(r.DatabaseCpuPerRequest)} | {r.ComparedWith ?? "–"} | {(r.Ratio is { } ratio ? ratio.ToString("0.00", s_invariant) : "–")} |");
+        }
+
+        Line(md);
+        Line(md, $"Sign-in storm ({storm.Connections} at once for {settings.DurationSeconds} s): {storm.Load.Requests} answers, " +
+                 $"{storm.Load.Count(s => s is >= 200 and < 300)} 2xx, {storm.Load.Count(s => s == 503)} 503 shed by the hashing gate, " +
+                 $"{storm.Load.Count(s => s == 429)} 429, {storm.Load.Count(s => s >= 500 && s != 503)} other 5xx, " +
+                 $"{storm.Load.Count(s => s is < 200 or (>= 300 and < 500 and not 429))} other; socket errors and timeouts {SocketErrors(storm)}.");
+        Line(md);
+        Line(md, $"Hashing limit: one Argon2id verification (m = {hashing.MemoryKiB} KiB, t = {hashing.TimeCost}, p = 1) takes " +
+                 $"{hashing.PerVerify.TotalMilliseconds:0.0} ms single-threaded (mean of {hashing.Iterations}), so {machine.Cores} cores verify at most {limit:0.0}/s.");
+        var me = scenarios.Where(r => r.Name.StartsWith("GET /me", StringComparison.Ordinal)).ToList();
+        if (me.Count == 2)
+        {
+            Line(md);
+            Line(md, $"GET /me with {settings.LargeDataSet:N0} users and sessions runs at {me[1].Load.PerSecond / me[0].Load.PerSecond:0.00} of its rate with " +
+                     $"{settings.SmallDataSet:N0} (1.00: cost does not grow with the table).");
+        }
+
+        return md.ToString();
+    }
+
+    private static long SocketErrors(ScenarioResult r) =>
+        r.Load.Errors - r.Load.Count(s => s >= 400);
+
+    private static string Ms(TimeSpan t) => t.TotalMilliseconds.ToString(t.TotalMilliseconds < 10 ? "0.00" : "0.0", s_invariant);
+
+    private static string Micros(TimeSpan t) => t.TotalMicroseconds.ToString("0", s_invariant);
+
+    private static string MiB(long bytes) => (bytes / (1024.0 * 1024)).ToString("0", s_invariant);
+
+    private static void Line(StringBuilder md, string? text = null) => md.AppendLine(text ?? string.Empty);
+}
