@@ -28,7 +28,7 @@ internal static partial class MongoErrors
         EncoderFallbackException =>
             new ArgumentException($"The {entity} holds text that is not valid Unicode (a lone surrogate), which cannot be stored.", exception),
         BsonSerializationException =>
-            new ArgumentException($"The {entity} cannot be stored as a MongoDB document: {exception.Message}", exception),
+            new ArgumentException($"The {entity} holds text MongoDB cannot store (such as a NUL character in a map key).", exception),
         _ when IsUnavailable(exception) =>
             new StoreUnavailableException("The MongoDB server could not be reached or did not answer in time.", exception),
         _ => new StoreException($"The MongoDB store failed on a {entity}.", exception),
@@ -76,8 +76,8 @@ internal static partial class MongoErrors
     private static bool IsUnavailable(Exception exception) => exception switch
     {
         _ when IsWriteConflict(exception) => true,
-        TimeoutException or MongoConnectionException or MongoExecutionTimeoutException or MongoWaitQueueFullException
-            or MongoNotPrimaryException or MongoNodeIsRecoveringException or MongoAuthenticationException => true,
+        TimeoutException or MongoConnectionException or MongoConnectionPoolPausedException or MongoExecutionTimeoutException
+            or MongoWaitQueueFullException or MongoNotPrimaryException or MongoNodeIsRecoveringException or MongoAuthenticationException => true,
         MongoException mongo => mongo.HasErrorLabel("TransientTransactionError") || mongo.HasErrorLabel("RetryableWriteError"),
         _ => false,
     };
