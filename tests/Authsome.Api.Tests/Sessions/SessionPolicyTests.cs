@@ -82,7 +82,7 @@ public abstract class SessionPolicyTests(Backend backend)
 
         time.Advance(TimeSpan.FromMinutes(40));
 
-        for (var i = 0; i < 200 && await host.Store.Sessions.GetAsync(Id<Session>.Parse(sessionId), TestContext.Current.CancellationToken) is not null; i++)
+        for (var i = 0; i < 800 && await host.Store.Sessions.GetAsync(Id<Session>.Parse(sessionId), TestContext.Current.CancellationToken) is not null; i++)
         {
             await Task.Delay(25, TestContext.Current.CancellationToken);
         }
