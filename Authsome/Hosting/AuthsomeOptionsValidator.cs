@@ -24,6 +24,7 @@ internal sealed class AuthsomeOptionsValidator : IValidateOptions<AuthsomeOption
             failures.Add($"{S}:AppId must be an app id such as aapp_01h455vb4pex5vsknk084sn02q.");
         }
 
+        Range(failures, $"{S}:PurgeInterval", options.PurgeInterval, TimeSpan.FromMinutes(1), TimeSpan.FromDays(7));
         Range(failures, $"{S}:MaxRequestBodyBytes", options.MaxRequestBodyBytes, 1024, 1024 * 1024);
 
         if (options.Store.Provider is { Length: > 0 } provider && !Providers.Contains(provider, StringComparer.OrdinalIgnoreCase))

@@ -5,6 +5,7 @@ using Authsome.Health;
 using Authsome.Hosting;
 using Authsome.Json;
 using Authsome.Lockout;
+using Authsome.Maintenance;
 using Authsome.Messaging;
 using Authsome.Migrations;
 using Authsome.Plugins;
@@ -69,6 +70,7 @@ public static class AuthsomeServiceCollectionExtensions
 
         services.TryAddSingleton<IAuthsomeMigrator, AuthsomeMigrator>();
         services.AddHostedService<AuthsomeStartup>();
+        services.AddHostedService<ExpiredDataPurger>();
         services.TryAddSingleton<AuthsomeStoreHealthCheck>();
         services.AddHealthChecks().Add(new HealthCheckRegistration(
             AuthsomeStoreHealthCheck.Name, sp => sp.GetRequiredService<AuthsomeStoreHealthCheck>(), HealthStatus.Unhealthy, ["ready"]));

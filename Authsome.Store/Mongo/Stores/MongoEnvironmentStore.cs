@@ -36,7 +36,7 @@ internal sealed class MongoEnvironmentStore(MongoContext context) : IEnvironment
     /// Clears the old default before setting the new one (the unique index would refuse the other order), in one
     /// transaction where the server has them. Without one, two concurrent calls can interleave so that the second
     /// set meets the first's default; the index refuses it and the call clears and sets again, so every call ends
-    /// with a successful set and exactly one default remains.
+    /// with a successful set and exactly one default remains. Write conflicts between such calls are retried alike.
     /// </summary>
     public async ValueTask SetDefaultAsync(Id<App> appId, Id<AppEnvironment> id, CancellationToken cancellationToken) =>
         await MongoCall.RunAsync(Entity, async () =>
@@ -47,9 +47,10 @@ internal sealed class MongoEnvironmentStore(MongoContext context) : IEnvironment
                 {
                     return await context.InTransactionAsync((session, ct) => SetDefaultOnceAsync(session, appId, id, ct), cancellationToken).ConfigureAwait(false);
                 }
-                catch (MongoWriteException ex) when (attempt < MaxSetDefaultAttempts && MongoErrors.IsDuplicateKey(ex, out var index) && index == MongoIndexes.EnvironmentsDefault)
+                catch (MongoException ex) when (attempt < MaxSetDefaultAttempts
+                    && ((MongoErrors.IsDuplicateKey(ex, out var index) && index == MongoIndexes.EnvironmentsDefault) || MongoErrors.IsWriteConflict(ex)))
                 {
-                    await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(1, 10 * attempt)), cancellationToken).ConfigureAwait(false);
+                    await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(1, 10 << Math.Min(attempt, 6))), cancellationToken).ConfigureAwait(false);
                 }
             }
         }).ConfigureAwait(false);

@@ -24,6 +24,9 @@ public sealed class AuthsomeOptions
     /// <summary>The largest JSON request body accepted, in bytes. Default 16 KiB.</summary>
     public int MaxRequestBodyBytes { get; set; } = 16 * 1024;
 
+    /// <summary>How often expired sessions, tokens, verifications and resets are deleted. Default 1 hour.</summary>
+    public TimeSpan PurgeInterval { get; set; } = TimeSpan.FromHours(1);
+
     /// <summary>Which store backend <c>UseStoreFromConfiguration()</c> picks, overriding what the connection string implies.</summary>
     public StoreSettings Store { get; set; } = new();
 

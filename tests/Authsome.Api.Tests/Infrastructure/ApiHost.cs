@@ -18,9 +18,12 @@ public sealed class ApiHost : IAsyncDisposable
 {
     private readonly WebApplicationFactory<Program> factory;
 
-    private ApiHost(WebApplicationFactory<Program> factory, CapturingEmailSender mail, FakeTimeProvider? time)
+    private readonly string? sqliteFile;
+
+    private ApiHost(WebApplicationFactory<Program> factory, CapturingEmailSender mail, FakeTimeProvider? time, string? sqliteFile)
     {
         this.factory = factory;
+        this.sqliteFile = sqliteFile;
         Mail = mail;
         Time = time;
     }
@@ -39,15 +42,22 @@ public sealed class ApiHost : IAsyncDisposable
         IReadOnlyDictionary<string, string?>? settings = null,
         FakeTimeProvider? time = null)
     {
-        var connectionString = backend == Backend.Postgres
-            ? await TestPostgresServer.CreateDatabaseAsync("api_tests", TestContext.Current.CancellationToken)
-            : null;
+        var connectionString = backend switch
+        {
+            Backend.Postgres => await TestPostgresServer.CreateDatabaseAsync("api_tests", TestContext.Current.CancellationToken),
+            Backend.Sqlite => $"Data Source={Path.Combine(Path.GetTempPath(), $"authsome-api-{Guid.NewGuid():N}.db")}",
+            Backend.Mongo => MongoTestServer.NewDatabaseUrl(),
+            _ => null,
+        };
         var mail = new CapturingEmailSender();
         var all = new Dictionary<string, string?>
         {
-            ["Authsome:Store:Provider"] = backend == Backend.Memory ? "memory" : "postgres",
+            ["Authsome:Store:Provider"] = backend.ToString().ToLowerInvariant(),
             ["ConnectionStrings:authsome"] = connectionString,
             ["Authsome:Passwords:MaxConcurrentHashes"] = "4",
+            // Production refuses to start without SMTP; the sender itself is replaced by the capture below.
+            ["Authsome:Email:Smtp:Host"] = "smtp.invalid",
+            ["Authsome:Email:Smtp:FromAddress"] = "auth@example.com",
             ["Authsome:RateLimits:General:PermitLimit"] = "100000",
             ["Authsome:RateLimits:SignIn:PermitLimit"] = "100000",
             ["Authsome:RateLimits:SignUp:PermitLimit"] = "100000",
@@ -79,7 +89,7 @@ public sealed class ApiHost : IAsyncDisposable
                 }
             });
         });
-        var host = new ApiHost(factory, mail, time);
+        var host = new ApiHost(factory, mail, time, backend == Backend.Sqlite ? connectionString!["Data Source=".Length..] : null);
         // Starts the host (migrations, platform app) before the first request.
         _ = factory.Server;
         return host;
@@ -87,5 +97,16 @@ public sealed class ApiHost : IAsyncDisposable
 
     public ApiClient CreateClient() => new(factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false }));
 
-    public ValueTask DisposeAsync() => factory.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await factory.DisposeAsync();
+        if (sqliteFile is not null)
+        {
+            Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+            foreach (var file in new[] { sqliteFile, sqliteFile + "-wal", sqliteFile + "-shm" })
+            {
+                File.Delete(file);
+            }
+        }
+    }
 }

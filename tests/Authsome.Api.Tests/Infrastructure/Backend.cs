@@ -5,4 +5,6 @@ public enum Backend
 {
     Memory,
     Postgres,
+    Sqlite,
+    Mongo,
 }

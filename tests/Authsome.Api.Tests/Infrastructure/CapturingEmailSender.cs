@@ -20,7 +20,7 @@ public sealed partial class CapturingEmailSender : IEmailSender
     /// <summary>Waits (mail leaves through a background queue) for the newest mail to <paramref name="to"/> whose subject contains <paramref name="subject"/>.</summary>
     public async Task<EmailMessage> WaitForAsync(string to, string subject, int skip = 0)
     {
-        for (var i = 0; i < 200; i++)
+        for (var i = 0; i < 800; i++)
         {
             var match = sent.Where(m => m.To == to && m.Subject.Contains(subject, StringComparison.Ordinal)).Skip(skip).LastOrDefault();
             if (match is not null)

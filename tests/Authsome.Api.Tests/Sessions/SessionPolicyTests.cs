@@ -65,6 +65,30 @@ public abstract class SessionPolicyTests(Backend backend)
         time.Advance(TimeSpan.FromMinutes(3));
         Assert.Equal("token_invalid", (await client.PostAsync("/refresh", new { refresh_token = session.RefreshToken })).Code);
     }
+
+    [Fact]
+    public async Task ExpiredSessionsArePurgedInTheBackground()
+    {
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var host = await ApiHost.StartAsync(backend, time: time, settings: new Dictionary<string, string?>
+        {
+            ["Authsome:Sessions:AccessTokenTtl"] = "00:10:00",
+            ["Authsome:Sessions:RefreshTokenTtl"] = "00:30:00",
+            ["Authsome:PurgeInterval"] = "00:10:00",
+        });
+        using var client = host.CreateClient();
+        var session = await client.SignUpAsync();
+        var sessionId = (await client.GetAsync("/sessions", session.AccessToken)).Json!.AsArray()[0]!["id"]!.GetValue<string>();
+
+        time.Advance(TimeSpan.FromMinutes(40));
+
+        for (var i = 0; i < 800 && await host.Store.Sessions.GetAsync(Id<Session>.Parse(sessionId), TestContext.Current.CancellationToken) is not null; i++)
+        {
+            await Task.Delay(25, TestContext.Current.CancellationToken);
+        }
+
+        Assert.Null(await host.Store.Sessions.GetAsync(Id<Session>.Parse(sessionId), TestContext.Current.CancellationToken));
+    }
 }
 
 public sealed class SessionPolicyTestsOnMemory() : SessionPolicyTests(Backend.Memory);
