@@ -57,5 +57,18 @@ public sealed class StartupTests
 
         Assert.Contains("session_token", document, StringComparison.Ordinal);
         Assert.Contains("\"bearer\"", document, StringComparison.Ordinal);
+        using var reference = await client.Http.GetAsync("/scalar/v1", TestContext.Current.CancellationToken);
+        Assert.Equal(HttpStatusCode.OK, reference.StatusCode);
+    }
+
+    [Fact]
+    public async Task TheApiReferencePageIsOnlyServedInDevelopment()
+    {
+        await using var host = await ApiHost.StartAsync(Backend.Memory, environment: "Production");
+        using var client = host.CreateClient();
+
+        using var reference = await client.Http.GetAsync("/scalar/v1", TestContext.Current.CancellationToken);
+
+        Assert.Equal(HttpStatusCode.NotFound, reference.StatusCode);
     }
 }
