@@ -34,7 +34,7 @@ public sealed class ProjectResource(string name, IProjectMetadata metadata, Laun
 /// </summary>
 public sealed class HttpEndpoint(int port)
 {
-    public int Port { get; internal set; } = port;
+    public int Port { get; } = port;
 
     public bool IsExternal { get; internal set; }
 

@@ -38,8 +38,9 @@ internal sealed partial class Orchestrator(IDistributedApplicationBuilder builde
             ReportUrls();
             throw await FirstUnexpectedExitAsync();
         }
-        catch (OperationCanceledException) when (stopping.IsCancellationRequested)
+        catch (Exception e) when (stopping.IsCancellationRequested && e is OperationCanceledException or ResourceFailedException)
         {
+            // A project that exits because of the same Ctrl+C (a terminal signals the whole process group) is no failure.
             LogStopping(logger);
             return 0;
         }

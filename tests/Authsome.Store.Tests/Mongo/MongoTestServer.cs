@@ -67,7 +67,7 @@ internal static class MongoTestServer
     /// <summary>Drops every database this run created; called once when the test assembly finishes.</summary>
     public static async Task DropCreatedDatabasesAsync()
     {
-        if (Url is null || !SharedClient.IsValueCreated)
+        if (Url is null || Created.IsEmpty)
         {
             return;
         }
