@@ -5,7 +5,7 @@ using System.Net;
 namespace Authsome.Bench.Api;
 
 /// <summary>
-/// The API under test: <c>dotnet Authsome.Api.dll</c> from its Release output, its output appended to a log file,
+/// The API under test: <c>dotnet Authsome.Api.dll</c> from its Release output, its output written to a log file,
 /// killed (with its children) when disposed. Reads the process's peak resident memory from <c>/proc</c>.
 /// </summary>
 internal sealed class ApiProcess : IAsyncDisposable
@@ -13,15 +13,8 @@ internal sealed class ApiProcess : IAsyncDisposable
     private static readonly TimeSpan s_startTimeout = TimeSpan.FromMinutes(2);
 
     private readonly Process _process;
-    private readonly StreamWriter _log;
-    private readonly Task _pumps;
 
-    private ApiProcess(Process process, StreamWriter log, Task pumps)
-    {
-        _process = process;
-        _log = log;
-        _pumps = pumps;
-    }
+    private ApiProcess(Process process) => _process = process;
 
     public int Id => _process.Id;
 
@@ -33,13 +26,13 @@ internal sealed class ApiProcess : IAsyncDisposable
             throw new BenchException($"The API assembly {apiAssembly} does not exist; build Authsome.Api in Release first.");
         }
 
-        var info = new ProcessStartInfo("dotnet")
+        // The shell execs dotnet (same pid) with its output written straight to the log file: no pipe through this
+        // process, whose reading could slow the API's logging down under load.
+        var info = new ProcessStartInfo("/bin/sh")
         {
-            ArgumentList = { apiAssembly },
+            ArgumentList = { "-c", "exec dotnet \"$0\" >\"$1\" 2>&1", apiAssembly, logFile },
             // The content root (appsettings.json) is the working directory.
             WorkingDirectory = Path.GetDirectoryName(apiAssembly)!,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
             UseShellExecute = false,
         };
         foreach (var (name, value) in environment)
@@ -47,10 +40,8 @@ internal sealed class ApiProcess : IAsyncDisposable
             info.Environment[name] = value;
         }
 
-        var log = new StreamWriter(logFile, append: false) { AutoFlush = true };
         var process = Process.Start(info) ?? throw new BenchException("Could not start the API process.");
-        var pumps = Task.WhenAll(PumpAsync(process.StandardOutput, log), PumpAsync(process.StandardError, log));
-        var api = new ApiProcess(process, log, pumps);
+        var api = new ApiProcess(process);
         try
         {
             await api.WaitUntilServingAsync(baseAddress, logFile, cancellationToken);
@@ -90,9 +81,7 @@ internal sealed class ApiProcess : IAsyncDisposable
             await _process.WaitForExitAsync(CancellationToken.None);
         }
 
-        await _pumps;
         _process.Dispose();
-        await _log.DisposeAsync();
     }
 
     private async Task WaitUntilServingAsync(Uri baseAddress, string logFile, CancellationToken cancellationToken)
@@ -128,17 +117,6 @@ internal sealed class ApiProcess : IAsyncDisposable
             }
 
             await Task.Delay(TimeSpan.FromMilliseconds(250), cancellationToken);
-        }
-    }
-
-    private static async Task PumpAsync(StreamReader from, StreamWriter to)
-    {
-        while (await from.ReadLineAsync() is { } line)
-        {
-            lock (to)
-            {
-                to.WriteLine(line);
-            }
         }
     }
 }
