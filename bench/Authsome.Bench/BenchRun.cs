@@ -78,6 +78,7 @@ internal static class BenchRun
         var (users, sessions) = await seeder.CountAsync(cancellationToken);
         Say($"tables now hold {users:N0} users and {sessions:N0} sessions");
         await PreflightAsync(http, settings.LargeDataSet, cancellationToken);
+        var plans = await QueryPlans.ExplainMeAsync(connectionString, settings.LargeDataSet, cancellationToken);
         await MeasureMeAsync(run, settings, settings.LargeDataSet, Add, cancellationToken);
 
         // Refresh tokens are single-use: warm-up and run take disjoint ranges of sessions above the half of the large
@@ -98,7 +99,7 @@ internal static class BenchRun
         Say(ResultsReport.DescribeStorm(storm));
 
         var report = new ResultsReport(
-            machine, Machine.ReadLoadAverage(), cluster.ServerVersion, settings, hashing, results, storm, started.Elapsed);
+            machine, Machine.ReadLoadAverage(), cluster.ServerVersion, settings, hashing, results, storm, plans, started.Elapsed);
         var markdown = report.ToMarkdown();
         var resultsFile = Path.Combine(settings.OutputDirectory, "results.md");
         await File.WriteAllTextAsync(resultsFile, markdown, cancellationToken);

@@ -14,6 +14,7 @@ internal sealed class ResultsReport(
     HashCost hashing,
     IReadOnlyList<ScenarioResult> scenarios,
     ScenarioResult storm,
+    string plans,
     TimeSpan elapsed)
 {
     private static readonly CultureInfo s_invariant = CultureInfo.InvariantCulture;
@@ -72,6 +73,12 @@ internal sealed class ResultsReport(
                      $"{settings.SmallDataSet:N0} (1.00: cost does not grow with the table).");
         }
 
+        Line(md);
+        Line(md, $"GET /me's lookups at {settings.LargeDataSet:N0} users and sessions (`EXPLAIN ANALYZE`, session {settings.LargeDataSet:N0}):");
+        Line(md);
+        Line(md, "```");
+        md.Append(plans);
+        Line(md, "```");
         return md.ToString();
     }
 
