@@ -70,7 +70,8 @@ internal sealed class ResultsReport(
         {
             Line(md);
             Line(md, $"GET /me with {settings.LargeDataSet:N0} users and sessions runs at {me[1].Load.PerSecond / me[0].Load.PerSecond:0.00} of its rate with " +
-                     $"{settings.SmallDataSet:N0} (1.00: cost does not grow with the table).");
+                     $"{settings.SmallDataSet:N0}, and costs the database {me[1].DatabaseCpuPerRequest / me[0].DatabaseCpuPerRequest:0.00} times the CPU per request " +
+                     "(1.00: cost does not grow with the table).");
         }
 
         Line(md);
