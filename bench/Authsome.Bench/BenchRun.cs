@@ -9,7 +9,6 @@ using Authsome.Bench.Hashing;
 using Authsome.Bench.Load;
 using Authsome.Bench.Report;
 using Authsome.Hosting;
-using Npgsql;
 
 namespace Authsome.Bench;
 
@@ -21,7 +20,6 @@ namespace Authsome.Bench;
 internal static class BenchRun
 {
     private const string BasePath = "/v1/auth";
-    private const string DatabaseName = "authsome_bench";
 
     public static async Task RunAsync(BenchSettings settings, CancellationToken cancellationToken)
     {
@@ -31,31 +29,36 @@ internal static class BenchRun
         Say($"machine: {machine.Cores} cores ({machine.CpuModel}), {machine.MemoryGiB:0.0} GiB, load average {machine.LoadAverage}");
 
         await using var cluster = await LocalPostgresCluster.StartAsync(new LocalPostgresOptions { StopOnTerminationSignals = true }, cancellationToken);
-        var connectionString = await cluster.CreateDatabaseAsync(DatabaseName, cancellationToken);
+        var smallDatabase = await cluster.CreateDatabaseAsync("authsome_bench_small", cancellationToken);
+        var largeDatabase = await cluster.CreateDatabaseAsync("authsome_bench_large", cancellationToken);
+        var postmaster = CpuMeter.ReadPostmasterPid(cluster.DataDirectory);
         Say($"PostgreSQL {cluster.ServerVersion} throw-away cluster on port {cluster.Port}");
 
-        var baseAddress = new Uri($"http://127.0.0.1:{FreePort()}/");
-        var apiEnvironment = ApiConfiguration.Environment(connectionString + settings.ConnectionOptions, baseAddress, Path.Combine(settings.OutputDirectory, "mail"));
-        var apiDirectory = Path.GetDirectoryName(settings.ApiAssembly)!;
+        var mail = Path.Combine(settings.OutputDirectory, "mail");
+        var smallAddress = new Uri($"http://127.0.0.1:{FreePort()}/");
+        var largeAddress = new Uri($"http://127.0.0.1:{FreePort()}/");
+        var smallEnvironment = ApiConfiguration.Environment(smallDatabase + settings.ConnectionOptions, smallAddress, mail);
+        var largeEnvironment = ApiConfiguration.Environment(largeDatabase + settings.ConnectionOptions, largeAddress, mail);
 
-        // Before the API starts, so nothing else of ours competes for the cores.
+        // Before the APIs start, so nothing else of ours competes for the cores.
         var hashing = await HashCost.MeasureAsync(
-            ApiConfiguration.Load(apiDirectory, apiEnvironment), BenchData.Password, settings.HashIterations, cancellationToken);
+            ApiConfiguration.Load(Path.GetDirectoryName(settings.ApiAssembly)!, smallEnvironment), BenchData.Password, settings.HashIterations, cancellationToken);
         Say($"one Argon2id verification (m={hashing.MemoryKiB} KiB, t={hashing.TimeCost}): {hashing.PerVerify.TotalMilliseconds:0.0} ms " +
             $"single-threaded; limit {hashing.LimitPerSecond(machine.Cores):0.0}/s on {machine.Cores} cores");
 
-        var apiLog = Path.Combine(settings.OutputDirectory, "api.log");
-        await using var api = await ApiProcess.StartAsync(settings.ApiAssembly, apiEnvironment, baseAddress, apiLog, cancellationToken);
-        Say($"API (Release, environment {ApiConfiguration.EnvironmentName}) serving at {baseAddress}, pid {api.Id}, log {apiLog}");
+        await using var small = await BenchTarget.StartAsync(
+            "small", settings, smallDatabase, cluster.BinDirectory, postmaster, smallEnvironment, smallAddress, hashing.PasswordHash, cancellationToken);
+        await using var large = await BenchTarget.StartAsync(
+            "large", settings, largeDatabase, cluster.BinDirectory, postmaster, largeEnvironment, largeAddress, hashing.PasswordHash, cancellationToken);
+        Say($"two APIs (Release, environment {ApiConfiguration.EnvironmentName}): {smallAddress} on the small database (pid {small.Api.Id}), " +
+            $"{largeAddress} on the large one (pid {large.Api.Id}); logs in {settings.OutputDirectory}");
 
-        await using var seeder = await Seeder.OpenAsync(connectionString, hashing.PasswordHash, cancellationToken);
-        await seeder.SeedAsync(1, settings.SmallDataSet, Say, cancellationToken);
-        using var http = new HttpClient { BaseAddress = baseAddress };
-        await PreflightAsync(http, settings.SmallDataSet, cancellationToken);
+        await small.Seeder.SeedAsync(1, settings.SmallDataSet, m => Say($"small: {m}"), cancellationToken);
+        await large.Seeder.SeedAsync(1, settings.LargeDataSet, m => Say($"large: {m}"), cancellationToken);
+        await PreflightAsync(small.BaseAddress, settings.SmallDataSet, cancellationToken);
+        await PreflightAsync(large.BaseAddress, settings.LargeDataSet, cancellationToken);
+        var plans = await QueryPlans.ExplainMeAsync(largeDatabase, settings.LargeDataSet, cancellationToken);
 
-        var cpu = new CpuMeter(api.Id, CpuMeter.ReadPostmasterPid(cluster.DataDirectory));
-        await using var monitor = NpgsqlDataSource.Create(connectionString + ";Application Name=authsome-bench");
-        var run = new ScenarioRunner(settings, api, cpu, baseAddress, cluster.BinDirectory, connectionString, monitor);
         var results = new List<ScenarioResult>();
         void Add(ScenarioResult result)
         {
@@ -66,31 +69,28 @@ internal static class BenchRun
         var hashLimit = hashing.LimitPerSecond(machine.Cores);
         var hashLimitText = string.Create(CultureInfo.InvariantCulture, $"hashing limit {hashLimit:0.0}/s");
 
-        Add(await run.HttpAsync("sign-up", "signup.lua", settings.Connections,
+        Add(await small.Runner.HttpAsync("sign-up", "signup.lua", settings.Connections,
             () => [$"{BasePath}/signup", Convert.ToHexStringLower(Guid.NewGuid().ToByteArray())[..12], BenchData.Password],
             hashLimitText, hashLimit, cancellationToken));
-        Add(await run.HttpAsync("sign-in", "signin.lua", settings.Connections,
+        Add(await small.Runner.HttpAsync("sign-in", "signin.lua", settings.Connections,
             () => [$"{BasePath}/signin", Text(settings.SmallDataSet), BenchData.Password],
             hashLimitText, hashLimit, cancellationToken));
-        await MeasureMeAsync(run, settings, settings.SmallDataSet, Add, cancellationToken);
+        foreach (var row in await MeasureMeAsync(small, large, settings, cancellationToken))
+        {
+            Add(row);
+        }
 
-        await seeder.SeedAsync(settings.SmallDataSet + 1, settings.LargeDataSet, Say, cancellationToken);
-        var (users, sessions) = await seeder.CountAsync(cancellationToken);
-        Say($"tables now hold {users:N0} users and {sessions:N0} sessions");
-        await PreflightAsync(http, settings.LargeDataSet, cancellationToken);
-        await MeasureMeAsync(run, settings, settings.LargeDataSet, Add, cancellationToken);
-
-        // Refresh tokens are single-use: warm-up and run take disjoint ranges of sessions above the half of the large
-        // set, which no scenario after this one needs.
+        // Refresh tokens are single-use: warm-up and run take disjoint ranges of the large set's sessions above its
+        // half, which GET /me no longer needs.
         var warmupFirst = settings.LargeDataSet / 2 + 1;
         var runFirst = warmupFirst + settings.LargeDataSet / 4;
         var refreshThreads = Math.Min(settings.Threads, settings.Connections);
         var refreshRound = 0;
-        Add(await run.HttpAsync("refresh", "refresh.lua", settings.Connections,
+        Add(await large.Runner.HttpAsync($"refresh ({SizeName(settings.LargeDataSet)} sessions)", "refresh.lua", settings.Connections,
             () => [$"{BasePath}/refresh", Text(refreshRound++ == 0 && settings.WarmupSeconds > 0 ? warmupFirst : runFirst), Text(refreshThreads), BenchData.RefreshTokenPrefix],
             null, null, cancellationToken));
 
-        var storm = await run.HttpAsync("sign-in storm", "signin.lua", settings.StormConnections,
+        var storm = await small.Runner.HttpAsync("sign-in storm", "signin.lua", settings.StormConnections,
             () => [$"{BasePath}/signin", Text(settings.SmallDataSet), BenchData.Password, "count-statuses"],
             hashLimitText, hashLimit, cancellationToken, warmup: false);
         // Under a storm most answers are quick 503s: what compares with the hashing limit is the sign-ins that succeeded.
@@ -98,7 +98,7 @@ internal static class BenchRun
         Say(ResultsReport.DescribeStorm(storm));
 
         var report = new ResultsReport(
-            machine, Machine.ReadLoadAverage(), cluster.ServerVersion, settings, hashing, results, storm, started.Elapsed);
+            machine, Machine.ReadLoadAverage(), cluster.ServerVersion, settings, hashing, results, storm, plans, started.Elapsed);
         var markdown = report.ToMarkdown();
         var resultsFile = Path.Combine(settings.OutputDirectory, "results.md");
         await File.WriteAllTextAsync(resultsFile, markdown, cancellationToken);
@@ -107,24 +107,47 @@ internal static class BenchRun
         Say($"written to {resultsFile} ({started.Elapsed.TotalMinutes:0.0} min)");
     }
 
-    /// <summary>GET /me through the API, then the same lookup straight against PostgreSQL: as the store does it, and in one join.</summary>
-    private static async Task MeasureMeAsync(ScenarioRunner run, BenchSettings settings, int dataSet, Action<ScenarioResult> add, CancellationToken cancellationToken)
+    /// <summary>
+    /// GET /me through each API, then the same lookup straight against each database, as the store does it and in
+    /// one join; each pair back to back, so that the two sizes see the same machine. Rows come back grouped by size.
+    /// </summary>
+    private static async Task<IReadOnlyList<ScenarioResult>> MeasureMeAsync(BenchTarget small, BenchTarget large, BenchSettings settings, CancellationToken cancellationToken)
     {
-        var size = SizeName(dataSet);
-        var variables = new Dictionary<string, string> { ["users"] = Text(dataSet), ["prefix"] = BenchData.AccessTokenPrefix };
-        var databaseName = $"pgbench: /me's 2 queries, {size}";
-        var api = await run.HttpAsync($"GET /me, {size} users+sessions", "me.lua", settings.Connections,
-            () => [$"{BasePath}/me", Text(dataSet), BenchData.AccessTokenPrefix], null, null, cancellationToken);
-        var database = await run.DatabaseAsync(databaseName, "me.sql", variables, cancellationToken);
-        var joined = await run.DatabaseAsync($"pgbench: same in 1 join, {size}", "me-join.sql", variables, cancellationToken);
-        add(api with { ComparedWith = databaseName, Ratio = api.Load.PerSecond / database.Load.PerSecond });
-        add(database);
-        add(joined with { ComparedWith = databaseName, Ratio = joined.Load.PerSecond / database.Load.PerSecond });
+        (BenchTarget Target, int Size)[] sizes = [(small, settings.SmallDataSet), (large, settings.LargeDataSet)];
+        var api = new List<ScenarioResult>();
+        foreach (var (target, size) in sizes)
+        {
+            api.Add(await target.Runner.HttpAsync($"GET /me, {SizeName(size)} users+sessions", "me.lua", settings.Connections,
+                () => [$"{BasePath}/me", Text(size), BenchData.AccessTokenPrefix], null, null, cancellationToken));
+        }
+
+        var database = new List<ScenarioResult>();
+        var joined = new List<ScenarioResult>();
+        foreach (var (script, name, into) in (ValueTuple<string, string, List<ScenarioResult>>[])[("me.sql", "/me's 2 queries", database), ("me-join.sql", "same in 1 join", joined)])
+        {
+            foreach (var (target, size) in sizes)
+            {
+                var variables = new Dictionary<string, string> { ["users"] = Text(size), ["prefix"] = BenchData.AccessTokenPrefix };
+                into.Add(await target.Runner.DatabaseAsync($"pgbench: {name}, {SizeName(size)}", script, variables, cancellationToken));
+            }
+        }
+
+        var rows = new List<ScenarioResult>();
+        for (var i = 0; i < sizes.Length; i++)
+        {
+            var reference = database[i];
+            rows.Add(api[i] with { ComparedWith = reference.Name, Ratio = api[i].Load.PerSecond / reference.Load.PerSecond });
+            rows.Add(reference);
+            rows.Add(joined[i] with { ComparedWith = reference.Name, Ratio = joined[i].Load.PerSecond / reference.Load.PerSecond });
+        }
+
+        return rows;
     }
 
     /// <summary>One request of each kind the scenarios rely on, so that a broken seed fails loudly instead of as a wall of 401s.</summary>
-    private static async Task PreflightAsync(HttpClient http, int dataSet, CancellationToken cancellationToken)
+    private static async Task PreflightAsync(Uri baseAddress, int dataSet, CancellationToken cancellationToken)
     {
+        using var http = new HttpClient { BaseAddress = baseAddress };
         using var me = new HttpRequestMessage(HttpMethod.Get, $"{BasePath.TrimStart('/')}/me");
         me.Headers.Authorization = new("Bearer", BenchData.AccessToken(dataSet));
         using var meResponse = await http.SendAsync(me, cancellationToken);

@@ -78,16 +78,6 @@ internal sealed class Seeder : IAsyncDisposable
         progress($"seeded {to - from + 1:N0} users and sessions in {started.Elapsed.TotalSeconds:0} s (VACUUM ANALYZE included)");
     }
 
-    /// <summary>How many users and sessions the tables hold now.</summary>
-    public async Task<(long Users, long Sessions)> CountAsync(CancellationToken cancellationToken)
-    {
-        await using var connection = await _dataSource.OpenConnectionAsync(cancellationToken);
-        await using var command = new NpgsqlCommand("SELECT (SELECT count(*) FROM authsome_users), (SELECT count(*) FROM authsome_sessions)", connection);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        await reader.ReadAsync(cancellationToken);
-        return (reader.GetInt64(0), reader.GetInt64(1));
-    }
-
     public ValueTask DisposeAsync() => _dataSource.DisposeAsync();
 
     private string InsertUsers() =>

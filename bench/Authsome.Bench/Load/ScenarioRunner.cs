@@ -59,7 +59,7 @@ internal sealed class ScenarioRunner(
     /// </summary>
     private async Task<int> CountApiConnectionsAsync(CancellationToken cancellationToken)
     {
-        await using var command = monitor.CreateCommand("SELECT count(*) FROM pg_stat_activity WHERE application_name = $1");
+        await using var command = monitor.CreateCommand("SELECT count(*) FROM pg_stat_activity WHERE application_name = $1 AND datname = current_database()");
         command.Parameters.Add(new() { Value = StoreApplicationName });
         return (int)(long)(await command.ExecuteScalarAsync(cancellationToken))!;
     }

@@ -14,6 +14,7 @@ internal sealed class ResultsReport(
     HashCost hashing,
     IReadOnlyList<ScenarioResult> scenarios,
     ScenarioResult storm,
+    string plans,
     TimeSpan elapsed)
 {
     private static readonly CultureInfo s_invariant = CultureInfo.InvariantCulture;
@@ -69,9 +70,16 @@ internal sealed class ResultsReport(
         {
             Line(md);
             Line(md, $"GET /me with {settings.LargeDataSet:N0} users and sessions runs at {me[1].Load.PerSecond / me[0].Load.PerSecond:0.00} of its rate with " +
-                     $"{settings.SmallDataSet:N0} (1.00: cost does not grow with the table).");
+                     $"{settings.SmallDataSet:N0}, and costs the database {me[1].DatabaseCpuPerRequest / me[0].DatabaseCpuPerRequest:0.00} times the CPU per request " +
+                     "(1.00: cost does not grow with the table).");
         }
 
+        Line(md);
+        Line(md, $"GET /me's lookups at {settings.LargeDataSet:N0} users and sessions (`EXPLAIN ANALYZE`, session {settings.LargeDataSet:N0}):");
+        Line(md);
+        Line(md, "```");
+        md.Append(plans);
+        Line(md, "```");
         return md.ToString();
     }
 
