@@ -30,14 +30,23 @@ internal sealed class ApiProcess : IAsyncDisposable
         // process, whose reading could slow the API's logging down under load.
         var info = new ProcessStartInfo("/bin/sh")
         {
-            ArgumentList = { "-c", "exec dotnet \"$0\" >\"$1\" 2>&1", apiAssembly, logFile },
+            ArgumentList = { "-c", "log=$1; shift; exec dotnet \"$@\" >\"$log\" 2>&1", "sh", logFile, apiAssembly },
             // The content root (appsettings.json) is the working directory.
             WorkingDirectory = Path.GetDirectoryName(apiAssembly)!,
             UseShellExecute = false,
         };
         foreach (var (name, value) in environment)
         {
-            info.Environment[name] = value;
+            if (name.Contains('.', StringComparison.Ordinal))
+            {
+                // Not a valid shell variable name (a logging category), which the shell would drop: a command-line
+                // setting instead, the same configuration key.
+                info.ArgumentList.Add($"--{name.Replace("__", ":", StringComparison.Ordinal)}={value}");
+            }
+            else
+            {
+                info.Environment[name] = value;
+            }
         }
 
         var process = Process.Start(info) ?? throw new BenchException("Could not start the API process.");
