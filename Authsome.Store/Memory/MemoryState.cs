@@ -47,6 +47,7 @@ internal sealed class MemoryState
         DevicesByFingerprint = new(ConflictKind.Duplicate, d => (d.UserId, d.Fingerprint));
         Devices = new("device", d => d.Id, DevicesByFingerprint);
         Webhooks = new("webhook", w => w.Id);
+        WebhookDeliveries = new("webhook delivery", d => d.Id);
         Notifications = new("notification", n => n.Id);
 
         ApiKeysByPrefix = new(ConflictKind.KeyPrefixTaken, k => (k.AppId, k.KeyPrefix));
@@ -109,6 +110,7 @@ internal sealed class MemoryState
     public MemoryTable<Device> Devices { get; }
     public MemoryIndex<Device> DevicesByFingerprint { get; }
     public MemoryTable<Webhook> Webhooks { get; }
+    public MemoryTable<WebhookDelivery> WebhookDeliveries { get; }
     public MemoryTable<Notification> Notifications { get; }
 
     public MemoryTable<ApiKey> ApiKeys { get; }
@@ -205,6 +207,7 @@ internal sealed class MemoryState
 
         Devices.RemoveWhere(d => d.AppId == appId);
         Webhooks.RemoveWhere(w => w.AppId == appId);
+        WebhookDeliveries.RemoveWhere(d => d.AppId == appId);
         Notifications.RemoveWhere(n => n.AppId == appId);
         ApiKeys.RemoveWhere(k => k.AppId == appId);
         FormConfigs.RemoveWhere(f => f.AppId == appId);

@@ -18,6 +18,7 @@ internal sealed class MongoCascades(MongoContext context)
         MongoCollections.Verifications,
         MongoCollections.PasswordResets,
         MongoCollections.Devices,
+        MongoCollections.WebhookDeliveries,
         MongoCollections.Webhooks,
         MongoCollections.Notifications,
         MongoCollections.ApiKeys,

@@ -16,6 +16,7 @@ internal static class MongoCollections
     public const string Teams = "authsome_teams";
     public const string Devices = "authsome_devices";
     public const string Webhooks = "authsome_webhooks";
+    public const string WebhookDeliveries = "authsome_webhook_deliveries";
     public const string Notifications = "authsome_notifications";
     public const string ApiKeys = "authsome_api_keys";
     public const string FormConfigs = "authsome_form_configs";

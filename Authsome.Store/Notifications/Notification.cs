@@ -8,7 +8,11 @@ public enum NotificationChannel
     Push,
 }
 
-/// <summary>A message queued for a user (or an address), and whether it was sent.</summary>
+/// <summary>
+/// A message queued for a user (or an address), and whether it was sent: the durable outbox of mail. A sender
+/// claims due notifications with a lease, sends them, and marks them sent, or records the failure and when to
+/// try again.
+/// </summary>
 public sealed record Notification : IHasIdPrefix
 {
     /// <inheritdoc />
@@ -26,5 +30,20 @@ public sealed record Notification : IHasIdPrefix
     public required string Body { get; init; }
     public bool Sent { get; init; }
     public DateTimeOffset? SentAt { get; init => field = StoreTime.Normalize(value); }
+
+    /// <summary>How many sends failed.</summary>
+    public int Attempts { get; init; }
+
+    /// <summary>When to try (again); null means now.</summary>
+    public DateTimeOffset? NextAttemptAt { get; init => field = StoreTime.Normalize(value); }
+
+    /// <summary>Until when a sender holds this notification; null or past means nobody does.</summary>
+    public DateTimeOffset? LeaseUntil { get; init => field = StoreTime.Normalize(value); }
+
+    /// <summary>When the sender gave up; a failed notification is never tried again.</summary>
+    public DateTimeOffset? FailedAt { get; init => field = StoreTime.Normalize(value); }
+
+    /// <summary>Why the last send failed (no recipient, no body).</summary>
+    public string? Error { get; init; }
     public required DateTimeOffset CreatedAt { get; init => field = StoreTime.Normalize(value); }
 }

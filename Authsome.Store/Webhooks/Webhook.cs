@@ -18,6 +18,9 @@ public sealed record Webhook : IHasIdPrefix
     public ImmutableArray<string> Events { get; init; } = [];
     public required string Secret { get; init; }
     public bool Active { get; init; } = true;
+
+    /// <summary>Since when every delivery attempt to this endpoint has failed; null while it answers.</summary>
+    public DateTimeOffset? FailingSince { get; init => field = StoreTime.Normalize(value); }
     public required DateTimeOffset CreatedAt { get; init => field = StoreTime.Normalize(value); }
     public required DateTimeOffset UpdatedAt { get; init => field = StoreTime.Normalize(value); }
 }

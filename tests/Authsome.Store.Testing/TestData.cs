@@ -190,6 +190,19 @@ public static class TestData
         UpdatedAt = Now,
     };
 
+    public static WebhookDelivery NewDelivery(Webhook webhook, DateTimeOffset? due = null) => new()
+    {
+        Id = Id<WebhookDelivery>.New(),
+        AppId = webhook.AppId,
+        WebhookId = webhook.Id,
+        EventId = Unique("msg_"),
+        EventType = "user.created",
+        Payload = """{"type":"user.created","data":{"id":"ausr_1"}}""",
+        NextAttemptAt = due ?? Now,
+        CreatedAt = Now,
+        UpdatedAt = Now,
+    };
+
     public static Notification NewNotification(Id<App> appId, Id<User>? userId) => new()
     {
         Id = Id<Notification>.New(),

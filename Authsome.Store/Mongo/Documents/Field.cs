@@ -138,6 +138,20 @@ internal static class Field
     public const string Action = "action";
     public const string Resource = "resource";
 
+    public const string WebhookId = "webhook_id";
+    public const string EventId = "event_id";
+    public const string EventType = "event_type";
+    public const string Payload = "payload";
+    public const string NextAttemptAt = "next_attempt_at";
+    public const string LeaseUntil = "lease_until";
+    public const string LastAttemptAt = "last_attempt_at";
+    public const string ResponseStatus = "response_status";
+    public const string LatencyMs = "latency_ms";
+    public const string ResponseBody = "response_body";
+    public const string Error = "error";
+    public const string FailedAt = "failed_at";
+    public const string FailingSince = "failing_since";
+
     public const string CreatedAt = "created_at";
     public const string UpdatedAt = "updated_at";
 }

@@ -18,6 +18,11 @@ internal static class NotificationDocument
         { Field.Body, Text(notification.Body) },
         { Field.Sent, notification.Sent },
         { Field.SentAt, Date(notification.SentAt) },
+        { Field.Attempts, notification.Attempts },
+        { Field.NextAttemptAt, Date(notification.NextAttemptAt) },
+        { Field.LeaseUntil, Date(notification.LeaseUntil) },
+        { Field.FailedAt, Date(notification.FailedAt) },
+        { Field.Error, Text(notification.Error) },
         { Field.CreatedAt, Date(notification.CreatedAt) },
     };
 
@@ -33,6 +38,12 @@ internal static class NotificationDocument
         Body = d.Text(Field.Body),
         Sent = d.Bool(Field.Sent),
         SentAt = d.OptionalDate(Field.SentAt),
+        // Written before the outbox fields existed: absent means never tried.
+        Attempts = d.OptionalInt(Field.Attempts) ?? 0,
+        NextAttemptAt = d.OptionalDate(Field.NextAttemptAt),
+        LeaseUntil = d.OptionalDate(Field.LeaseUntil),
+        FailedAt = d.OptionalDate(Field.FailedAt),
+        Error = d.OptionalText(Field.Error),
         CreatedAt = d.Date(Field.CreatedAt),
     };
 }

@@ -15,6 +15,7 @@ internal static class WebhookDocument
         { Field.Events, Strings(webhook.Events) },
         { Field.Secret, Text(webhook.Secret) },
         { Field.Active, webhook.Active },
+        { Field.FailingSince, Date(webhook.FailingSince) },
         { Field.CreatedAt, Date(webhook.CreatedAt) },
         { Field.UpdatedAt, Date(webhook.UpdatedAt) },
     };
@@ -28,6 +29,7 @@ internal static class WebhookDocument
         Events = d.Strings(Field.Events),
         Secret = d.Text(Field.Secret),
         Active = d.Bool(Field.Active),
+        FailingSince = d.OptionalDate(Field.FailingSince),
         CreatedAt = d.Date(Field.CreatedAt),
         UpdatedAt = d.Date(Field.UpdatedAt),
     };

@@ -12,7 +12,7 @@ internal static class MongoCoreMigrations
     /// <summary>Only live users are indexed: <c>deleted_at</c> is written as null until the user is deleted.</summary>
     private const string LiveUser = """{ "deleted_at": { "$type": "null" } }""";
 
-    public static MigrationGroup Group { get; } = new(MigrationGroup.CoreName, [], [InitialSchema()]);
+    public static MigrationGroup Group { get; } = new(MigrationGroup.CoreName, [], [InitialSchema(), Outboxes()]);
 
     private static Migration InitialSchema() => new(20260101000000, "initial_schema", new MongoMigrationScript(
     [
@@ -105,6 +105,17 @@ internal static class MongoCoreMigrations
             new MongoIndex("role_assignments_user_role_org_unique", Field.UserId, Field.RoleId, Field.OrgId) { Unique = true },
             new MongoIndex("role_assignments_role", Field.RoleId),
             new MongoIndex("role_assignments_org", Field.OrgId)),
+    ]));
+
+    /// <summary>Webhook deliveries (claimed by due time while pending) and the mail outbox's due and per-account indexes.</summary>
+    private static Migration Outboxes() => new(20261130000013, "outboxes", new MongoMigrationScript(
+    [
+        .. Collection(MongoCollections.WebhookDeliveries,
+            new MongoIndex("webhook_deliveries_webhook", Field.WebhookId, Field.Id),
+            new MongoIndex("webhook_deliveries_app", Field.AppId),
+            new MongoIndex("webhook_deliveries_due", Field.NextAttemptAt) { PartialFilter = """{ "status": "pending" }""" }),
+        CreateIndex(MongoCollections.Notifications, new MongoIndex("notifications_due", Field.Id) { PartialFilter = """{ "sent": false }""" }),
+        CreateIndex(MongoCollections.Notifications, new MongoIndex("notifications_user_type", Field.UserId, Field.Type, Field.CreatedAt)),
     ]));
 
     private static IEnumerable<MongoMigrationStep> Collection(string name, params MongoIndex[] indexes) =>

@@ -1,10 +1,10 @@
 namespace Authsome.Store.Relational;
 
-internal sealed class RelationalWebhookStore(RelationalDatabase db) : IWebhookStore
+internal sealed partial class RelationalWebhookStore(RelationalDatabase db) : IWebhookStore
 {
     private const string Entity = "webhook";
 
-    private const string Columns = "id, app_id, env_id, url, events, secret, active, created_at, updated_at";
+    private const string Columns = "id, app_id, env_id, url, events, secret, active, failing_since, created_at, updated_at";
 
     private const string Select = $"SELECT {Columns} FROM authsome_webhooks";
 
@@ -15,7 +15,7 @@ internal sealed class RelationalWebhookStore(RelationalDatabase db) : IWebhookSt
         ArgumentNullException.ThrowIfNull(webhook);
         await db.WriteAsync(
             Entity,
-            s => s.ExecuteAsync($"INSERT INTO authsome_webhooks ({Columns}) VALUES (@id, @app_id, @env_id, @url, @events, @secret, @active, @created_at, @updated_at)", Args(webhook), cancellationToken),
+            s => s.ExecuteAsync($"INSERT INTO authsome_webhooks ({Columns}) VALUES (@id, @app_id, @env_id, @url, @events, @secret, @active, @failing_since, @created_at, @updated_at)", Args(webhook), cancellationToken),
             cancellationToken).ConfigureAwait(false);
     }
 
@@ -28,7 +28,7 @@ internal sealed class RelationalWebhookStore(RelationalDatabase db) : IWebhookSt
         var changed = await db.WriteAsync(
             Entity,
             s => s.ExecuteAsync(
-                "UPDATE authsome_webhooks SET env_id = @env_id, url = @url, events = @events, secret = @secret, active = @active, updated_at = @updated_at WHERE id = @id",
+                "UPDATE authsome_webhooks SET env_id = @env_id, url = @url, events = @events, secret = @secret, active = @active, failing_since = @failing_since, updated_at = @updated_at WHERE id = @id",
                 Args(webhook),
                 cancellationToken),
             cancellationToken).ConfigureAwait(false);
@@ -38,6 +38,7 @@ internal sealed class RelationalWebhookStore(RelationalDatabase db) : IWebhookSt
         }
     }
 
+    // The deliveries go with it (ON DELETE CASCADE).
     public async ValueTask<bool> DeleteAsync(Id<Webhook> id, CancellationToken cancellationToken) =>
         await db.WriteAsync(Entity, s => s.ExecuteAsync("DELETE FROM authsome_webhooks WHERE id = @id", new { id = id.ToString() }, cancellationToken), cancellationToken).ConfigureAwait(false) > 0;
 
@@ -53,6 +54,7 @@ internal sealed class RelationalWebhookStore(RelationalDatabase db) : IWebhookSt
         events = D.Json(JsonColumn.List(w.Events)),
         secret = w.Secret,
         active = w.Active,
+        failing_since = D.Time(w.FailingSince),
         created_at = D.Time(w.CreatedAt),
         updated_at = D.Time(w.UpdatedAt),
     };
@@ -66,6 +68,7 @@ internal sealed class RelationalWebhookStore(RelationalDatabase db) : IWebhookSt
         Events = r.Strings("events"),
         Secret = r.Text("secret"),
         Active = r.Bool("active"),
+        FailingSince = r.TimeOrNull("failing_since"),
         CreatedAt = r.Time("created_at"),
         UpdatedAt = r.Time("updated_at"),
     };
