@@ -1,5 +1,6 @@
 using System.Security.Claims;
 using System.Text.Encodings.Web;
+using Authsome.ApiKeys;
 using Authsome.Errors;
 using Authsome.Sessions;
 using Authsome.Store;
@@ -20,6 +21,7 @@ internal sealed partial class AuthsomeAuthenticationHandler(
     ILoggerFactory loggerFactory,
     UrlEncoder encoder,
     SessionService sessions,
+    ApiKeyService apiKeys,
     IOptionsMonitor<AuthsomeOptions> engineOptions)
     : AuthenticationHandler<AuthsomeAuthenticationOptions>(options, loggerFactory, encoder)
 {
@@ -27,6 +29,19 @@ internal sealed partial class AuthsomeAuthenticationHandler(
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
+        if (ApiKeyAuthentication.Read(Request, Options.AcceptBearer) is { } apiKey)
+        {
+            try
+            {
+                return await ApiKeyAuthentication.AuthenticateAsync(Context, apiKeys, apiKey, Scheme.Name);
+            }
+            catch (StoreUnavailableException ex)
+            {
+                LogStoreUnavailable(Logger, ex);
+                return AuthenticateResult.Fail("The API key could not be checked.");
+            }
+        }
+
         var token = ReadToken();
         if (token is null)
         {
@@ -75,6 +90,12 @@ internal sealed partial class AuthsomeAuthenticationHandler(
     {
         var failed = (await HandleAuthenticateOnceSafeAsync()).Failure is not null;
         Response.Headers.WWWAuthenticate = failed ? "Bearer error=\"invalid_token\"" : "Bearer";
+        if (ApiKeyAuthentication.FailureOf(Context) is { } keyError)
+        {
+            await ProblemResponses.WriteAsync(Context, keyError, "The API key was refused.");
+            return;
+        }
+
         await ProblemResponses.WriteAsync(Context, AuthsomeErrors.Unauthenticated,
             failed ? "The session token is invalid or expired." : "Send a session token as a bearer token or cookie.");
     }

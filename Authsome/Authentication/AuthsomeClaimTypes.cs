@@ -20,4 +20,13 @@ public static class AuthsomeClaimTypes
 
     /// <summary><c>true</c> or <c>false</c>.</summary>
     public const string EmailVerified = "email_verified";
+
+    /// <summary>The API key's id, on requests authenticated by an API key.</summary>
+    public const string ApiKeyId = "api_key_id";
+
+    /// <summary>One scope of the API key (one claim per scope); a key without scopes has none.</summary>
+    public const string Scope = "scope";
+
+    /// <summary>The owning service account's id, on requests made with a service account's key.</summary>
+    public const string ServiceAccountId = "service_account_id";
 }

@@ -1,4 +1,5 @@
 using Authsome;
+using Authsome.ApiKeys;
 using Authsome.Endpoints;
 using Authsome.Hosting;
 using Authsome.Plugins;
@@ -54,6 +55,7 @@ public static class AuthsomeEndpointRouteBuilderExtensions
 
         group.MapSessionRoutes(authenticated);
         authenticated.MapMeRoutes();
+        authenticated.MapApiKeyRoutes();
         group.MapVerificationRoutes();
         foreach (var plugin in services.GetServices<IAuthsomePlugin>())
         {

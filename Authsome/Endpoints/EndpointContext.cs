@@ -1,6 +1,8 @@
+using Authsome.ApiKeys;
 using Authsome.Authentication;
 using Authsome.Errors;
 using Authsome.Sessions;
+using Authsome.Store;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Net.Http.Headers;
 
@@ -26,4 +28,14 @@ internal static class EndpointContext
     /// <summary>The session the Authsome scheme accepted; the routes that call this require it, so absence is a 401.</summary>
     public static AuthenticatedSession RequireSession(this HttpContext context) =>
         context.GetAuthsomeSession() ?? throw new AuthsomeException(AuthsomeErrors.Unauthenticated);
+
+    /// <summary>
+    /// The user the request acts as: the session's, or the owner of a user's API key. A service account's key is
+    /// not a user (403); no credential is a 401.
+    /// </summary>
+    public static User RequireUser(this HttpContext context) =>
+        context.GetAuthsomeSession()?.User
+        ?? (ApiKeyAuthentication.KeyOf(context) is { } key
+            ? key.User ?? throw new AuthsomeException(AuthsomeErrors.Forbidden, "A service account is not a user.")
+            : throw new AuthsomeException(AuthsomeErrors.Unauthenticated));
 }

@@ -15,7 +15,7 @@ internal static class MeEndpoints
     public static void MapMeRoutes(this RouteGroupBuilder authenticated)
     {
         authenticated.MapGet("/me", GetAsync)
-            .WithName("GetMe").WithSummary("The signed-in user").WithTags(Tag)
+            .WithName("GetMe").WithSummary("The signed-in user (or the owner of the API key)").WithTags(Tag)
             .ProducesProblem(StatusCodes.Status401Unauthorized);
 
         authenticated.MapPatch("/me", UpdateAsync)
@@ -32,7 +32,7 @@ internal static class MeEndpoints
     private static Task<Ok<UserResponse>> GetAsync(HttpContext context, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        return Task.FromResult(TypedResults.Ok(UserResponse.From(context.RequireSession().User)));
+        return Task.FromResult(TypedResults.Ok(UserResponse.From(context.RequireUser())));
     }
 
     private static async Task<Ok<UserResponse>> UpdateAsync(UpdateProfileRequest body, HttpContext context, AccountService accounts, CancellationToken cancellationToken)

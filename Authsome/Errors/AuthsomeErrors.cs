@@ -56,6 +56,15 @@ public static class AuthsomeErrors
     /// <summary>A refresh token is unknown or expired.</summary>
     public static readonly AuthsomeError TokenInvalid = new("token_invalid", StatusCodes.Status401Unauthorized, "Invalid or expired token");
 
+    /// <summary>An API key is malformed or unknown, or its owner is gone or disabled.</summary>
+    public static readonly AuthsomeError ApiKeyInvalid = new("api_key_invalid", StatusCodes.Status401Unauthorized, "Invalid API key");
+
+    /// <summary>An API key is past its expiry (a rolled key's grace period included).</summary>
+    public static readonly AuthsomeError ApiKeyExpired = new("api_key_expired", StatusCodes.Status401Unauthorized, "API key expired");
+
+    /// <summary>An API key was revoked.</summary>
+    public static readonly AuthsomeError ApiKeyRevoked = new("api_key_revoked", StatusCodes.Status401Unauthorized, "API key revoked");
+
     /// <summary>A verification or reset token (or code) is unknown, used, expired or wrong.</summary>
     public static readonly AuthsomeError VerificationInvalid = new("verification_invalid", StatusCodes.Status400BadRequest, "Invalid or expired verification");
 

@@ -66,7 +66,7 @@ internal sealed class AuthsomeOptionsValidator : IValidateOptions<AuthsomeOption
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
     }
 
-    private static void Range<T>(List<string> failures, string path, T value, T min, T max)
+    internal static void Range<T>(List<string> failures, string path, T value, T min, T max)
         where T : IComparable<T>
     {
         if (value.CompareTo(min) < 0 || value.CompareTo(max) > 0)

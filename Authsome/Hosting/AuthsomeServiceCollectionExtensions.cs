@@ -1,5 +1,6 @@
 using Authsome;
 using Authsome.Accounts;
+using Authsome.ApiKeys;
 using Authsome.Apps;
 using Authsome.Health;
 using Authsome.Hosting;
@@ -68,6 +69,8 @@ public static class AuthsomeServiceCollectionExtensions
         services.AddAuthsomeEmail();
         services.TryAddSingleton<EmailOutbox>();
         services.AddHostedService(sp => sp.GetRequiredService<EmailOutbox>());
+
+        services.AddApiKeys();
 
         services.TryAddSingleton<IAuthsomeMigrator, AuthsomeMigrator>();
         services.AddHostedService<AuthsomeStartup>();

@@ -50,4 +50,7 @@ public sealed class AuthsomeOptions
 
     /// <summary>Per-route, per-client rate limits.</summary>
     public RateLimitSettings RateLimits { get; set; } = new();
+
+    /// <summary>API keys: roll grace period, last-used precision, limits.</summary>
+    public ApiKeySettings ApiKeys { get; set; } = new();
 }
