@@ -22,7 +22,7 @@ internal sealed class MemoryNotificationStore(MemoryState state) : INotification
                     return false;
                 }
 
-                Notifications.Replace(stored with { Sent = true, SentAt = at, LeaseUntil = null });
+                Notifications.Replace(stored with { Sent = true, SentAt = at, LeaseUntil = null, Body = string.Empty });
                 return true;
             },
             cancellationToken);
@@ -63,6 +63,7 @@ internal sealed class MemoryNotificationStore(MemoryState state) : INotification
                     LeaseUntil = null,
                     NextAttemptAt = retryAt ?? stored.NextAttemptAt,
                     FailedAt = retryAt is null ? at : null,
+                    Body = retryAt is null ? string.Empty : stored.Body,
                 });
                 return true;
             },

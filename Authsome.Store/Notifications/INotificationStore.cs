@@ -9,7 +9,8 @@ public interface INotificationStore
 
     /// <summary>
     /// Marks a notification sent (<see cref="Notification.Sent"/>, <see cref="Notification.SentAt"/> = <paramref name="at"/>,
-    /// lease freed); false when absent or already sent.
+    /// lease freed) and erases its <see cref="Notification.Body"/> (bodies may hold single-use links, which must not
+    /// outlive their sending in plain text); false when absent or already sent.
     /// </summary>
     ValueTask<bool> MarkSentAsync(Id<Notification> id, DateTimeOffset at, CancellationToken cancellationToken);
 
@@ -27,7 +28,7 @@ public interface INotificationStore
     /// <summary>
     /// Records a failed send by the holder of the lease <paramref name="heldLease"/>: one more attempt, the error,
     /// the lease freed; due again at <paramref name="retryAt"/>, or failed for good at <paramref name="at"/> when it
-    /// is null. False (nothing changed) when the lease is no longer held or the notification was sent.
+    /// is null (the body then erased, as when sent). False (nothing changed) when the lease is no longer held or the notification was sent.
     /// </summary>
     ValueTask<bool> RecordFailureAsync(Id<Notification> id, DateTimeOffset heldLease, DateTimeOffset at, DateTimeOffset? retryAt, string error, CancellationToken cancellationToken);
 

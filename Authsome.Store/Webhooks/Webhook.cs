@@ -19,6 +19,9 @@ public sealed record Webhook : IHasIdPrefix
     public required string Secret { get; init; }
     public bool Active { get; init; } = true;
 
+    /// <summary>The administrator who made the webhook: told when it is disabled for failing.</summary>
+    public Id<User>? CreatedBy { get; init; }
+
     /// <summary>Since when every delivery attempt to this endpoint has failed; null while it answers.</summary>
     public DateTimeOffset? FailingSince { get; init => field = StoreTime.Normalize(value); }
     public required DateTimeOffset CreatedAt { get; init => field = StoreTime.Normalize(value); }

@@ -4,6 +4,7 @@ using Authsome.Endpoints;
 using Authsome.Hosting;
 using Authsome.Plugins;
 using Authsome.RateLimiting;
+using Authsome.Webhooks;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
@@ -56,6 +57,7 @@ public static class AuthsomeEndpointRouteBuilderExtensions
         group.MapSessionRoutes(authenticated);
         authenticated.MapMeRoutes();
         authenticated.MapApiKeyRoutes();
+        authenticated.MapWebhookRoutes();
         group.MapVerificationRoutes();
         foreach (var plugin in services.GetServices<IAuthsomePlugin>())
         {

@@ -14,6 +14,7 @@ using Authsome.RateLimiting;
 using Authsome.Sessions;
 using Authsome.Telemetry;
 using Authsome.Verification;
+using Authsome.Webhooks;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -71,6 +72,7 @@ public static class AuthsomeServiceCollectionExtensions
         services.AddHostedService(sp => sp.GetRequiredService<EmailOutbox>());
 
         services.AddApiKeys();
+        services.AddWebhooks();
 
         services.TryAddSingleton<IAuthsomeMigrator, AuthsomeMigrator>();
         services.AddHostedService<AuthsomeStartup>();

@@ -40,7 +40,7 @@ internal sealed partial class LockoutService(
         {
             metrics.Lockout();
             LogLocked(logger, user.Id.ToString(), failures, until);
-            outbox.Enqueue(AccountEmails.LockedOut(user.Email, until));
+            await outbox.EnqueueAsync(AccountEmails.LockedOut(user.Email, until), AccountEmails.Types.LockedOut, user, cancellationToken);
         }
     }
 

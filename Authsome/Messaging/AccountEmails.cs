@@ -6,6 +6,17 @@ namespace Authsome.Messaging;
 /// <summary>The mails the engine sends about accounts. Plain text; links only when the host configured a template.</summary>
 internal static class AccountEmails
 {
+    /// <summary>The notification type of each mail: what the per-account cap counts, and what an outbox row says it is.</summary>
+    public static class Types
+    {
+        public const string Verification = "verify_email";
+        public const string AccountExists = "account_exists";
+        public const string PasswordReset = "password_reset";
+        public const string PasswordChanged = "password_changed";
+        public const string LockedOut = "locked_out";
+        public const string WebhookDisabled = "webhook_disabled";
+    }
+
     public static EmailMessage Verification(string to, string token, string code, string? linkTemplate, TimeSpan ttl) =>
         new(to, "Verify your email address",
             $"""
@@ -48,6 +59,15 @@ internal static class AccountEmails
             {until.ToString("u", CultureInfo.InvariantCulture)}.
 
             If these attempts were not yours, someone may be guessing your password. Resetting your password ends the pause at once.
+            """);
+
+    public static EmailMessage WebhookDisabled(string to, string url, DateTimeOffset failingSince) =>
+        new(to, "A webhook endpoint was disabled",
+            $"""
+            Every delivery to the webhook endpoint {url} has failed since
+            {failingSince.ToString("u", CultureInfo.InvariantCulture)}, so it was disabled and no more events are sent to it.
+
+            Fix the endpoint, then enable the webhook again (PATCH /webhooks/ID with "active": true) and redeliver what it missed.
             """);
 
     private static string LinkOrToken(string? linkTemplate, string token, string lead) =>

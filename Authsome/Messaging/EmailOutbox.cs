@@ -1,52 +1,147 @@
-using System.Threading.Channels;
+using Authsome.Apps;
 using Authsome.Email;
+using Authsome.Store;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace Authsome.Messaging;
 
 /// <summary>
-/// Mail leaves the request path: routes enqueue and answer at once, so how long a mail server takes (or whether a
-/// mail was sent at all) never shows in response times, which would reveal whether an account exists. A background
-/// worker delivers through <see cref="IEmailSender"/>; a failed delivery is logged (recipient and body are not).
+/// The durable mail outbox. Routes write the mail to the store's notifications (one insert, right after the change
+/// that causes it) and answer at once, so a mail server's speed never shows in response times. A background sender
+/// claims due mail with a lease (so replicas never send one twice at once), sends it through <see cref="IEmailSender"/>,
+/// marks it sent (erasing the body, which may hold a single-use link), or records the failure and retries with a
+/// doubling delay until <see cref="MailSettings.MaxAttempts"/>. Nothing is dropped when busy and a restart loses
+/// nothing written. Each account gets at most <see cref="MailSettings.MaxPerAccountPerHour"/> mails of a kind.
 /// </summary>
-internal sealed partial class EmailOutbox(IEmailSender sender, ILogger<EmailOutbox> logger) : BackgroundService
+internal sealed partial class EmailOutbox(
+    IAuthsomeStore store,
+    AppResolver apps,
+    IEmailSender sender,
+    IOptionsMonitor<AuthsomeOptions> options,
+    TimeProvider time,
+    ILogger<EmailOutbox> logger) : BackgroundService
 {
-    private const int Capacity = 1024;
+    private readonly OutboxSignal signal = new();
 
-    private readonly Channel<EmailMessage> queue = Channel.CreateBounded<EmailMessage>(new BoundedChannelOptions(Capacity)
-    {
-        FullMode = BoundedChannelFullMode.DropWrite,
-        SingleReader = true,
-    });
+    private MailSettings Settings => options.CurrentValue.Mail;
 
-    /// <summary>Queues a message; when the queue is full the message is dropped and the drop logged.</summary>
-    public void Enqueue(EmailMessage message)
+    /// <summary>
+    /// Queues a mail of <paramref name="type"/> to <paramref name="user"/>; false when the account already had its
+    /// hourly share of that kind (the mail is then not queued, and the caller answers as if it were).
+    /// </summary>
+    public async ValueTask<bool> EnqueueAsync(EmailMessage message, string type, User user, CancellationToken cancellationToken)
     {
-        if (!queue.Writer.TryWrite(message))
+        ArgumentNullException.ThrowIfNull(message);
+        ArgumentNullException.ThrowIfNull(user);
+        var now = time.GetStoreNow();
+        if (await store.Notifications.CountSinceAsync(user.Id, type, now.AddHours(-1), cancellationToken) >= Settings.MaxPerAccountPerHour)
         {
-            LogDropped(logger, Capacity);
+            LogCapped(logger, type, user.Id.ToString());
+            return false;
         }
+
+        await store.Notifications.CreateAsync(new Notification
+        {
+            Id = Id<Notification>.New(now),
+            AppId = user.AppId,
+            UserId = user.Id,
+            Type = type,
+            Channel = NotificationChannel.Email,
+            Recipient = message.To,
+            Subject = message.Subject,
+            Body = message.TextBody,
+            CreatedAt = now,
+        }, cancellationToken);
+        signal.Pulse();
+        return true;
+    }
+
+    /// <summary>Claims and sends one round of due mail; returns how many were claimed.</summary>
+    public async Task<int> SendDueAsync(CancellationToken cancellationToken)
+    {
+        var settings = Settings;
+        var now = time.GetStoreNow();
+        var app = await apps.GetAsync(cancellationToken);
+        // Long enough for a slow SMTP server to take the whole batch.
+        var lease = now + TimeSpan.FromMinutes(2) + (TimeSpan.FromSeconds(15) * settings.BatchSize);
+        var claimed = await store.Notifications.ClaimDueAsync(now, lease, settings.BatchSize, cancellationToken);
+        foreach (var notification in claimed)
+        {
+            if (notification.AppId != app.AppId || notification.Channel != NotificationChannel.Email)
+            {
+                // Another engine's mail (several apps in one store), or a channel this sender does not serve:
+                // leave it to its sender once the lease runs out.
+                continue;
+            }
+
+            await SendAsync(notification, lease, cancellationToken);
+        }
+
+        return claimed.Count;
     }
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        await foreach (var message in queue.Reader.ReadAllAsync(stoppingToken))
+        while (!stoppingToken.IsCancellationRequested)
         {
+            var claimed = 0;
             try
             {
-                await sender.SendAsync(message, stoppingToken);
+                claimed = await SendDueAsync(stoppingToken);
             }
-            catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
-                LogSendFailed(logger, ex, message.Subject);
+                return;
+            }
+            catch (Exception ex)
+            {
+                // Never let one bad round stop the host: log it and try again next round.
+                LogRoundFailed(logger, ex);
+            }
+
+            if (claimed < Settings.BatchSize)
+            {
+                try
+                {
+                    await signal.WaitAsync(Settings.PollInterval, time, stoppingToken);
+                }
+                catch (OperationCanceledException)
+                {
+                    return;
+                }
             }
         }
     }
 
-    [LoggerMessage(EventId = 1401, Level = LogLevel.Error, Message = "Sending the mail '{Subject}' failed")]
-    private static partial void LogSendFailed(ILogger logger, Exception exception, string subject);
+    private async Task SendAsync(Notification notification, DateTimeOffset lease, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await sender.SendAsync(new EmailMessage(notification.Recipient ?? string.Empty, notification.Subject ?? string.Empty, notification.Body), cancellationToken);
+            await store.Notifications.MarkSentAsync(notification.Id, time.GetStoreNow(), cancellationToken);
+        }
+        catch (Exception ex) when (ex is EmailDeliveryException or ArgumentException)
+        {
+            var settings = Settings;
+            var attempts = notification.Attempts + 1;
+            var now = time.GetStoreNow();
+            // A malformed message never gets better: give it up at once.
+            DateTimeOffset? retryAt = ex is ArgumentException || attempts >= settings.MaxAttempts
+                ? null
+                : now + (settings.InitialRetryDelay * Math.Pow(2, attempts - 1));
+            LogSendFailed(logger, ex, notification.Subject ?? string.Empty, attempts, retryAt is null);
+            await store.Notifications.RecordFailureAsync(notification.Id, lease, now, retryAt, ex.GetType().Name, cancellationToken);
+        }
+    }
 
-    [LoggerMessage(EventId = 1402, Level = LogLevel.Error, Message = "The mail queue is full ({Capacity}); a message was dropped")]
-    private static partial void LogDropped(ILogger logger, int capacity);
+    [LoggerMessage(EventId = 1401, Level = LogLevel.Error, Message = "Sending the mail '{Subject}' failed (attempt {Attempts}; given up: {GivenUp})")]
+    private static partial void LogSendFailed(ILogger logger, Exception exception, string subject, int attempts, bool givenUp);
+
+    [LoggerMessage(EventId = 1402, Level = LogLevel.Warning, Message = "Account {UserId} already had its hourly share of '{Type}' mail; this one is not sent")]
+    private static partial void LogCapped(ILogger logger, string type, string userId);
+
+    [LoggerMessage(EventId = 1403, Level = LogLevel.Warning, Message = "A mail round failed; the next round retries")]
+    private static partial void LogRoundFailed(ILogger logger, Exception exception);
 }

@@ -54,7 +54,7 @@ internal sealed class PasswordResetService(
             ExpiresAt = now + settings.TokenTtl,
             CreatedAt = now,
         }, cancellationToken);
-        outbox.Enqueue(AccountEmails.PasswordReset(user.Email, token, settings.LinkTemplate, settings.TokenTtl));
+        await outbox.EnqueueAsync(AccountEmails.PasswordReset(user.Email, token, settings.LinkTemplate, settings.TokenTtl), AccountEmails.Types.PasswordReset, user, cancellationToken);
     }
 
     public async ValueTask ResetAsync(string? tokenInput, string? newPasswordInput, CancellationToken cancellationToken)
@@ -89,9 +89,10 @@ internal sealed class PasswordResetService(
         await store.Users.SetLockoutAsync(user.Id, null, cancellationToken);
         await store.PasswordResets.ConsumeAllAsync(user.Id, now, cancellationToken);
         await sessions.EndAllAsync(user.Id, null, "password_reset", cancellationToken);
-        outbox.Enqueue(AccountEmails.PasswordChanged(user.Email));
+        await outbox.EnqueueAsync(AccountEmails.PasswordChanged(user.Email), AccountEmails.Types.PasswordChanged, user, cancellationToken);
         activity.Succeed();
         await hooks.AfterAsync(nameof(IAuthsomeHooks.AfterUserUpdateAsync), h => h.AfterUserUpdateAsync(updated, cancellationToken));
+        await hooks.PublishAsync(AuthsomeEvents.PasswordChangedBy(updated, "reset"), cancellationToken);
     }
 
     private static AuthsomeException Invalid(System.Diagnostics.Activity? activity)

@@ -38,6 +38,10 @@ internal sealed partial class HookRunner(IEnumerable<IAuthsomeHooks> hooks, ILog
         }
     }
 
+    /// <summary>Raises an event to every <see cref="IAuthsomeHooks.OnEventAsync"/>, as an after-hook (failures logged and swallowed).</summary>
+    public ValueTask PublishAsync(AuthsomeEvent authsomeEvent, CancellationToken cancellationToken) =>
+        AfterAsync(nameof(IAuthsomeHooks.OnEventAsync), h => h.OnEventAsync(authsomeEvent, cancellationToken));
+
     [LoggerMessage(EventId = 1201, Level = LogLevel.Information, Message = "{Hooks}.{Hook} refused the operation")]
     private static partial void LogRefused(ILogger logger, string hook, string hooks);
 

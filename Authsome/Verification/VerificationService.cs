@@ -44,7 +44,7 @@ internal sealed class VerificationService(
             ExpiresAt = now + settings.TokenTtl,
             CreatedAt = now,
         }, cancellationToken);
-        outbox.Enqueue(AccountEmails.Verification(user.Email, token, code, settings.LinkTemplate, settings.TokenTtl));
+        await outbox.EnqueueAsync(AccountEmails.Verification(user.Email, token, code, settings.LinkTemplate, settings.TokenTtl), AccountEmails.Types.Verification, user, cancellationToken);
     }
 
     /// <summary>Sends a new verification when the address belongs to an unverified account; does nothing otherwise (the caller answers the same).</summary>

@@ -31,7 +31,7 @@ public abstract class NotificationStoreConformanceTests : StoreConformanceTests
         Assert.False(await Store.Notifications.MarkSentAsync(notification.Id, at.AddSeconds(1), Ct));
         Assert.False(await Store.Notifications.MarkSentAsync(Id<Notification>.New(), at, Ct));
 
-        StoreAssert.Same(notification with { Sent = true, SentAt = at }, await Store.Notifications.GetAsync(notification.Id, Ct));
+        StoreAssert.Same(notification with { Sent = true, SentAt = at, Body = string.Empty }, await Store.Notifications.GetAsync(notification.Id, Ct));
     }
 
     [Fact]
@@ -158,7 +158,7 @@ public abstract class NotificationStoreConformanceTests : StoreConformanceTests
         var second = retryAt.AddMinutes(1);
         await Store.Notifications.ClaimDueAsync(retryAt, second, 1000, Ct);
         Assert.True(await Store.Notifications.RecordFailureAsync(notification.Id, second, retryAt, null, "gave up", Ct));
-        StoreAssert.Same(notification with { Attempts = 2, NextAttemptAt = retryAt, FailedAt = retryAt, Error = "gave up" }, await Store.Notifications.GetAsync(notification.Id, Ct));
+        StoreAssert.Same(notification with { Attempts = 2, NextAttemptAt = retryAt, FailedAt = retryAt, Error = "gave up", Body = string.Empty }, await Store.Notifications.GetAsync(notification.Id, Ct));
         Assert.DoesNotContain((await Store.Notifications.ClaimDueAsync(second.AddDays(1), second.AddDays(2), 1000, Ct)).Select(n => n.Id), id => id == notification.Id);
     }
 

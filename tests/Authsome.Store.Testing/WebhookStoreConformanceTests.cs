@@ -9,6 +9,8 @@ public abstract class WebhookStoreConformanceTests : StoreConformanceTests
         var tenant = await GivenTenantAsync();
         var webhook = TestData.NewWebhook(tenant.App.Id) with
         {
+            CreatedBy = (await GivenUserAsync(tenant)).Id,
+            FailingSince = TestData.Now.AddMinutes(-5),
             EnvId = tenant.Environment.Id,
             Events = ["user.deleted", "user.created", "session.revoked"],
             Active = false,

@@ -16,6 +16,7 @@ internal static class WebhookDocument
         { Field.Secret, Text(webhook.Secret) },
         { Field.Active, webhook.Active },
         { Field.FailingSince, Date(webhook.FailingSince) },
+        { Field.CreatedBy, Id(webhook.CreatedBy) },
         { Field.CreatedAt, Date(webhook.CreatedAt) },
         { Field.UpdatedAt, Date(webhook.UpdatedAt) },
     };
@@ -30,6 +31,7 @@ internal static class WebhookDocument
         Secret = d.Text(Field.Secret),
         Active = d.Bool(Field.Active),
         FailingSince = d.OptionalDate(Field.FailingSince),
+        CreatedBy = d.OptionalId<User>(Field.CreatedBy),
         CreatedAt = d.Date(Field.CreatedAt),
         UpdatedAt = d.Date(Field.UpdatedAt),
     };

@@ -24,7 +24,7 @@ internal sealed class MongoNotificationStore(MongoContext context) : INotificati
         {
             var result = await _notifications.UpdateOneAsync(
                 IdIs(id) & Filter.Eq(Field.Sent, false),
-                Update.Set(Field.Sent, true).Set(Field.SentAt, BsonWrite.Date(StoreTime.Normalize(at))).Set(Field.LeaseUntil, BsonNull.Value),
+                Update.Set(Field.Sent, true).Set(Field.SentAt, BsonWrite.Date(StoreTime.Normalize(at))).Set(Field.LeaseUntil, BsonNull.Value).Set(Field.Body, string.Empty),
                 cancellationToken: cancellationToken).ConfigureAwait(false);
             return result.MatchedCount == 1;
         });
@@ -48,7 +48,7 @@ internal sealed class MongoNotificationStore(MongoContext context) : INotificati
         var update = Update.Inc(Field.Attempts, 1).Set(Field.Error, error).Set(Field.LeaseUntil, BsonNull.Value);
         update = retryAt is { } retry
             ? update.Set(Field.NextAttemptAt, BsonWrite.Date(StoreTime.Normalize(retry)))
-            : update.Set(Field.FailedAt, BsonWrite.Date(StoreTime.Normalize(at)));
+            : update.Set(Field.FailedAt, BsonWrite.Date(StoreTime.Normalize(at))).Set(Field.Body, string.Empty);
         return MongoCall.RunAsync(Entity, async () =>
             (await _notifications.UpdateOneAsync(IdIs(id) & Filter.Eq(Field.Sent, false) & MongoLeases.HeldAt(heldLease), update, cancellationToken: cancellationToken).ConfigureAwait(false)).MatchedCount == 1);
     }

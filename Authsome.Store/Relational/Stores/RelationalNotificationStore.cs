@@ -46,7 +46,7 @@ internal sealed class RelationalNotificationStore(RelationalDatabase db) : INoti
         await db.WriteAsync(
             Entity,
             s => s.ExecuteAsync(
-                "UPDATE authsome_notifications SET sent = TRUE, sent_at = @at, lease_until = NULL WHERE id = @id AND sent = FALSE",
+                "UPDATE authsome_notifications SET sent = TRUE, sent_at = @at, lease_until = NULL, body = '' WHERE id = @id AND sent = FALSE",
                 new { id = id.ToString(), at = D.Time(StoreTime.Normalize(at)) },
                 cancellationToken),
             cancellationToken).ConfigureAwait(false) == 1;
@@ -87,7 +87,7 @@ internal sealed class RelationalNotificationStore(RelationalDatabase db) : INoti
             s => s.ExecuteAsync(
                 $"""
                 UPDATE authsome_notifications SET attempts = attempts + 1, error = @error, lease_until = NULL,
-                    next_attempt_at = {(retryAt is null ? "next_attempt_at" : "@retry_at")}, failed_at = {(retryAt is null ? "@at" : "NULL")}
+                    next_attempt_at = {(retryAt is null ? "next_attempt_at" : "@retry_at")}, failed_at = {(retryAt is null ? "@at, body = ''" : "NULL")}
                 WHERE id = @id AND sent = FALSE AND lease_until = @held
                 """,
                 new

@@ -4,7 +4,7 @@ internal sealed partial class RelationalWebhookStore(RelationalDatabase db) : IW
 {
     private const string Entity = "webhook";
 
-    private const string Columns = "id, app_id, env_id, url, events, secret, active, failing_since, created_at, updated_at";
+    private const string Columns = "id, app_id, env_id, url, events, secret, active, failing_since, created_by, created_at, updated_at";
 
     private const string Select = $"SELECT {Columns} FROM authsome_webhooks";
 
@@ -15,7 +15,7 @@ internal sealed partial class RelationalWebhookStore(RelationalDatabase db) : IW
         ArgumentNullException.ThrowIfNull(webhook);
         await db.WriteAsync(
             Entity,
-            s => s.ExecuteAsync($"INSERT INTO authsome_webhooks ({Columns}) VALUES (@id, @app_id, @env_id, @url, @events, @secret, @active, @failing_since, @created_at, @updated_at)", Args(webhook), cancellationToken),
+            s => s.ExecuteAsync($"INSERT INTO authsome_webhooks ({Columns}) VALUES (@id, @app_id, @env_id, @url, @events, @secret, @active, @failing_since, @created_by, @created_at, @updated_at)", Args(webhook), cancellationToken),
             cancellationToken).ConfigureAwait(false);
     }
 
@@ -28,7 +28,7 @@ internal sealed partial class RelationalWebhookStore(RelationalDatabase db) : IW
         var changed = await db.WriteAsync(
             Entity,
             s => s.ExecuteAsync(
-                "UPDATE authsome_webhooks SET env_id = @env_id, url = @url, events = @events, secret = @secret, active = @active, failing_since = @failing_since, updated_at = @updated_at WHERE id = @id",
+                "UPDATE authsome_webhooks SET env_id = @env_id, url = @url, events = @events, secret = @secret, active = @active, failing_since = @failing_since, created_by = @created_by, updated_at = @updated_at WHERE id = @id",
                 Args(webhook),
                 cancellationToken),
             cancellationToken).ConfigureAwait(false);
@@ -55,6 +55,7 @@ internal sealed partial class RelationalWebhookStore(RelationalDatabase db) : IW
         secret = w.Secret,
         active = w.Active,
         failing_since = D.Time(w.FailingSince),
+        created_by = w.CreatedBy?.ToString(),
         created_at = D.Time(w.CreatedAt),
         updated_at = D.Time(w.UpdatedAt),
     };
@@ -69,6 +70,7 @@ internal sealed partial class RelationalWebhookStore(RelationalDatabase db) : IW
         Secret = r.Text("secret"),
         Active = r.Bool("active"),
         FailingSince = r.TimeOrNull("failing_since"),
+        CreatedBy = r.IdOrNull<User>("created_by"),
         CreatedAt = r.Time("created_at"),
         UpdatedAt = r.Time("updated_at"),
     };

@@ -1,5 +1,6 @@
 -- Webhook deliveries: the outbox the dispatcher claims with a lease, one row per event and endpoint.
 ALTER TABLE authsome_webhooks ADD COLUMN failing_since INTEGER;
+ALTER TABLE authsome_webhooks ADD COLUMN created_by TEXT;
 
 CREATE TABLE authsome_webhook_deliveries (
     id              TEXT PRIMARY KEY,

@@ -53,4 +53,10 @@ public sealed class AuthsomeOptions
 
     /// <summary>API keys: roll grace period, last-used precision, limits.</summary>
     public ApiKeySettings ApiKeys { get; set; } = new();
+
+    /// <summary>Webhook delivery: timeouts, retries, network rules.</summary>
+    public WebhookSettings Webhooks { get; set; } = new();
+
+    /// <summary>The durable mail outbox: per-account caps, retries.</summary>
+    public MailSettings Mail { get; set; } = new();
 }

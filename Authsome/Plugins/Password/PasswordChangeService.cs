@@ -49,9 +49,10 @@ internal sealed class PasswordChangeService(
         await history.RecordReplacedAsync(user, now, cancellationToken);
         await lockout.ResetAsync(user, cancellationToken);
         var revoked = await sessions.EndAllAsync(user.Id, current.Session.Id, "password_changed", cancellationToken);
-        outbox.Enqueue(AccountEmails.PasswordChanged(user.Email));
+        await outbox.EnqueueAsync(AccountEmails.PasswordChanged(user.Email), AccountEmails.Types.PasswordChanged, user, cancellationToken);
         activity.Succeed();
         await hooks.AfterAsync(nameof(IAuthsomeHooks.AfterUserUpdateAsync), h => h.AfterUserUpdateAsync(updated, cancellationToken));
+        await hooks.PublishAsync(AuthsomeEvents.PasswordChangedBy(updated, "change"), cancellationToken);
         return revoked;
     }
 }

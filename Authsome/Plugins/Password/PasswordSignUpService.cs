@@ -108,7 +108,7 @@ internal sealed class PasswordSignUpService(
 
     private async ValueTask<SignUpResult> DecoyAsync(User lookAlike, bool verificationRequired, System.Diagnostics.Activity? activity, CancellationToken cancellationToken)
     {
-        outbox.Enqueue(AccountEmails.AccountExists(lookAlike.Email));
+        await outbox.EnqueueAsync(AccountEmails.AccountExists(lookAlike.Email), AccountEmails.Types.AccountExists, lookAlike, cancellationToken);
         // Tagged like a success: a trace must not become an enumeration oracle for whoever reads it.
         activity.Succeed();
         var shown = lookAlike with { PasswordHash = null };

@@ -16,16 +16,22 @@ namespace Authsome.Api.Tests.Infrastructure;
 /// </summary>
 public sealed class ApiHost : IAsyncDisposable
 {
-    private readonly WebApplicationFactory<Program> factory;
-
     private readonly string? sqliteFile;
 
-    private ApiHost(WebApplicationFactory<Program> factory, CapturingEmailSender mail, FakeTimeProvider? time, string? sqliteFile)
+    private readonly string environment;
+
+    private readonly Dictionary<string, string?> settings;
+
+    private WebApplicationFactory<Program> factory;
+
+    private ApiHost(string environment, Dictionary<string, string?> settings, CapturingEmailSender mail, FakeTimeProvider? time, string? sqliteFile)
     {
-        this.factory = factory;
+        this.environment = environment;
+        this.settings = settings;
         this.sqliteFile = sqliteFile;
         Mail = mail;
         Time = time;
+        factory = CreateFactory();
     }
 
     public CapturingEmailSender Mail { get; }
@@ -70,30 +76,39 @@ public sealed class ApiHost : IAsyncDisposable
             all[key] = value;
         }
 
-        var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
-        {
-            web.UseEnvironment(environment);
-            foreach (var (key, value) in all)
-            {
-                web.UseSetting(key, value);
-            }
-
-            web.ConfigureTestServices(services =>
-            {
-                services.RemoveAll<IEmailSender>();
-                services.AddSingleton<IEmailSender>(mail);
-                if (time is not null)
-                {
-                    services.RemoveAll<TimeProvider>();
-                    services.AddSingleton<TimeProvider>(time);
-                }
-            });
-        });
-        var host = new ApiHost(factory, mail, time, backend == Backend.Sqlite ? connectionString!["Data Source=".Length..] : null);
+        var host = new ApiHost(environment, all, mail, time, backend == Backend.Sqlite ? connectionString!["Data Source=".Length..] : null);
         // Starts the host (migrations, platform app) before the first request.
-        _ = factory.Server;
+        _ = host.factory.Server;
         return host;
     }
+
+    /// <summary>Stops the API and starts it again on the same database (what a deployment or a crash does); mail capture goes on.</summary>
+    public async Task RestartAsync()
+    {
+        await factory.DisposeAsync();
+        factory = CreateFactory();
+        _ = factory.Server;
+    }
+
+    private WebApplicationFactory<Program> CreateFactory() => new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
+    {
+        web.UseEnvironment(environment);
+        foreach (var (key, value) in settings)
+        {
+            web.UseSetting(key, value);
+        }
+
+        web.ConfigureTestServices(services =>
+        {
+            services.RemoveAll<IEmailSender>();
+            services.AddSingleton<IEmailSender>(Mail);
+            if (Time is not null)
+            {
+                services.RemoveAll<TimeProvider>();
+                services.AddSingleton<TimeProvider>(Time);
+            }
+        });
+    });
 
     public ApiClient CreateClient() => new(factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false }));
 

@@ -9,10 +9,24 @@ public sealed partial class CapturingEmailSender : IEmailSender
 {
     private readonly ConcurrentQueue<EmailMessage> sent = new();
 
+    private int failures;
+
     public IReadOnlyCollection<EmailMessage> Sent => sent;
+
+    /// <summary>While true, every send fails as an unreachable mail server does.</summary>
+    public bool Down { get; set; }
+
+    /// <summary>How many sends failed.</summary>
+    public int Failures => Volatile.Read(ref failures);
 
     public Task SendAsync(EmailMessage message, CancellationToken cancellationToken)
     {
+        if (Down)
+        {
+            Interlocked.Increment(ref failures);
+            throw new EmailDeliveryException("The test mail server is down.", new IOException("Connection refused."));
+        }
+
         sent.Enqueue(message);
         return Task.CompletedTask;
     }

@@ -1,0 +1,82 @@
+using System.Text.Json;
+using Authsome.Apps;
+using Authsome.Json;
+using Authsome.Plugins;
+using Authsome.Store;
+using Microsoft.Extensions.Logging;
+
+namespace Authsome.Webhooks;
+
+/// <summary>
+/// Turns the engine's events into deliveries: every event raised through the hooks (the engine's own, and any a
+/// feature raises with <c>HookRunner.PublishAsync</c>) is written to the store's delivery outbox, one row per
+/// subscribed endpoint, in one write. The dispatcher sends them from there, so a restart loses nothing once the
+/// event is written. The event is written right after the change it reports (the hooks run after it is stored), not
+/// in the same transaction: a crash between the two loses that event, and the failure is logged.
+/// </summary>
+internal sealed partial class WebhookOutbox(IAuthsomeStore store, AppResolver apps, WebhookDispatcher dispatcher, TimeProvider time, ILogger<WebhookOutbox> logger) : IAuthsomeHooks
+{
+    private static readonly JsonSerializerOptions PayloadJson = CreatePayloadJson();
+
+    public ValueTask AfterUserCreateAsync(User user, CancellationToken cancellationToken) =>
+        EnqueueAsync(AuthsomeEvents.OfUser(AuthsomeEvents.UserCreated, user), cancellationToken);
+
+    public ValueTask AfterUserUpdateAsync(User user, CancellationToken cancellationToken) =>
+        EnqueueAsync(AuthsomeEvents.OfUser(AuthsomeEvents.UserUpdated, user), cancellationToken);
+
+    public ValueTask AfterUserDeleteAsync(User user, CancellationToken cancellationToken) =>
+        EnqueueAsync(AuthsomeEvents.OfUser(AuthsomeEvents.UserDeleted, user), cancellationToken);
+
+    public ValueTask AfterSignInAsync(User user, Session session, CancellationToken cancellationToken) =>
+        EnqueueAsync(AuthsomeEvents.SignedIn(user, session), cancellationToken);
+
+    public async ValueTask AfterSessionsRevokedAsync(Id<User> userId, string reason, CancellationToken cancellationToken)
+    {
+        var app = await apps.GetAsync(cancellationToken);
+        await EnqueueAsync(AuthsomeEvents.SessionsRevoked(app.AppId, userId, reason), cancellationToken);
+    }
+
+    public ValueTask OnEventAsync(AuthsomeEvent authsomeEvent, CancellationToken cancellationToken) => EnqueueAsync(authsomeEvent, cancellationToken);
+
+    /// <summary>Writes one delivery per active, subscribed webhook of the event's app; nothing when there is none.</summary>
+    public async ValueTask EnqueueAsync(AuthsomeEvent authsomeEvent, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(authsomeEvent);
+        var key = new AuthsomeEventKey(authsomeEvent.AppId, authsomeEvent.Type);
+        var receivers = (await store.Webhooks.ListAsync(authsomeEvent.AppId, cancellationToken)).Where(w => w.Receives(key)).ToList();
+        if (receivers.Count == 0)
+        {
+            return;
+        }
+
+        var now = time.GetStoreNow();
+        var eventId = "msg_" + Guid.CreateVersion7(now).ToString("N");
+        var payload = JsonSerializer.Serialize(new { id = eventId, type = authsomeEvent.Type, timestamp = now, data = authsomeEvent.Data }, PayloadJson);
+        var deliveries = receivers.Select(webhook => new WebhookDelivery
+        {
+            Id = Id<WebhookDelivery>.New(now),
+            AppId = webhook.AppId,
+            WebhookId = webhook.Id,
+            EventId = eventId,
+            EventType = authsomeEvent.Type,
+            Payload = payload,
+            NextAttemptAt = now,
+            CreatedAt = now,
+            UpdatedAt = now,
+        }).ToList();
+        await store.Webhooks.CreateDeliveriesAsync(deliveries, cancellationToken);
+        dispatcher.Wake();
+        LogQueued(logger, authsomeEvent.Type, eventId, deliveries.Count);
+    }
+
+    private static JsonSerializerOptions CreatePayloadJson()
+    {
+        var options = new JsonSerializerOptions(JsonSerializerDefaults.Web);
+        AuthsomeJson.Apply(options);
+        options.MakeReadOnly(populateMissingResolver: true);
+        return options;
+    }
+
+    [LoggerMessage(EventId = 3201, Level = LogLevel.Debug, Message = "Queued {EventType} event {EventId} for {Count} webhooks")]
+    private static partial void LogQueued(ILogger logger, string eventType, string eventId, int count);
+}
