@@ -1,0 +1,128 @@
+using System.Net;
+using Authsome.Api.Tests.Infrastructure;
+using Authsome.Store;
+
+namespace Authsome.Api.Tests.MachineAccess;
+
+/// <summary>Mail goes through the store's notifications: retried while the mail server is down, capped per account, kept across restarts.</summary>
+public abstract class DurableMailTests(Backend backend)
+{
+    private static readonly Dictionary<string, string?> Fast = new()
+    {
+        ["Authsome:Mail:PollInterval"] = "00:00:00.100",
+        ["Authsome:Mail:InitialRetryDelay"] = "00:00:00.100",
+    };
+
+    protected Backend Backend => backend;
+
+    private static CancellationToken Ct => TestContext.Current.CancellationToken;
+
+    [Fact]
+    public async Task AMailIsStoredSentAndMarkedSent_WithItsBodyErased()
+    {
+        await using var host = await ApiHost.StartAsync(backend, settings: Fast);
+        using var client = host.CreateClient();
+        var user = await client.SignUpAsync();
+
+        await client.PostAsync("/forgot-password", new { email = user.Email });
+
+        var mail = await host.Mail.WaitForAsync(user.Email, "Reset your password");
+        Assert.NotEmpty(CapturingEmailSender.TokenOf(mail));
+        var stored = await WaitForNotificationAsync(host, user.UserId, n => n.Type == "password_reset" && n.Sent);
+        Assert.Equal(string.Empty, stored.Body);
+        Assert.Equal(user.Email, stored.Recipient);
+    }
+
+    [Fact]
+    public async Task WhileTheMailServerIsDown_MailIsRetried_AndSentOnceItIsBack()
+    {
+        await using var host = await ApiHost.StartAsync(backend, settings: Fast);
+        using var client = host.CreateClient();
+        var user = await client.SignUpAsync();
+        host.Mail.Down = true;
+
+        await client.PostAsync("/forgot-password", new { email = user.Email });
+        var failing = await WaitForNotificationAsync(host, user.UserId, n => n.Type == "password_reset" && n.Attempts >= 2);
+        Assert.False(failing.Sent);
+        Assert.NotEmpty(failing.Body);
+        host.Mail.Down = false;
+
+        await host.Mail.WaitForAsync(user.Email, "Reset your password");
+        Assert.True((await WaitForNotificationAsync(host, user.UserId, n => n.Type == "password_reset" && n.Sent)).Attempts >= 2);
+    }
+
+    [Fact]
+    public async Task AnAccountGetsAtMostItsHourlyShareOfAKindOfMail_AndTheAnswerDoesNotSaySo()
+    {
+        await using var host = await ApiHost.StartAsync(backend, settings: new Dictionary<string, string?>(Fast) { ["Authsome:Mail:MaxPerAccountPerHour"] = "3" });
+        using var client = host.CreateClient();
+        var user = await client.SignUpAsync();
+
+        var answers = new List<Answer>();
+        for (var i = 0; i < 5; i++)
+        {
+            answers.Add(await client.PostAsync("/forgot-password", new { email = user.Email }));
+        }
+
+        Assert.All(answers, a => Assert.Equal(answers[0].Comparable(), a.Comparable()));
+        await host.Mail.WaitForAsync(user.Email, "Reset your password", skip: 2);
+        await Task.Delay(500, Ct);
+        Assert.Equal(3, host.Mail.Count(user.Email, "Reset your password"));
+        Assert.Equal(3, await host.Store.Notifications.CountSinceAsync(Id<User>.Parse(user.UserId), "password_reset", DateTimeOffset.UtcNow.AddHours(-1), Ct));
+    }
+
+    private static async Task<Notification> WaitForNotificationAsync(ApiHost host, string userId, Func<Notification, bool> match)
+    {
+        for (var i = 0; i < 800; i++)
+        {
+            var page = await host.Store.Notifications.ListByUserAsync(Id<User>.Parse(userId), new PageRequest(null, 100), Ct);
+            if (page.Items.FirstOrDefault(match) is { } found)
+            {
+                return found;
+            }
+
+            await Task.Delay(25, Ct);
+        }
+
+        throw new TimeoutException("No notification reached the expected state.");
+    }
+}
+
+/// <summary>What the store keeps survives a restart: mail written while the server was down is sent by the next API process.</summary>
+public abstract class RestartableMailTests(Backend backend) : DurableMailTests(backend)
+{
+    [Fact]
+    public async Task MailWrittenWhileTheServerIsDown_IsSentAfterAnApiRestart()
+    {
+        await using var host = await ApiHost.StartAsync(Backend, settings: new Dictionary<string, string?>
+        {
+            ["Authsome:Mail:PollInterval"] = "00:00:00.100",
+            ["Authsome:Mail:InitialRetryDelay"] = "00:00:01",
+        });
+        using var client = host.CreateClient();
+        var user = await client.SignUpAsync();
+        host.Mail.Down = true;
+        await client.PostAsync("/forgot-password", new { email = user.Email });
+        for (var i = 0; i < 400 && host.Mail.Failures == 0; i++)
+        {
+            await Task.Delay(25, TestContext.Current.CancellationToken);
+        }
+
+        Assert.True(host.Mail.Failures > 0);
+        host.Mail.Down = false;
+
+        await host.RestartAsync();
+
+        var mail = await host.Mail.WaitForAsync(user.Email, "Reset your password");
+        Assert.NotEmpty(CapturingEmailSender.TokenOf(mail));
+        Assert.Equal(HttpStatusCode.OK, (await host.CreateClient().PostAsync("/reset-password", new { token = CapturingEmailSender.TokenOf(mail), new_password = "Brand-New-Pass-77" })).Status);
+    }
+}
+
+public sealed class DurableMailTestsOnMemory() : DurableMailTests(Backend.Memory);
+
+public sealed class DurableMailTestsOnSqlite() : RestartableMailTests(Backend.Sqlite);
+
+public sealed class DurableMailTestsOnPostgres() : RestartableMailTests(Backend.Postgres);
+
+public sealed class DurableMailTestsOnMongo() : RestartableMailTests(Backend.Mongo);
