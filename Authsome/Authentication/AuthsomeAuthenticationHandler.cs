@@ -51,7 +51,7 @@ internal sealed partial class AuthsomeAuthenticationHandler(
         AuthenticatedSession? authenticated;
         try
         {
-            authenticated = await sessions.AuthenticateAsync(token, Context.RequestAborted);
+            authenticated = await sessions.AuthenticateAsync(token, Endpoints.EndpointContext.Client(Context), Context.RequestAborted);
         }
         catch (StoreUnavailableException ex)
         {

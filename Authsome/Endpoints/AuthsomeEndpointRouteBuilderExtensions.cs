@@ -1,9 +1,11 @@
 using Authsome;
 using Authsome.ApiKeys;
+using Authsome.Devices;
 using Authsome.Endpoints;
 using Authsome.Hosting;
 using Authsome.Plugins;
 using Authsome.RateLimiting;
+using Authsome.ServiceAccounts;
 using Authsome.Webhooks;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -58,6 +60,8 @@ public static class AuthsomeEndpointRouteBuilderExtensions
         authenticated.MapMeRoutes();
         authenticated.MapApiKeyRoutes();
         authenticated.MapWebhookRoutes();
+        authenticated.MapDeviceRoutes();
+        authenticated.MapServiceAccountRoutes();
         group.MapVerificationRoutes();
         foreach (var plugin in services.GetServices<IAuthsomePlugin>())
         {

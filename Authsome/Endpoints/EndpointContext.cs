@@ -1,5 +1,6 @@
 using Authsome.ApiKeys;
 using Authsome.Authentication;
+using Authsome.Devices;
 using Authsome.Errors;
 using Authsome.Sessions;
 using Authsome.Store;
@@ -22,7 +23,10 @@ internal static class EndpointContext
             userAgent = userAgent[..MaxUserAgentLength];
         }
 
-        return new ClientInfo(context.Connection.RemoteIpAddress?.ToString(), string.IsNullOrWhiteSpace(userAgent) ? null : userAgent);
+        return new ClientInfo(
+            context.Connection.RemoteIpAddress?.ToString(),
+            string.IsNullOrWhiteSpace(userAgent) ? null : userAgent,
+            DeviceFingerprint.ValidDeviceId(context.Request.Headers[DeviceFingerprint.HeaderName]));
     }
 
     /// <summary>The session the Authsome scheme accepted; the routes that call this require it, so absence is a 401.</summary>

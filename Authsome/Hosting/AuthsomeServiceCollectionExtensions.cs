@@ -1,6 +1,7 @@
 using Authsome;
 using Authsome.Accounts;
 using Authsome.ApiKeys;
+using Authsome.Devices;
 using Authsome.Apps;
 using Authsome.Health;
 using Authsome.Hosting;
@@ -73,6 +74,7 @@ public static class AuthsomeServiceCollectionExtensions
 
         services.AddApiKeys();
         services.AddWebhooks();
+        services.AddDevices();
 
         services.TryAddSingleton<IAuthsomeMigrator, AuthsomeMigrator>();
         services.AddHostedService<AuthsomeStartup>();

@@ -8,8 +8,8 @@ internal sealed record IssuedSession(Session Session, string AccessToken, string
 /// <summary>A session whose access token was accepted, with its user.</summary>
 public sealed record AuthenticatedSession(Session Session, User User);
 
-/// <summary>Where a request came from, recorded on sessions.</summary>
-internal sealed record ClientInfo(string? IpAddress, string? UserAgent);
+/// <summary>Where a request came from, recorded on sessions: address, User-Agent, and the device id the client sent (<c>X-Device-Id</c>), if any.</summary>
+internal sealed record ClientInfo(string? IpAddress, string? UserAgent, string? DeviceId = null);
 
 /// <summary>The session rules in force for one app: the engine's settings with the app's overrides applied.</summary>
 internal sealed record SessionPolicy(TimeSpan AccessTokenTtl, TimeSpan RefreshTokenTtl, bool RotateRefreshToken, int MaxActiveSessions);

@@ -1,5 +1,6 @@
 using Authsome.Accounts;
 using Authsome.Apps;
+using Authsome.Devices;
 using Authsome.Errors;
 using Authsome.Plugins;
 using Authsome.Security;
@@ -21,6 +22,8 @@ internal sealed partial class SessionService(
     IOptionsMonitor<AuthsomeOptions> options,
     TimeProvider time,
     HookRunner hooks,
+    DeviceService devices,
+    SessionBindingPolicy bindings,
     AuthsomeMetrics metrics,
     ILogger<SessionService> logger)
 {
@@ -44,6 +47,7 @@ internal sealed partial class SessionService(
         var policy = await GetPolicyAsync(user.AppId, cancellationToken);
         var now = time.GetStoreNow();
         await EnforceLimitAsync(user.Id, policy.MaxActiveSessions, now, cancellationToken);
+        var device = await devices.RecordAsync(user, client, cancellationToken);
 
         var accessToken = SecretTokens.NewToken();
         var refreshToken = SecretTokens.NewToken();
@@ -54,6 +58,7 @@ internal sealed partial class SessionService(
             AppId = user.AppId,
             EnvId = user.EnvId,
             UserId = user.Id,
+            DeviceId = device.Id,
             FamilyId = id,
             TokenHash = SecretHash.Of(accessToken),
             RefreshTokenHash = SecretHash.Of(refreshToken),
@@ -73,8 +78,12 @@ internal sealed partial class SessionService(
         return new IssuedSession(session, accessToken, refreshToken);
     }
 
-    /// <summary>The live session and user an access token belongs to, or null when the token is unknown, expired, of another app, or its user is gone or banned.</summary>
-    public async ValueTask<AuthenticatedSession?> AuthenticateAsync(string token, CancellationToken cancellationToken)
+    /// <summary>
+    /// The live session and user an access token belongs to, or null when the token is unknown, expired, of another
+    /// app, its user is gone or banned, or the app binds sessions to their address or device and
+    /// <paramref name="client"/> is another.
+    /// </summary>
+    public async ValueTask<AuthenticatedSession?> AuthenticateAsync(string token, ClientInfo client, CancellationToken cancellationToken)
     {
         if (!SecretTokens.LooksLikeToken(token))
         {
@@ -90,6 +99,11 @@ internal sealed partial class SessionService(
 
         var app = await apps.GetAsync(cancellationToken);
         if (session.AppId != app.AppId)
+        {
+            return null;
+        }
+
+        if (!await bindings.AllowsAsync(session, client, cancellationToken))
         {
             return null;
         }

@@ -8,6 +8,9 @@ public sealed record SessionResponse
     public required string Id { get; init; }
     public string? IpAddress { get; init; }
     public string? UserAgent { get; init; }
+
+    /// <summary>The device it was signed in from (see GET /devices).</summary>
+    public string? DeviceId { get; init; }
     public required DateTimeOffset CreatedAt { get; init; }
     public required DateTimeOffset LastActivityAt { get; init; }
     public required DateTimeOffset ExpiresAt { get; init; }
@@ -21,6 +24,7 @@ public sealed record SessionResponse
         Id = session.Id.ToString(),
         IpAddress = session.IpAddress,
         UserAgent = session.UserAgent,
+        DeviceId = session.DeviceId?.ToString(),
         CreatedAt = session.CreatedAt,
         LastActivityAt = session.LastActivityAt,
         ExpiresAt = session.ExpiresAt,

@@ -19,6 +19,8 @@ public abstract class WebhookTests(Backend backend)
         ["Authsome:Webhooks:PollInterval"] = "00:00:00.100",
         ["Authsome:Webhooks:InitialRetryDelay"] = "00:00:00.200",
         ["Authsome:Webhooks:MaxRetryDelay"] = "00:00:00.400",
+        // Many quick attempts, so a slow machine cannot use them all up before the receiver is back.
+        ["Authsome:Webhooks:MaxAttempts"] = "100",
         ["Authsome:Webhooks:AttemptTimeout"] = "00:00:05",
     };
 
@@ -256,6 +258,8 @@ public abstract class DurableWebhookTests(Backend backend) : WebhookTests(backen
             ["Authsome:Webhooks:PollInterval"] = "00:00:00.100",
             ["Authsome:Webhooks:InitialRetryDelay"] = "00:00:00.200",
             ["Authsome:Webhooks:MaxRetryDelay"] = "00:00:00.400",
+        // Many quick attempts, so a slow machine cannot use them all up before the receiver is back.
+        ["Authsome:Webhooks:MaxAttempts"] = "100",
         });
         using var client = host.CreateClient();
         var (admin, webhook) = await GivenWebhookAsync(host, client, receiver.Url, ["user.created"]);
