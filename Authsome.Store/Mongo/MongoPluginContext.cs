@@ -40,6 +40,13 @@ public sealed class MongoPluginContext
         return await MongoCall.RunAsync(entity, operation).ConfigureAwait(false);
     }
 
+    /// <summary>Runs one operation that returns nothing; see <see cref="RunAsync{T}"/>.</summary>
+    public async Task RunAsync(string entity, Func<Task> operation)
+    {
+        ArgumentNullException.ThrowIfNull(operation);
+        await MongoCall.RunAsync(entity, operation).ConfigureAwait(false);
+    }
+
     /// <summary>
     /// Runs <paramref name="work"/> in one transaction where the server supports them (a replica set or sharded
     /// cluster), in a plain session otherwise (order the writes so an interrupted run is finished by running it

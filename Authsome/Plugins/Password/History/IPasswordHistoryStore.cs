@@ -17,7 +17,7 @@ public interface IPasswordHistoryStore
 
     /// <summary>
     /// Records a hash the user just stopped using, then keeps only the user's newest <paramref name="keep"/> entries, in one
-    /// atomic step. Throws <see cref="StoreConflictException"/> (<see cref="ConflictKind.MissingReference"/>) when no user
+    /// atomic step (two adds for one user at the same moment may leave one entry more, which the next add trims). Throws <see cref="StoreConflictException"/> (<see cref="ConflictKind.MissingReference"/>) when no user
     /// has the id. A user's entries go when the user's app is deleted.
     /// </summary>
     ValueTask AddAsync(Id<User> userId, PasswordHistoryEntry entry, int keep, CancellationToken cancellationToken);
