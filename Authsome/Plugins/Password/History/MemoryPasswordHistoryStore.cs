@@ -25,10 +25,13 @@ internal sealed class MemoryPasswordHistoryStore : IPasswordHistoryStore
         });
     }
 
-    public ValueTask<IReadOnlyList<PasswordHistoryEntry>> GetRecentAsync(Id<User> userId, int count, CancellationToken cancellationToken) =>
-        _context.RunAsync<IReadOnlyList<PasswordHistoryEntry>>(
+    public ValueTask<IReadOnlyList<PasswordHistoryEntry>> GetRecentAsync(Id<User> userId, int count, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        return _context.RunAsync<IReadOnlyList<PasswordHistoryEntry>>(
             () => _history.TryGetValue(userId, out var entries) ? [.. entries.Take(count)] : [],
             cancellationToken);
+    }
 
     public ValueTask AddAsync(Id<User> userId, PasswordHistoryEntry entry, int keep, CancellationToken cancellationToken)
     {

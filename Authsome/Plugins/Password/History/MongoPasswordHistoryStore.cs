@@ -26,12 +26,20 @@ internal sealed class MongoPasswordHistoryStore : IPasswordHistoryStore
         context.DeleteWithUsers(PasswordMigrations.HistoryTable, UserId);
     }
 
-    public async ValueTask<IReadOnlyList<PasswordHistoryEntry>> GetRecentAsync(Id<User> userId, int count, CancellationToken cancellationToken) =>
-        await _context.RunAsync<IReadOnlyList<PasswordHistoryEntry>>(Entity, async () =>
+    public async ValueTask<IReadOnlyList<PasswordHistoryEntry>> GetRecentAsync(Id<User> userId, int count, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        if (count == 0)
+        {
+            return []; // Limit(0) means no limit to MongoDB.
+        }
+
+        return await _context.RunAsync<IReadOnlyList<PasswordHistoryEntry>>(Entity, async () =>
         {
             var documents = await _collection.Find(Of(userId)).Sort(NewestFirst).Limit(count).ToListAsync(cancellationToken).ConfigureAwait(false);
             return [.. documents.Select(d => new PasswordHistoryEntry(d[PasswordHash].AsString, d[CreatedAt].ToUniversalTime()))];
         }).ConfigureAwait(false);
+    }
 
     // Insert, then trim: without a transaction an interruption leaves one entry too many, which the next change trims.
     public async ValueTask AddAsync(Id<User> userId, PasswordHistoryEntry entry, int keep, CancellationToken cancellationToken)

@@ -20,11 +20,14 @@ internal sealed class RelationalPasswordHistoryStore(RelationalPluginContext db)
             SELECT id FROM {PasswordMigrations.HistoryTable} WHERE user_id = @userId ORDER BY created_at DESC, id DESC LIMIT @keep)
         """;
 
-    public async ValueTask<IReadOnlyList<PasswordHistoryEntry>> GetRecentAsync(Id<User> userId, int count, CancellationToken cancellationToken) =>
-        await db.ReadAsync(
+    public async ValueTask<IReadOnlyList<PasswordHistoryEntry>> GetRecentAsync(Id<User> userId, int count, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        return await db.ReadAsync(
             Entity,
             s => s.QueryAsync(Recent, new { userId = userId.ToString(), count }, r => new PasswordHistoryEntry(r.Text("password_hash"), r.Time("created_at")), cancellationToken),
             cancellationToken).ConfigureAwait(false);
+    }
 
     public async ValueTask AddAsync(Id<User> userId, PasswordHistoryEntry entry, int keep, CancellationToken cancellationToken)
     {
