@@ -64,8 +64,9 @@ internal sealed partial class EmailOutbox(
         var settings = Settings;
         var now = time.GetStoreNow();
         var app = await apps.GetAsync(cancellationToken);
-        // Long enough for a slow SMTP server to take the whole batch.
-        var lease = now + TimeSpan.FromMinutes(2) + (TimeSpan.FromSeconds(15) * settings.BatchSize);
+        // Long enough for a slow SMTP server to take the whole batch; short enough that mail claimed by a process
+        // that died is picked up again soon.
+        var lease = now + TimeSpan.FromMinutes(1) + (TimeSpan.FromSeconds(5) * settings.BatchSize);
         var claimed = await store.Notifications.ClaimDueAsync(now, lease, settings.BatchSize, cancellationToken);
         foreach (var notification in claimed)
         {
