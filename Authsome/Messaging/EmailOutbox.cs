@@ -137,12 +137,12 @@ internal sealed partial class EmailOutbox(
         }
     }
 
-    [LoggerMessage(EventId = 1401, Level = LogLevel.Error, Message = "Sending the mail '{Subject}' failed (attempt {Attempts}; given up: {GivenUp})")]
+    [LoggerMessage(EventId = 3401, Level = LogLevel.Error, Message = "Sending the mail '{Subject}' failed (attempt {Attempts}; given up: {GivenUp})")]
     private static partial void LogSendFailed(ILogger logger, Exception exception, string subject, int attempts, bool givenUp);
 
-    [LoggerMessage(EventId = 1402, Level = LogLevel.Warning, Message = "Account {UserId} already had its hourly share of '{Type}' mail; this one is not sent")]
+    [LoggerMessage(EventId = 3402, Level = LogLevel.Warning, Message = "Account {UserId} already had its hourly share of '{Type}' mail; this one is not sent")]
     private static partial void LogCapped(ILogger logger, string type, string userId);
 
-    [LoggerMessage(EventId = 1403, Level = LogLevel.Warning, Message = "A mail round failed; the next round retries")]
+    [LoggerMessage(EventId = 3403, Level = LogLevel.Warning, Message = "A mail round failed; the next round retries")]
     private static partial void LogRoundFailed(ILogger logger, Exception exception);
 }
