@@ -8,10 +8,14 @@ namespace Microsoft.Extensions.Hosting;
 /// </summary>
 public static class AuthsomeEngineSetup
 {
-    /// <summary>Adds the engine with the store chosen by configuration (<c>ConnectionStrings:authsome</c>) and the hosts' plugins.</summary>
+    /// <summary>
+    /// Adds the engine with the store chosen by configuration (<c>ConnectionStrings:authsome</c>), its database client
+    /// (<see cref="StoreClientExtensions.AddAuthsomeStoreClient"/>), and the hosts' plugins.
+    /// </summary>
     public static AuthsomeBuilder AddAuthsomeEngine(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
+        builder.AddAuthsomeStoreClient();
         return builder.Services.AddAuthsome(authsome => authsome.UseStoreFromConfiguration().AddPassword());
     }
 }
