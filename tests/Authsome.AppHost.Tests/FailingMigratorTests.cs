@@ -1,0 +1,62 @@
+using System.Collections.Concurrent;
+using Aspire.Hosting;
+using Aspire.Hosting.ApplicationModel;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace Authsome.AppHost.Tests;
+
+/// <summary>A migrator that exits non-zero: the API is never started, and the AppHost says why.</summary>
+public sealed class FailingMigratorTests
+{
+    [Fact]
+    public async Task A_failing_migrator_leaves_the_api_not_started_and_the_AppHost_reports_it()
+    {
+        using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
+        timeout.CancelAfter(AppHostFactory.StartTimeout);
+        var builder = await AppHostFactory.CreateAsync(dashboard: false, timeout.Token);
+        // An engine setting the migrator rejects at start (its options validation), so it exits 1.
+        var migrator = builder.Resources.OfType<ProjectResource>().Single(r => r.Name == "migrator");
+        builder.CreateResourceBuilder(migrator).WithEnvironment("Authsome__Store__Provider", "bogus");
+
+        await using var app = await builder.BuildAsync(timeout.Token);
+        var apiLog = new ConcurrentQueue<string>();
+        var watching = WatchAsync(app.Services.GetRequiredService<ResourceLoggerService>(), "api", apiLog, timeout.Token);
+        await app.StartAsync(timeout.Token);
+
+        await app.ResourceNotifications.WaitForResourceAsync("api", KnownResourceStates.FailedToStart, timeout.Token);
+
+        Assert.True(app.ResourceNotifications.TryGetCurrentState("migrator", out var migratorState));
+        Assert.Equal(1, migratorState.Snapshot.ExitCode);
+        Assert.True(app.ResourceNotifications.TryGetCurrentState("api", out var apiState));
+        Assert.Null(apiState.Snapshot.StartTimeStamp);
+        await WaitUntilAsync(() => apiLog.Any(line => line.Contains("Resource 'migrator' has entered the 'Finished' state with exit code '1' expected '0'", StringComparison.Ordinal)), timeout.Token);
+        await timeout.CancelAsync();
+        await watching;
+    }
+
+    private static async Task WatchAsync(ResourceLoggerService logs, string resource, ConcurrentQueue<string> lines, CancellationToken cancellationToken)
+    {
+        try
+        {
+            await foreach (var batch in logs.WatchAsync(resource).WithCancellation(cancellationToken))
+            {
+                foreach (var line in batch)
+                {
+                    lines.Enqueue(line.Content);
+                }
+            }
+        }
+        catch (OperationCanceledException)
+        {
+            // the test is done
+        }
+    }
+
+    private static async Task WaitUntilAsync(Func<bool> condition, CancellationToken cancellationToken)
+    {
+        while (!condition())
+        {
+            await Task.Delay(100, cancellationToken);
+        }
+    }
+}
