@@ -103,6 +103,7 @@ public static class LocalPostgresBuilderExtensions
 
         ImmutableArray<ResourcePropertySnapshot> properties =
         [
+            new(CustomResourceKnownProperties.Source, cluster.BinDirectory),
             new("postgres.version", cluster.ServerVersion),
             new("postgres.port", cluster.Port.ToString(CultureInfo.InvariantCulture)),
             new("postgres.bin", cluster.BinDirectory),

@@ -19,9 +19,10 @@ public sealed class FailingMigratorTests
         builder.CreateResourceBuilder(migrator).WithEnvironment("Authsome__Store__Provider", "bogus");
 
         await using var app = await builder.BuildAsync(timeout.Token);
-        var apiLog = new ConcurrentQueue<string>();
-        var watching = WatchAsync(app.Services.GetRequiredService<ResourceLoggerService>(), "api", apiLog, timeout.Token);
         await app.StartAsync(timeout.Token);
+        var apiLog = new ConcurrentQueue<string>();
+        var api = app.Services.GetRequiredService<DistributedApplicationModel>().Resources.Single(r => r.Name == "api");
+        var watching = WatchAsync(app.Services.GetRequiredService<ResourceLoggerService>(), api, apiLog, timeout.Token);
 
         await app.ResourceNotifications.WaitForResourceAsync("api", KnownResourceStates.FailedToStart, timeout.Token);
 
@@ -29,12 +30,13 @@ public sealed class FailingMigratorTests
         Assert.Equal(1, migratorState.Snapshot.ExitCode);
         Assert.True(app.ResourceNotifications.TryGetCurrentState("api", out var apiState));
         Assert.Null(apiState.Snapshot.StartTimeStamp);
-        await WaitUntilAsync(() => apiLog.Any(line => line.Contains("Resource 'migrator' has entered the 'Finished' state with exit code '1' expected '0'", StringComparison.Ordinal)), timeout.Token);
+        var reported = await EventuallyAsync(() => apiLog.Any(line => line.Contains("Resource 'migrator' has entered the 'Finished' state with exit code '1' expected '0'", StringComparison.Ordinal)));
+        Assert.True(reported, "the api's log should say why it did not start:\n" + string.Join('\n', apiLog));
         await timeout.CancelAsync();
         await watching;
     }
 
-    private static async Task WatchAsync(ResourceLoggerService logs, string resource, ConcurrentQueue<string> lines, CancellationToken cancellationToken)
+    private static async Task WatchAsync(ResourceLoggerService logs, IResource resource, ConcurrentQueue<string> lines, CancellationToken cancellationToken)
     {
         try
         {
@@ -52,11 +54,13 @@ public sealed class FailingMigratorTests
         }
     }
 
-    private static async Task WaitUntilAsync(Func<bool> condition, CancellationToken cancellationToken)
+    private static async Task<bool> EventuallyAsync(Func<bool> condition)
     {
-        while (!condition())
+        for (var attempt = 0; attempt < 100 && !condition(); attempt++)
         {
-            await Task.Delay(100, cancellationToken);
+            await Task.Delay(100, TestContext.Current.CancellationToken);
         }
+
+        return condition();
     }
 }
