@@ -11,11 +11,14 @@ IResourceBuilder<IResourceWithConnectionString> db = builder.Configuration["Auth
     ? builder.AddMongo("mongo").AddMongoDatabase("authsome")
     : builder.AddPostgresDatabase("postgres", "authsome");
 
+// Only ConnectionStrings__authsome: not Aspire's extra AUTHSOME_HOST/_PASSWORD/... variables.
 var migrator = builder.AddProject<Projects.Authsome_Migrator>("migrator")
+    .WithReferenceEnvironment(ReferenceEnvironmentInjectionFlags.ConnectionString)
     .WithReference(db)
     .WaitFor(db);
 
 builder.AddProject<Projects.Authsome_Api>("api")
+    .WithReferenceEnvironment(ReferenceEnvironmentInjectionFlags.ConnectionString)
     .WithReference(db)
     .WaitForCompletion(migrator)
     .WithEnvironment("Authsome__MigrateOnStart", "false")
