@@ -30,11 +30,35 @@ public static class MongoBuilderExtensions
             .WithIconName("Database");
     }
 
-    /// <summary>Adds a database of the MongoDB server; its connection string is the server's with the database as the URL's path.</summary>
+    /// <summary>
+    /// Adds a database of the MongoDB server; its connection string is the server's with the database as the URL's path.
+    /// Under a container it follows the container's state; under an existing server it is Running once the server's
+    /// connection string is known.
+    /// </summary>
     public static IResourceBuilder<MongoDatabaseResource> AddMongoDatabase(
         this IResourceBuilder<IResourceWithConnectionString> builder, [ResourceName] string name, string? databaseName = null)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        return builder.ApplicationBuilder.AddResource(new MongoDatabaseResource(name, databaseName ?? name, builder.Resource));
+        var database = builder.ApplicationBuilder.AddResource(new MongoDatabaseResource(name, databaseName ?? name, builder.Resource))
+            .WithIconName("Database");
+        if (builder.Resource is MongoServerResource)
+        {
+            return database;
+        }
+
+        return database
+            .WithInitialState(new CustomResourceSnapshot
+            {
+                ResourceType = "MongoDB database",
+                State = KnownResourceStates.NotStarted,
+                Properties = [new(CustomResourceKnownProperties.Source, database.Resource.DatabaseName)],
+            })
+            .OnInitializeResource(static async (resource, @event, cancellationToken) =>
+            {
+                await @event.Notifications.PublishUpdateAsync(resource, s => s with { State = KnownResourceStates.Waiting });
+                await resource.Parent.GetConnectionStringAsync(cancellationToken);
+                await @event.Eventing.PublishAsync(new ConnectionStringAvailableEvent(resource, @event.Services), cancellationToken);
+                await @event.Notifications.PublishUpdateAsync(resource, s => s with { State = KnownResourceStates.Running, StartTimeStamp = DateTime.UtcNow });
+            });
     }
 }

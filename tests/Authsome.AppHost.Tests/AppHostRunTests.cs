@@ -68,6 +68,18 @@ public sealed class AppHostRunTests(RunningAppHost appHost)
     }
 
     [Fact]
+    public async Task Api_reaches_postgres_through_Aspire_Npgsql()
+    {
+        using var http = appHost.App.CreateHttpClient("api");
+
+        using var health = JsonDocument.Parse(await http.GetStringAsync("/health", Ct));
+
+        var checks = health.RootElement.GetProperty("checks");
+        Assert.Equal("Healthy", checks.GetProperty("PostgreSql").GetProperty("status").GetString()); // Aspire.Npgsql's check
+        Assert.Equal("Healthy", checks.GetProperty("authsome-store").GetProperty("status").GetString());
+    }
+
+    [Fact]
     public async Task Api_reports_the_connection_string_of_the_authsome_database()
     {
         var connectionString = await appHost.App.GetConnectionStringAsync("authsome", Ct);
