@@ -47,8 +47,8 @@ public sealed class PostgresStore : RelationalStore
         _logger = logger;
     }
 
-    /// <summary>The data source the store's connections come from.</summary>
-    public NpgsqlDataSource DataSource => _database.DataSource;
+    /// <summary>The data source the store's connections come from (for tests).</summary>
+    internal NpgsqlDataSource DataSource => _database.DataSource;
 
     /// <summary>
     /// <paramref name="connectionString"/> (<c>Host=...</c> or a <c>postgres://</c> URL) in Npgsql's form with the store's
