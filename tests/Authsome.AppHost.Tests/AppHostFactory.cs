@@ -9,7 +9,7 @@ namespace Authsome.AppHost.Tests;
 /// </summary>
 internal static class AppHostFactory
 {
-    public static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(4);
+    public static readonly TimeSpan StartTimeout = TimeSpan.FromMinutes(6);
 
     public static async Task<IDistributedApplicationTestingBuilder> CreateAsync(bool dashboard, CancellationToken cancellationToken, params string[] args)
     {
