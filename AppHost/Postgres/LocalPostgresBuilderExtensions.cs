@@ -87,8 +87,9 @@ public static class LocalPostgresBuilderExtensions
                 await cluster.CreateDatabaseAsync(database.DatabaseName, cancellationToken);
             }
         }
-        catch (Exception exception) when (exception is LocalPostgresException or Npgsql.NpgsqlException or ArgumentException or OperationCanceledException)
+        catch (Exception exception)
         {
+            // Whatever went wrong, the dashboard must say so and whoever waits for the database must stop waiting.
             logger.LogError(exception, "Could not start PostgreSQL from the local server binaries.");
             server.FailedToStart(exception);
             await PublishAsync(notifications, all, s => s with { State = KnownResourceStates.FailedToStart });

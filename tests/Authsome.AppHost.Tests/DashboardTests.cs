@@ -1,3 +1,7 @@
+using System.Net;
+using System.Net.Http.Json;
+using System.Text.RegularExpressions;
+using Aspire.Hosting.Testing;
 using Microsoft.Playwright;
 
 namespace Authsome.AppHost.Tests;
@@ -6,6 +10,7 @@ namespace Authsome.AppHost.Tests;
 /// Aspire's dashboard in headless Chromium (Debian's <c>chromium</c> package, driven by Playwright): the login URL's
 /// token lets it in and the resources page lists the database, the migrator and the API. The screenshot is kept under
 /// <c>artifacts/test-results/screenshots/</c> (or <c>$AUTHSOME_CI_RESULTS/screenshots/</c>) and attached to the test.
+/// A sign-up through the API appears under Traces (the projects export to the dashboard over OTLP).
 /// </summary>
 [Collection(AppHostCollection.Name)]
 public sealed class DashboardTests(RunningAppHost appHost)
@@ -23,19 +28,40 @@ public sealed class DashboardTests(RunningAppHost appHost)
         await page.GotoAsync(new Uri(appHost.DashboardUrl, $"/login?t={appHost.BrowserToken}").ToString());
 
         await page.WaitForURLAsync(url => !url.Contains("/login", StringComparison.Ordinal));
-        foreach (var resource in (string[])["postgres", "migrator", "api"])
+        // Cells of the resources grid (the page also has hidden filter labels with the state names).
+        foreach (var text in (string[])["postgres", "migrator", "api", "Finished", "Running"])
         {
-            await Assertions.Expect(page.GetByText(resource, new() { Exact = true }).First).ToBeVisibleAsync();
+            await Assertions.Expect(page.GetByRole(AriaRole.Gridcell).GetByText(text, new() { Exact = true }).First).ToBeVisibleAsync();
         }
 
-        await Assertions.Expect(page.GetByText("Finished", new() { Exact = true }).First).ToBeVisibleAsync();
-        await Assertions.Expect(page.GetByText("Running", new() { Exact = true }).First).ToBeVisibleAsync();
-
-        var screenshot = await page.ScreenshotAsync(new() { Path = ScreenshotPath(), FullPage = true });
+        var screenshot = await page.ScreenshotAsync(new() { Path = ScreenshotPath("dashboard-resources.png"), FullPage = true });
         TestContext.Current.AddAttachment("dashboard-resources.png", screenshot, "image/png");
     }
 
-    private static string ScreenshotPath()
+    [Fact]
+    public async Task Dashboard_shows_a_sign_up_as_a_trace_of_the_api()
+    {
+        using (var http = appHost.App.CreateHttpClient("api"))
+        {
+            using var signUp = await http.PostAsJsonAsync(
+                "/v1/auth/signup", new { email = $"trace.{Guid.NewGuid():N}@example.com", password = "Correct-Horse-42" }, TestContext.Current.CancellationToken);
+            Assert.Equal(HttpStatusCode.Created, signUp.StatusCode);
+        }
+
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new() { ExecutablePath = Chromium, Headless = true });
+        var page = await browser.NewPageAsync(new() { ViewportSize = new() { Width = 1600, Height = 900 } });
+        await page.GotoAsync(new Uri(appHost.DashboardUrl, $"/login?t={appHost.BrowserToken}").ToString());
+        await page.WaitForURLAsync(url => !url.Contains("/login", StringComparison.Ordinal));
+
+        await page.GotoAsync(new Uri(appHost.DashboardUrl, "/traces").ToString());
+
+        await Assertions.Expect(page.GetByText(new Regex("POST /v1/auth/signup")).First).ToBeVisibleAsync(new() { Timeout = 60_000 });
+        var screenshot = await page.ScreenshotAsync(new() { Path = ScreenshotPath("dashboard-traces.png"), FullPage = true });
+        TestContext.Current.AddAttachment("dashboard-traces.png", screenshot, "image/png");
+    }
+
+    private static string ScreenshotPath(string fileName)
     {
         var results = Environment.GetEnvironmentVariable("AUTHSOME_CI_RESULTS");
         if (string.IsNullOrWhiteSpace(results))
@@ -49,6 +75,6 @@ public sealed class DashboardTests(RunningAppHost appHost)
             results = Path.Combine(repository?.FullName ?? AppContext.BaseDirectory, "artifacts", "test-results");
         }
 
-        return Path.Combine(results, "screenshots", "dashboard-resources.png");
+        return Path.Combine(results, "screenshots", fileName);
     }
 }
