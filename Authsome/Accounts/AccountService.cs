@@ -1,5 +1,5 @@
 using Authsome.Errors;
-using Authsome.Plugins;
+using Authsome.Hooks;
 using Authsome.Sessions;
 using Authsome.Store;
 using Authsome.Telemetry;

@@ -1,6 +1,6 @@
 using Authsome.Endpoints.Contracts;
 using Authsome.Errors;
-using Authsome.Plugins;
+using Authsome.Hooks;
 using Authsome.RateLimiting;
 using Authsome.Sessions;
 using Authsome.Store;

@@ -1,5 +1,5 @@
+using Authsome.Hooks;
 using Authsome.Hosting;
-using Authsome.Plugins;
 using Authsome.Store;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;

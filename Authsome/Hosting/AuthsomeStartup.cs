@@ -1,5 +1,5 @@
 using Authsome.Apps;
-using Authsome.Plugins;
+using Authsome.Hooks;
 using Authsome.Store;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;

@@ -1,7 +1,7 @@
 using Authsome.Accounts;
 using Authsome.Apps;
 using Authsome.Errors;
-using Authsome.Plugins;
+using Authsome.Hooks;
 using Authsome.Security;
 using Authsome.Store;
 using Authsome.Telemetry;

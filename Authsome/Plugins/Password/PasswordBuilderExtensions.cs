@@ -1,7 +1,7 @@
 using Authsome;
-using Authsome.PasswordReset;
 using Authsome.Plugins.Password;
 using Authsome.Plugins.Password.History;
+using Authsome.Plugins.Password.Reset;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace Microsoft.Extensions.DependencyInjection;

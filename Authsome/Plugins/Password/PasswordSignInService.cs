@@ -1,6 +1,7 @@
 using Authsome.Accounts;
 using Authsome.Apps;
 using Authsome.Errors;
+using Authsome.Hooks;
 using Authsome.Lockout;
 using Authsome.Passwords;
 using Authsome.Sessions;

@@ -1,6 +1,7 @@
 using Authsome.Accounts;
 using Authsome.Apps;
 using Authsome.Errors;
+using Authsome.Hooks;
 using Authsome.Messaging;
 using Authsome.Security;
 using Authsome.Sessions;

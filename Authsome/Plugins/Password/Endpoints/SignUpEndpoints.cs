@@ -1,5 +1,5 @@
+using Authsome.Endpoints;
 using Authsome.Endpoints.Contracts;
-using Authsome.Plugins.Password;
 using Authsome.RateLimiting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
 
-namespace Authsome.Endpoints;
+namespace Authsome.Plugins.Password.Endpoints;
 
 /// <summary>Password sign-up and sign-in (mapped by the password plugin).</summary>
 internal static class SignUpEndpoints

@@ -1,13 +1,13 @@
+using Authsome.Endpoints;
 using Authsome.Endpoints.Contracts;
-using Authsome.PasswordReset;
-using Authsome.Plugins.Password;
+using Authsome.Plugins.Password.Reset;
 using Authsome.RateLimiting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 
-namespace Authsome.Endpoints;
+namespace Authsome.Plugins.Password.Endpoints;
 
 /// <summary>Change, forget and reset a password (mapped by the password plugin).</summary>
 internal static class PasswordEndpoints

@@ -1,7 +1,7 @@
 using Authsome.Errors;
 using Microsoft.Extensions.Logging;
 
-namespace Authsome.Plugins;
+namespace Authsome.Hooks;
 
 /// <summary>Runs the registered hooks: before-hooks in registration order until one refuses; after-hooks all, each failure logged.</summary>
 internal sealed partial class HookRunner(IEnumerable<IAuthsomeHooks> hooks, ILogger<HookRunner> logger)
