@@ -1,6 +1,7 @@
 using Authsome;
 using Authsome.Accounts;
 using Authsome.Apps;
+using Authsome.Engine;
 using Authsome.Health;
 using Authsome.Hooks;
 using Authsome.Hosting;
@@ -62,6 +63,8 @@ public static class AuthsomeServiceCollectionExtensions
         services.TryAddSingleton<HookRunner>();
         services.TryAddSingleton<SessionService>();
         services.TryAddSingleton<AccountService>();
+        services.TryAddSingleton<SignInService>();
+        services.TryAddSingleton<IAuthsomeEngine, AuthsomeEngine>();
         services.TryAddSingleton<EmailVerificationRequirement>();
         services.TryAddSingleton<VerificationService>();
         services.TryAddSingleton<LockoutService>();

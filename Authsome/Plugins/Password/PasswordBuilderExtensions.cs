@@ -37,6 +37,7 @@ public static class PasswordBuilderExtensions
         services.TryAddSingleton<PasswordSignInService>();
         services.TryAddSingleton<PasswordChangeService>();
         services.TryAddSingleton<PasswordResetService>();
+        services.TryAddSingleton<IPasswordAuthentication, PasswordAuthentication>();
         return builder;
     }
 }
