@@ -38,9 +38,9 @@ internal sealed partial class HookRunner(IEnumerable<IAuthsomeHooks> hooks, ILog
         }
     }
 
-    [LoggerMessage(EventId = 1201, Level = LogLevel.Information, Message = "{Hooks}.{Hook} refused the operation")]
+    [LoggerMessage(EventId = 3201, Level = LogLevel.Information, Message = "{Hooks}.{Hook} refused the operation")]
     private static partial void LogRefused(ILogger logger, string hook, string hooks);
 
-    [LoggerMessage(EventId = 1202, Level = LogLevel.Error, Message = "{Hooks}.{Hook} failed; the operation went on")]
+    [LoggerMessage(EventId = 3202, Level = LogLevel.Error, Message = "{Hooks}.{Hook} failed; the operation went on")]
     private static partial void LogAfterHookFailed(ILogger logger, Exception exception, string hook, string hooks);
 }

@@ -267,6 +267,6 @@ internal sealed partial class SessionService(
         }
     }
 
-    [LoggerMessage(EventId = 1301, Level = LogLevel.Warning, Message = "Refresh token reuse detected: revoked session family {FamilyId} of user {UserId} ({Count} sessions)")]
+    [LoggerMessage(EventId = 3301, Level = LogLevel.Warning, Message = "Refresh token reuse detected: revoked session family {FamilyId} of user {UserId} ({Count} sessions)")]
     private static partial void LogTokenReuse(ILogger logger, string familyId, string userId, int count);
 }
