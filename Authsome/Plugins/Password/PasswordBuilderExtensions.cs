@@ -11,9 +11,9 @@ public static class PasswordBuilderExtensions
 {
     /// <summary>
     /// Adds email-and-password accounts: the routes <c>/signup</c>, <c>/signin</c>, <c>/change-password</c>,
-    /// <c>/forgot-password</c> and <c>/reset-password</c>, Argon2id hashing and the password policy
-    /// (<c>Authsome:Passwords</c>), and the password history (<c>Authsome:Password</c>, migration group
-    /// <c>authsome-password</c>). Calling it twice is harmless.
+    /// <c>/forgot-password</c> and <c>/reset-password</c>, <see cref="Authsome.Plugins.Password.IPasswordAuthentication"/> for
+    /// the same from code, Argon2id hashing, the password policy and the password history (migration group
+    /// <c>authsome-password</c>), all set under <c>Authsome:Password</c>. Calling it twice is harmless.
     /// </summary>
     public static AuthsomeBuilder AddPassword(this AuthsomeBuilder builder, Action<PasswordPluginOptions>? configure = null)
     {
