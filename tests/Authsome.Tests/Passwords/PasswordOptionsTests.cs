@@ -76,6 +76,25 @@ public sealed class PasswordOptionsTests
     }
 
     [Fact]
+    public void Bind_ReadsTheOldPasswordsSection_WhenTheNewSectionLacksTheKey()
+    {
+        using var services = Build(new() { ["Authsome:Passwords:MinLength"] = "12", ["Authsome:Password:MaxLength"] = "300" });
+
+        var options = services.GetRequiredService<IOptions<AuthsomePasswordOptions>>().Value;
+
+        Assert.Equal(12, options.MinLength);
+        Assert.Equal(300, options.MaxLength);
+    }
+
+    [Fact]
+    public void Bind_PrefersTheNewSection_WhenBothSectionsSetAKey()
+    {
+        using var services = Build(new() { ["Authsome:Passwords:MinLength"] = "12", ["Authsome:Password:MinLength"] = "16" });
+
+        Assert.Equal(16, services.GetRequiredService<IOptions<AuthsomePasswordOptions>>().Value.MinLength);
+    }
+
+    [Fact]
     public void CodeConfigurationWinsOverConfiguration()
     {
         using var services = Build(
