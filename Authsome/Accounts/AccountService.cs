@@ -29,6 +29,20 @@ internal sealed class AccountService(
         await hooks.AfterAsync(nameof(IAuthsomeHooks.AfterUserCreateAsync), h => h.AfterUserCreateAsync(user, cancellationToken));
     }
 
+    /// <summary>A new user of <paramref name="app"/> from checked and normalised values, not yet stored.</summary>
+    public static User NewAccount(AuthsomeApp app, string email, string? name, string? username, DateTimeOffset now) => new()
+    {
+        Id = Id<User>.New(now),
+        AppId = app.AppId,
+        EnvId = app.EnvId,
+        Email = email,
+        Name = name,
+        Username = username,
+        DisplayUsername = username,
+        CreatedAt = now,
+        UpdatedAt = now,
+    };
+
     /// <summary>Throws signup_disabled unless <paramref name="app"/> takes sign-ups (with a password, when <paramref name="withPassword"/>).</summary>
     public async ValueTask EnsureSignUpEnabledAsync(AuthsomeApp app, bool withPassword, System.Diagnostics.Activity? activity, CancellationToken cancellationToken)
     {
@@ -63,21 +77,7 @@ internal sealed class AccountService(
         await EnsureSignUpEnabledAsync(app, withPassword: false, activity, cancellationToken);
         await BeforeSignUpAsync(new SignUpHookContext(app.AppId, email, username, name, input.Method), cancellationToken);
 
-        var now = time.GetStoreNow();
-        var user = new User
-        {
-            Id = Id<User>.New(now),
-            AppId = app.AppId,
-            EnvId = app.EnvId,
-            Email = email,
-            EmailVerified = input.EmailVerified,
-            Name = name,
-            Username = username,
-            DisplayUsername = username,
-            Image = image,
-            CreatedAt = now,
-            UpdatedAt = now,
-        };
+        var user = NewAccount(app, email, name, username, time.GetStoreNow()) with { EmailVerified = input.EmailVerified, Image = image };
         try
         {
             await CreateAsync(user, input.Method, cancellationToken);

@@ -1,4 +1,5 @@
 using System.Net.Http.Json;
+using Authsome.Api.Tests.Infrastructure;
 using Authsome.Email;
 using Authsome.Hosting;
 using Authsome.SamplePlugin.Plugin;
@@ -47,7 +48,7 @@ public sealed class SamplePluginHost : IAsyncDisposable
     public static async Task<SamplePluginHost> StartAsync(Backend backend, CancellationToken cancellationToken)
     {
         var sqliteFile = Path.Combine(Path.GetTempPath(), $"authsome-sample-{Guid.NewGuid():N}.db");
-        var mongoUrl = backend == Backend.Mongo ? MongoUrl() : null;
+        var mongoUrl = backend == Backend.Mongo ? new MongoUrl(MongoTestServer.NewDatabaseUrl()) : null;
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Development" });
         builder.WebHost.UseTestServer();
         builder.Services.AddSingleton<IEmailSender, DiscardingEmailSender>();
@@ -95,22 +96,6 @@ public sealed class SamplePluginHost : IAsyncDisposable
         await _app.StopAsync(CancellationToken.None);
         await _app.DisposeAsync();
         _cleanUp();
-    }
-
-    private static MongoUrl MongoUrl()
-    {
-        var url = Environment.GetEnvironmentVariable("AUTHSOME_TEST_MONGO");
-        if (string.IsNullOrEmpty(url))
-        {
-            if (Environment.GetEnvironmentVariable("AUTHSOME_TEST_MONGO_REQUIRED") == "1")
-            {
-                throw new InvalidOperationException("AUTHSOME_TEST_MONGO_REQUIRED is set but AUTHSOME_TEST_MONGO is not.");
-            }
-
-            Assert.Skip("AUTHSOME_TEST_MONGO is not set: no MongoDB server to test against.");
-        }
-
-        return new MongoUrlBuilder(url) { DatabaseName = $"sample_plugin_{Guid.NewGuid():N}" }.ToMongoUrl();
     }
 
     private sealed class DiscardingEmailSender : IEmailSender

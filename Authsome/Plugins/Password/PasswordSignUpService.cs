@@ -47,20 +47,7 @@ internal sealed class PasswordSignUpService(
         var hash = await passwords.HashAsync(password, cancellationToken);
         var verificationRequired = await requirement.IsRequiredAsync(app.AppId, cancellationToken);
         var now = time.GetStoreNow();
-        var user = new User
-        {
-            Id = Id<User>.New(now),
-            AppId = app.AppId,
-            EnvId = app.EnvId,
-            Email = email,
-            Name = name,
-            Username = username,
-            DisplayUsername = username,
-            PasswordHash = hash,
-            PasswordChangedAt = now,
-            CreatedAt = now,
-            UpdatedAt = now,
-        };
+        var user = AccountService.NewAccount(app, email, name, username, now) with { PasswordHash = hash, PasswordChangedAt = now };
 
         if (await store.Users.GetByEmailAsync(app.AppId, app.EnvId, email, cancellationToken) is not null)
         {
