@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Net.Http.Json;
 using Authsome.Api.Tests.Infrastructure;
 using Authsome.Email;
@@ -26,12 +27,16 @@ public sealed class SamplePluginHost : IAsyncDisposable
     private readonly WebApplication _app;
     private readonly Action _cleanUp;
 
-    private SamplePluginHost(WebApplication app, Action cleanUp)
+    private SamplePluginHost(WebApplication app, CapturingEmailSender mail, Action cleanUp)
     {
         _app = app;
+        Mail = mail;
         _cleanUp = cleanUp;
         Client = app.GetTestClient();
     }
+
+    /// <summary>What the engine mailed.</summary>
+    public CapturingEmailSender Mail { get; }
 
     /// <summary>A client of the host's routes.</summary>
     public HttpClient Client { get; }
@@ -49,9 +54,10 @@ public sealed class SamplePluginHost : IAsyncDisposable
     {
         var sqliteFile = Path.Combine(Path.GetTempPath(), $"authsome-sample-{Guid.NewGuid():N}.db");
         var mongoUrl = backend == Backend.Mongo ? new MongoUrl(MongoTestServer.NewDatabaseUrl()) : null;
+        var mail = new CapturingEmailSender();
         var builder = WebApplication.CreateBuilder(new WebApplicationOptions { EnvironmentName = "Development" });
         builder.WebHost.UseTestServer();
-        builder.Services.AddSingleton<IEmailSender, DiscardingEmailSender>();
+        builder.Services.AddSingleton<IEmailSender>(mail);
         var postgres = backend == Backend.Postgres ? await TestPostgresServer.CreateDatabaseAsync("sample_plugin", cancellationToken) : null;
         builder.Services.AddAuthsome(authsome =>
         {
@@ -70,7 +76,7 @@ public sealed class SamplePluginHost : IAsyncDisposable
         app.UseAuthsome();
         app.MapAuthsome();
         await app.StartAsync(cancellationToken);
-        return new SamplePluginHost(app, () =>
+        return new SamplePluginHost(app, mail, () =>
         {
             if (backend == Backend.Sqlite)
             {
@@ -98,8 +104,15 @@ public sealed class SamplePluginHost : IAsyncDisposable
         _cleanUp();
     }
 
-    private sealed class DiscardingEmailSender : IEmailSender
+    /// <summary>Keeps what the engine mails.</summary>
+    public sealed class CapturingEmailSender : IEmailSender
     {
-        public Task SendAsync(EmailMessage message, CancellationToken cancellationToken) => Task.CompletedTask;
+        public ConcurrentQueue<EmailMessage> Sent { get; } = new();
+
+        public Task SendAsync(EmailMessage message, CancellationToken cancellationToken)
+        {
+            Sent.Enqueue(message);
+            return Task.CompletedTask;
+        }
     }
 }

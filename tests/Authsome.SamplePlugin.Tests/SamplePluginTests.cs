@@ -154,6 +154,25 @@ public abstract class SamplePluginTests(Backend backend) : IAsyncLifetime
         Assert.Null(await Host.Engine.GetSessionAsync(signedIn.Session.AccessToken, Ct));
     }
 
+    [Fact]
+    public async Task Engine_CreatesAnUnverifiedUserAndMailsAVerification_WhenThePluginDidNotProveTheAddress()
+    {
+        var email = NewEmail();
+
+        var created = (await Host.Engine.CreateUserAsync(new NewUser(email, OneTimeCodePlugin.Method) { Name = "Ada" }, Ct)).GetValueOrThrow();
+
+        Assert.False(created.EmailVerified);
+        Assert.Equal(created.Id, (await Host.Engine.GetUserAsync(created.Id, Ct))!.Id);
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        while (!Host.Mail.Sent.Any(m => m.To == email) && DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(50, Ct);
+        }
+
+        Assert.Contains(Host.Mail.Sent, m => m.To == email);
+        Assert.True((await Host.Engine.UpdateUserAsync(created.Id, new UserUpdate { EmailVerified = true }, Ct)).GetValueOrThrow().EmailVerified);
+    }
+
     private static string NewEmail(string prefix = "user") => $"{prefix}-{Guid.NewGuid():N}@example.com";
 
     private async Task<string> RequestCodeAsync(string email)
