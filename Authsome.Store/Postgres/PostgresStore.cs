@@ -57,7 +57,7 @@ public sealed class PostgresStore : RelationalStore
     /// </summary>
     public static string WithStoreDefaults(string connectionString) => PostgresConnectionString.Parse(connectionString).ConnectionString;
 
-    private protected override IMigrationDriver CreateMigrationDriver() => new PostgresMigrationDriver(_database.DataSource, TimeProvider.System, _logger);
+    private protected override IMigrationDriver CreateMigrationDriver() => new PostgresMigrationDriver(_database.DataSource, Time, _logger);
 
     private static NpgsqlDataSource CreateDataSource(string connectionString, ILoggerFactory? loggerFactory)
     {

@@ -14,7 +14,7 @@ public sealed class AppHostRunTests(RunningAppHost appHost)
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task Api_signs_up_and_signs_in_through_its_endpoint()
+    public async Task Api_SignsUpAndSignsIn_ThroughItsEndpoint()
     {
         using var http = appHost.App.CreateHttpClient("api");
         var email = $"ada.{Guid.NewGuid():N}@example.com";
@@ -28,7 +28,7 @@ public sealed class AppHostRunTests(RunningAppHost appHost)
     }
 
     [Fact]
-    public void Migrator_finished_with_exit_code_0_before_the_api_started()
+    public void Migrator_FinishesWithExitCode0_BeforeApiRuns()
     {
         var states = appHost.States;
         var migratorFinished = IndexOf(states, s => s.Resource == "migrator" && s.State == KnownResourceStates.Finished && s.ExitCode == 0);
@@ -54,7 +54,7 @@ public sealed class AppHostRunTests(RunningAppHost appHost)
     }
 
     [Fact]
-    public void Postgres_is_the_local_binaries_resource_running_and_healthy()
+    public void Postgres_IsTheLocalBinariesResourceRunningAndHealthy_WithoutContainerRuntime()
     {
         foreach (var name in (string[])["postgres", "authsome"])
         {
@@ -68,7 +68,7 @@ public sealed class AppHostRunTests(RunningAppHost appHost)
     }
 
     [Fact]
-    public async Task Api_reaches_postgres_through_Aspire_Npgsql()
+    public async Task Api_ReachesPostgres_ThroughAspireNpgsql()
     {
         using var http = appHost.App.CreateHttpClient("api");
 
@@ -80,7 +80,7 @@ public sealed class AppHostRunTests(RunningAppHost appHost)
     }
 
     [Fact]
-    public async Task Api_reports_the_connection_string_of_the_authsome_database()
+    public async Task AuthsomeDatabase_HasConnectionStringWithItsDatabase()
     {
         var connectionString = await appHost.App.GetConnectionStringAsync("authsome", Ct);
 

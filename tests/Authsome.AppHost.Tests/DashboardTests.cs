@@ -18,7 +18,7 @@ public sealed class DashboardTests(RunningAppHost appHost)
     private const string Chromium = "/usr/bin/chromium";
 
     [Fact]
-    public async Task Dashboard_lets_the_token_in_and_shows_the_three_resources()
+    public async Task Dashboard_ShowsTheThreeResources_AfterTokenLogin()
     {
         Assert.True(File.Exists(Chromium), $"{Chromium} is missing: apt-get install -y chromium (.ci/run installs it).");
         using var playwright = await Playwright.CreateAsync();
@@ -39,7 +39,7 @@ public sealed class DashboardTests(RunningAppHost appHost)
     }
 
     [Fact]
-    public async Task Dashboard_shows_a_sign_up_as_a_trace_of_the_api()
+    public async Task Dashboard_ShowsSignUpTrace_AfterSignUpThroughApi()
     {
         using (var http = appHost.App.CreateHttpClient("api"))
         {

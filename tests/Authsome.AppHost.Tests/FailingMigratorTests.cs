@@ -9,7 +9,7 @@ namespace Authsome.AppHost.Tests;
 public sealed class FailingMigratorTests
 {
     [Fact]
-    public async Task A_failing_migrator_leaves_the_api_not_started_and_the_AppHost_reports_it()
+    public async Task Api_IsNotStartedAndSaysWhy_WhenMigratorFails()
     {
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(TestContext.Current.CancellationToken);
         timeout.CancelAfter(AppHostFactory.StartTimeout);

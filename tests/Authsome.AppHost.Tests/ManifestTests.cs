@@ -12,7 +12,7 @@ public sealed class ManifestTests : IDisposable
     private readonly string _directory = Directory.CreateTempSubdirectory("authsome-manifest-").FullName;
 
     [Fact]
-    public async Task Publishes_the_postgres_container_the_migrator_and_the_api()
+    public async Task Manifest_HoldsPostgresContainerMigratorAndApi()
     {
         var resources = await PublishAsync();
 
@@ -33,7 +33,7 @@ public sealed class ManifestTests : IDisposable
     }
 
     [Fact]
-    public async Task A_configured_server_is_published_as_a_connection_string_parameter()
+    public async Task Manifest_HoldsConnectionStringParameter_WhenServerIsConfigured()
     {
         var resources = await PublishAsync("--ConnectionStrings:authsome=Host=db.example.com;Username=authsome");
 
@@ -43,7 +43,7 @@ public sealed class ManifestTests : IDisposable
     }
 
     [Fact]
-    public async Task Authsome_Store_mongo_publishes_the_mongo_container_and_its_database()
+    public async Task Manifest_HoldsMongoContainerAndDatabase_WhenStoreIsMongo()
     {
         var resources = await PublishAsync("--Authsome:Store=mongo");
 

@@ -14,7 +14,7 @@ namespace Authsome.AppHost.Tests;
 public sealed class MongoAppHostTests
 {
     [Fact]
-    public async Task Api_on_mongo_signs_up_and_reports_the_mongo_client_healthy()
+    public async Task Api_SignsUpAndReportsMongoClientHealthy_WhenStoreIsMongo()
     {
         var url = Environment.GetEnvironmentVariable("AUTHSOME_TEST_MONGO");
         if (string.IsNullOrEmpty(url))
