@@ -13,7 +13,9 @@ namespace Authsome.Authentication;
 /// <summary>
 /// Authenticates requests by an Authsome session token, sent as a bearer token or in the session cookie. No token:
 /// no result (other schemes may try). A token that is unknown, expired, revoked, or whose user is gone or banned:
-/// failure. Otherwise the principal carries the user, session, app and email as claims.
+/// failure. Otherwise the principal carries the user, session, app and email as claims. When the store cannot be
+/// reached the session is neither valid nor invalid: the challenge answers 503 with <c>Retry-After</c>, never 401,
+/// because clients discard their tokens on 401 and an outage must not sign everyone out.
 /// </summary>
 internal sealed partial class AuthsomeAuthenticationHandler(
     IOptionsMonitor<AuthsomeAuthenticationOptions> options,
@@ -24,6 +26,11 @@ internal sealed partial class AuthsomeAuthenticationHandler(
     : AuthenticationHandler<AuthsomeAuthenticationOptions>(options, loggerFactory, encoder)
 {
     private const string BearerPrefix = "Bearer ";
+
+    /// <summary>Seconds a client should wait before retrying when the store is unavailable.</summary>
+    private const int StoreRetryAfterSeconds = 5;
+
+    private bool _storeUnavailable;
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
@@ -41,6 +48,7 @@ internal sealed partial class AuthsomeAuthenticationHandler(
         catch (StoreUnavailableException ex)
         {
             LogStoreUnavailable(Logger, ex);
+            _storeUnavailable = true;
             return AuthenticateResult.Fail("The session could not be checked.");
         }
 
@@ -73,6 +81,13 @@ internal sealed partial class AuthsomeAuthenticationHandler(
 
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
     {
+        if ((await HandleAuthenticateOnceSafeAsync()).Failure is not null && _storeUnavailable)
+        {
+            await ProblemResponses.WriteAsync(Context, AuthsomeErrors.StoreUnavailable,
+                "The session could not be checked; retry later. The token was not rejected.", retryAfterSeconds: StoreRetryAfterSeconds);
+            return;
+        }
+
         var failed = (await HandleAuthenticateOnceSafeAsync()).Failure is not null;
         Response.Headers.WWWAuthenticate = failed ? "Bearer error=\"invalid_token\"" : "Bearer";
         await ProblemResponses.WriteAsync(Context, AuthsomeErrors.Unauthenticated,
