@@ -83,8 +83,8 @@ internal sealed class PasswordResetService(
             throw Invalid(activity);
         }
 
-        var updated = user with { PasswordHash = hash, PasswordChangedAt = now, EmailVerified = true, UpdatedAt = now };
-        await store.Users.UpdateAsync(updated, cancellationToken);
+        var updated = await store.Users.ApplyAsync(user, u => u with { PasswordHash = hash, PasswordChangedAt = now, EmailVerified = true, UpdatedAt = now }, cancellationToken)
+            ?? throw Invalid(activity);
         await history.RecordReplacedAsync(user, now, cancellationToken);
         await store.Users.SetLockoutAsync(user.Id, null, cancellationToken);
         await store.PasswordResets.ConsumeAllAsync(user.Id, now, cancellationToken);

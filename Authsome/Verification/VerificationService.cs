@@ -1,3 +1,4 @@
+using Authsome.Accounts;
 using Authsome.Apps;
 using Authsome.Errors;
 using Authsome.Messaging;
@@ -122,8 +123,8 @@ internal sealed class VerificationService(
             return user;
         }
 
-        var verified = user with { EmailVerified = true, UpdatedAt = now };
-        await store.Users.UpdateAsync(verified, cancellationToken);
+        var verified = await store.Users.ApplyAsync(user, u => u with { EmailVerified = true, UpdatedAt = now }, cancellationToken)
+            ?? throw Invalid(activity);
         activity?.SetTag("authsome.user_id", user.Id.ToString());
         activity.Succeed();
         await hooks.AfterAsync(nameof(IAuthsomeHooks.AfterUserUpdateAsync), h => h.AfterUserUpdateAsync(verified, cancellationToken));

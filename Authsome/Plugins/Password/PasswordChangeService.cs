@@ -45,7 +45,12 @@ internal sealed class PasswordChangeService(
         passwords.EnsureAcceptable(newPassword, user.Email, user.Username, "new_password");
         await history.EnsureNotReusedAsync(user, newPassword, "new_password", cancellationToken);
         var updated = user with { PasswordHash = await passwords.HashAsync(newPassword, cancellationToken), PasswordChangedAt = now, UpdatedAt = now };
-        await store.Users.UpdateAsync(updated, cancellationToken);
+        // Only if the hash is still the one just verified: a concurrent reset or change wins over this one.
+        if (!await store.Users.UpdateAsync(user, updated, cancellationToken))
+        {
+            activity.Fail(AuthsomeErrors.CurrentPasswordInvalid.Code);
+            throw new AuthsomeException(AuthsomeErrors.CurrentPasswordInvalid, "The password was changed meanwhile.");
+        }
         await history.RecordReplacedAsync(user, now, cancellationToken);
         await lockout.ResetAsync(user, cancellationToken);
         var revoked = await sessions.EndAllAsync(user.Id, current.Session.Id, "password_changed", cancellationToken);

@@ -82,9 +82,9 @@ internal sealed class PasswordSignInService(
         await lockout.ResetAsync(user, cancellationToken);
         if (result == PasswordVerificationResult.SuccessRehashNeeded)
         {
-            user = user with { PasswordHash = await passwords.HashAsync(password, cancellationToken), UpdatedAt = now };
-            await store.Users.UpdateAsync(user, cancellationToken);
-            activity?.SetTag("authsome.password_rehashed", true);
+            // Only the hash is written, and only if it is still the one verified: a concurrent reset or ban stays.
+            var rehashed = user with { PasswordHash = await passwords.HashAsync(password, cancellationToken), UpdatedAt = now };
+            activity?.SetTag("authsome.password_rehashed", await store.Users.UpdateAsync(user, rehashed, cancellationToken));
         }
 
         if (user.IsBanned(now))
