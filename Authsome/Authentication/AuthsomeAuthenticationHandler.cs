@@ -4,6 +4,7 @@ using Authsome.Errors;
 using Authsome.Sessions;
 using Authsome.Store;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
@@ -31,13 +32,21 @@ internal sealed partial class AuthsomeAuthenticationHandler(
     private const int StoreRetryAfterSeconds = 5;
 
     private bool _storeUnavailable;
+    private bool _crossSite;
 
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
-        var token = ReadToken();
+        var (token, fromCookie) = ReadToken();
         if (token is null)
         {
             return AuthenticateResult.NoResult();
+        }
+
+        // SameSite is not enough: a sibling subdomain is the same site. A browser says where a request comes from.
+        if (fromCookie && IsCrossSiteChange())
+        {
+            _crossSite = true;
+            return AuthenticateResult.Fail("A cookie-authenticated change came from another site.");
         }
 
         AuthenticatedSession? authenticated;
@@ -88,6 +97,13 @@ internal sealed partial class AuthsomeAuthenticationHandler(
             return;
         }
 
+        if (_crossSite)
+        {
+            await ProblemResponses.WriteAsync(Context, AuthsomeErrors.CrossSiteRequest,
+                "Changes authenticated by the session cookie must come from this site; send the token as a bearer token instead.");
+            return;
+        }
+
         var failed = (await HandleAuthenticateOnceSafeAsync()).Failure is not null;
         Response.Headers.WWWAuthenticate = failed ? "Bearer error=\"invalid_token\"" : "Bearer";
         await ProblemResponses.WriteAsync(Context, AuthsomeErrors.Unauthenticated,
@@ -97,7 +113,7 @@ internal sealed partial class AuthsomeAuthenticationHandler(
     protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>
         ProblemResponses.WriteAsync(Context, AuthsomeErrors.Forbidden, "You may not do this.");
 
-    private string? ReadToken()
+    private (string? Token, bool FromCookie) ReadToken()
     {
         if (Options.AcceptBearer)
         {
@@ -105,7 +121,7 @@ internal sealed partial class AuthsomeAuthenticationHandler(
             if (header is not null && header.StartsWith(BearerPrefix, StringComparison.OrdinalIgnoreCase))
             {
                 var token = header[BearerPrefix.Length..].Trim();
-                return token.Length == 0 ? null : token;
+                return (token.Length == 0 ? null : token, false);
             }
         }
 
@@ -113,10 +129,33 @@ internal sealed partial class AuthsomeAuthenticationHandler(
             && Request.Cookies.TryGetValue(Options.CookieName ?? engineOptions.CurrentValue.Sessions.CookieName, out var cookie)
             && !string.IsNullOrEmpty(cookie))
         {
-            return cookie;
+            return (cookie, true);
         }
 
-        return null;
+        return (null, false);
+    }
+
+    /// <summary>
+    /// An unsafe method whose <c>Sec-Fetch-Site</c> is not <c>same-origin</c> (or <c>none</c>: typed by the user), or,
+    /// from browsers that do not send it, whose <c>Origin</c> is not this host. Requests with neither header do not
+    /// come from a browser page, which is what cross-site request forgery needs.
+    /// </summary>
+    private bool IsCrossSiteChange()
+    {
+        var method = Request.Method;
+        if (HttpMethods.IsGet(method) || HttpMethods.IsHead(method) || HttpMethods.IsOptions(method) || HttpMethods.IsTrace(method))
+        {
+            return false;
+        }
+
+        var site = Request.Headers["Sec-Fetch-Site"].ToString();
+        if (site.Length > 0)
+        {
+            return site is not ("same-origin" or "none");
+        }
+
+        var origin = Request.Headers.Origin.ToString();
+        return origin.Length > 0 && !string.Equals(origin, $"{Request.Scheme}://{Request.Host}", StringComparison.OrdinalIgnoreCase);
     }
 
     [LoggerMessage(EventId = 1601, Level = LogLevel.Warning, Message = "The store is unavailable; a session could not be checked")]

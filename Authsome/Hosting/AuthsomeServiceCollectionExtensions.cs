@@ -64,7 +64,9 @@ public static class AuthsomeServiceCollectionExtensions
         services.TryAddSingleton<AccountService>();
         services.TryAddSingleton<EmailVerificationRequirement>();
         services.TryAddSingleton<VerificationService>();
+        services.TryAddSingleton<VerificationCodeHasher>();
         services.TryAddSingleton<LockoutService>();
+        services.TryAddSingleton<ReauthenticationService>();
         services.AddAuthsomeEmail();
         services.TryAddSingleton<EmailOutbox>();
         services.AddHostedService(sp => sp.GetRequiredService<EmailOutbox>());

@@ -1,6 +1,7 @@
 using Authsome.Accounts;
 using Authsome.Apps;
 using Authsome.Errors;
+using Authsome.Lockout;
 using Authsome.Messaging;
 using Authsome.Plugins;
 using Authsome.Plugins.Password;
@@ -24,6 +25,7 @@ internal sealed class PasswordResetService(
     PasswordService passwords,
     PasswordHistory history,
     HookRunner hooks,
+    LockoutService lockout,
     EmailOutbox outbox,
     IOptionsMonitor<AuthsomeOptions> options,
     TimeProvider time)
@@ -36,13 +38,16 @@ internal sealed class PasswordResetService(
         var user = await store.Users.GetByEmailAsync(app.AppId, app.EnvId, email, cancellationToken);
         // Tagged the same either way: traces must not answer what the route does not.
         activity.Succeed();
-        if (user is null)
+        // Counted for every address, known or not, so both paths write the same; past the limit nothing is sent.
+        var now = time.GetStoreNow();
+        var limit = options.CurrentValue.RateLimits.PerAccount.PasswordReset;
+        var requests = await store.Counters.IncrementAsync($"forgot:{app.AppId}:{email}", now, limit.Window, cancellationToken);
+        if (user is null || requests.Count > limit.PermitLimit)
         {
             return;
         }
 
         var settings = options.CurrentValue.PasswordReset;
-        var now = time.GetStoreNow();
         await store.PasswordResets.ConsumeAllAsync(user.Id, now, cancellationToken);
         var token = SecretTokens.NewToken();
         await store.PasswordResets.CreateAsync(new Store.PasswordReset
@@ -86,7 +91,7 @@ internal sealed class PasswordResetService(
         var updated = await store.Users.ApplyAsync(user, u => u with { PasswordHash = hash, PasswordChangedAt = now, EmailVerified = true, UpdatedAt = now }, cancellationToken)
             ?? throw Invalid(activity);
         await history.RecordReplacedAsync(user, now, cancellationToken);
-        await store.Users.SetLockoutAsync(user.Id, null, cancellationToken);
+        await lockout.ClearAsync(user.Id, cancellationToken);
         await store.PasswordResets.ConsumeAllAsync(user.Id, now, cancellationToken);
         await sessions.EndAllAsync(user.Id, null, "password_reset", cancellationToken);
         outbox.Enqueue(AccountEmails.PasswordChanged(user.Email));

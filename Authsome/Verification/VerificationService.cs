@@ -11,7 +11,9 @@ namespace Authsome.Verification;
 
 /// <summary>
 /// Email verification: a single-use link token and a 6-digit code, both stored only as hashes, short-lived, and
-/// bound to the address they were sent to. Wrong codes are counted; past the limit the verification is burnt.
+/// bound to the address they were sent to; the code is hashed with a server-side key (see
+/// <see cref="VerificationCodeHasher"/>). Attempts are reserved before comparing, per code (past the limit it is
+/// burnt) and per account across codes; resends are limited per account.
 /// Every failure is the same <c>verification_invalid</c>, whether the account, the token or the code was wrong.
 /// </summary>
 internal sealed class VerificationService(
@@ -19,16 +21,25 @@ internal sealed class VerificationService(
     AppResolver apps,
     EmailOutbox outbox,
     HookRunner hooks,
+    VerificationCodeHasher codes,
     IOptionsMonitor<AuthsomeOptions> options,
     TimeProvider time)
 {
     private const int CodeDigits = 6;
 
-    /// <summary>Replaces any outstanding verification of the user's email with a new one and mails it.</summary>
+    /// <summary>
+    /// Replaces any outstanding verification of the user's email with a new one and mails it, at most
+    /// <c>Authsome:RateLimits:PerAccount:VerificationResend</c> times per window (past it, nothing is sent).
+    /// </summary>
     public async ValueTask SendAsync(User user, CancellationToken cancellationToken)
     {
         var settings = options.CurrentValue.Verification;
         var now = time.GetStoreNow();
+        if (!await MaySendAsync(user.AppId, user.Email, now, cancellationToken))
+        {
+            return;
+        }
+
         await store.Verifications.ConsumeAllAsync(user.Id, VerificationType.Email, now, cancellationToken);
         var token = SecretTokens.NewToken();
         var code = SecretTokens.NewCode(CodeDigits);
@@ -41,7 +52,7 @@ internal sealed class VerificationService(
             Type = VerificationType.Email,
             Target = user.Email,
             TokenHash = SecretHash.Of(token),
-            CodeHash = CodeHash(id, code),
+            CodeHash = await codes.HashAsync(id, code, cancellationToken),
             ExpiresAt = now + settings.TokenTtl,
             CreatedAt = now,
         }, cancellationToken);
@@ -57,6 +68,18 @@ internal sealed class VerificationService(
         {
             await SendAsync(user, cancellationToken);
         }
+        else
+        {
+            // The same counter write as for an unverified account, so the two cannot be told apart by timing.
+            await MaySendAsync(app.AppId, email, time.GetStoreNow(), cancellationToken);
+        }
+    }
+
+    private async ValueTask<bool> MaySendAsync(Id<App> appId, string email, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var limit = options.CurrentValue.RateLimits.PerAccount.VerificationResend;
+        var sent = await store.Counters.IncrementAsync($"resend:{appId}:{email.ToLowerInvariant()}", now, limit.Window, cancellationToken);
+        return sent.Count <= limit.PermitLimit;
     }
 
     /// <summary>Verifies by the link's token.</summary>
@@ -86,16 +109,27 @@ internal sealed class VerificationService(
         var now = time.GetStoreNow();
         var app = await apps.GetAsync(cancellationToken);
         var user = await store.Users.GetByEmailAsync(app.AppId, app.EnvId, email, cancellationToken);
+        // Attempts per account across every code sent (a resend does not give fresh guesses), counted before the
+        // code is compared and for unknown addresses too, so parallel guesses get no more than the limit.
+        var limit = options.CurrentValue.RateLimits.PerAccount.VerificationAttempts;
+        var attemptsByAccount = await store.Counters.IncrementAsync($"verify:{app.AppId}:{email.ToLowerInvariant()}", now, limit.Window, cancellationToken);
         var verification = user is null ? null : await store.Verifications.GetActiveAsync(user.Id, VerificationType.Email, now, cancellationToken);
         var maxAttempts = options.CurrentValue.Verification.MaxCodeAttempts;
-        if (verification?.CodeHash is not { } expected || verification.Attempts >= maxAttempts)
+        if (verification?.CodeHash is not { } expected || attemptsByAccount.Count > limit.PermitLimit)
         {
             throw Invalid(activity);
         }
 
-        if (code.Length != CodeDigits || !code.All(char.IsAsciiDigit) || !expected.Matches(CodeText(verification.Id, code)))
+        // Reserved atomically before comparing: the count returned is this attempt's own.
+        var attempt = await store.Verifications.IncrementAttemptsAsync(verification.Id, cancellationToken);
+        if (attempt > maxAttempts)
         {
-            if (await store.Verifications.IncrementAttemptsAsync(verification.Id, cancellationToken) >= maxAttempts)
+            throw Invalid(activity);
+        }
+
+        if (code.Length != CodeDigits || !code.All(char.IsAsciiDigit) || !await codes.MatchesAsync(expected, verification.Id, code, cancellationToken))
+        {
+            if (attempt >= maxAttempts)
             {
                 // Burnt: guessing on is pointless, a new code must be requested.
                 await store.Verifications.ConsumeAsync(verification.Id, now, cancellationToken);
@@ -130,11 +164,6 @@ internal sealed class VerificationService(
         await hooks.AfterAsync(nameof(IAuthsomeHooks.AfterUserUpdateAsync), h => h.AfterUserUpdateAsync(verified, cancellationToken));
         return verified;
     }
-
-    private static SecretHash CodeHash(Id<Store.Verification> id, string code) => SecretHash.Of(CodeText(id, code));
-
-    // Salting with the verification id keeps equal codes of different users from sharing a hash.
-    private static string CodeText(Id<Store.Verification> id, string code) => $"{id}:{code}";
 
     private static AuthsomeException Invalid(System.Diagnostics.Activity? activity)
     {

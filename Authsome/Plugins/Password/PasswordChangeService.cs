@@ -1,6 +1,5 @@
 using Authsome.Accounts;
 using Authsome.Errors;
-using Authsome.Lockout;
 using Authsome.Messaging;
 using Authsome.Passwords;
 using Authsome.Plugins.Password.History;
@@ -9,13 +8,13 @@ using Authsome.Store;
 
 namespace Authsome.Plugins.Password;
 
-/// <summary>Change-password for a signed-in user: the current password is checked (failures count toward lockout), and every other session ends.</summary>
+/// <summary>Change-password for a signed-in user: the current password is checked (attempts count toward lockout), every other session ends and outstanding reset links stop working.</summary>
 internal sealed class PasswordChangeService(
     IAuthsomeStore store,
     SessionService sessions,
     PasswordService passwords,
     PasswordHistory history,
-    LockoutService lockout,
+    ReauthenticationService reauthentication,
     HookRunner hooks,
     EmailOutbox outbox,
     TimeProvider time)
@@ -29,18 +28,13 @@ internal sealed class PasswordChangeService(
         var newPassword = InputRules.Password(newPasswordInput, "new_password");
         var now = time.GetStoreNow();
 
-        // A stolen session must not become a way around the sign-in lockout.
-        if (user.PasswordHash is not { } hash || user.IsLockedOut(now)
-            || await passwords.VerifyAsync(currentPassword, hash, cancellationToken) == PasswordVerificationResult.Failed)
+        if (user.PasswordHash is null)
         {
-            if (user.PasswordHash is not null && !user.IsLockedOut(now))
-            {
-                await lockout.RecordFailureAsync(user, cancellationToken);
-            }
-
             activity.Fail(AuthsomeErrors.CurrentPasswordInvalid.Code);
             throw new AuthsomeException(AuthsomeErrors.CurrentPasswordInvalid);
         }
+
+        await reauthentication.EnsureAsync(current, currentPassword, cancellationToken);
 
         passwords.EnsureAcceptable(newPassword, user.Email, user.Username, "new_password");
         await history.EnsureNotReusedAsync(user, newPassword, "new_password", cancellationToken);
@@ -52,7 +46,8 @@ internal sealed class PasswordChangeService(
             throw new AuthsomeException(AuthsomeErrors.CurrentPasswordInvalid, "The password was changed meanwhile.");
         }
         await history.RecordReplacedAsync(user, now, cancellationToken);
-        await lockout.ResetAsync(user, cancellationToken);
+        // A reset link mailed before the change must not undo it.
+        await store.PasswordResets.ConsumeAllAsync(user.Id, now, cancellationToken);
         var revoked = await sessions.EndAllAsync(user.Id, current.Session.Id, "password_changed", cancellationToken);
         outbox.Enqueue(AccountEmails.PasswordChanged(user.Email));
         activity.Succeed();

@@ -73,6 +73,14 @@ internal sealed class PasswordSignUpService(
             UpdatedAt = now,
         };
 
+        // The username first: usernames are public, so a taken one may be said, but it must be said whether or not
+        // the email is taken too, or the answer would tell a registered email (decoy) from a free one (409).
+        if (username is not null && await store.Users.GetByUsernameAsync(app.AppId, app.EnvId, username, cancellationToken) is not null)
+        {
+            activity.Fail(AuthsomeErrors.UsernameTaken.Code);
+            throw new AuthsomeException(AuthsomeErrors.UsernameTaken, "Another account uses this username.");
+        }
+
         if (await store.Users.GetByEmailAsync(app.AppId, app.EnvId, email, cancellationToken) is not null)
         {
             return await DecoyAsync(user, verificationRequired, activity, cancellationToken);
@@ -132,8 +140,8 @@ internal sealed class PasswordSignUpService(
             TokenHash = SecretHash.Of(accessToken),
             RefreshTokenHash = SecretHash.Of(refreshToken),
             LastActivityAt = now,
-            ExpiresAt = now + policy.AccessTokenTtl,
-            RefreshTokenExpiresAt = now + policy.RefreshTokenTtl,
+            ExpiresAt = policy.AccessExpiry(now, now, now),
+            RefreshTokenExpiresAt = policy.RefreshExpiry(now, now),
             CreatedAt = now,
             UpdatedAt = now,
         };
