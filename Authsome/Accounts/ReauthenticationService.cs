@@ -4,6 +4,7 @@ using Authsome.Passwords;
 using Authsome.Plugins.Password;
 using Authsome.Security;
 using Authsome.Sessions;
+using Authsome.Store;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace Authsome.Accounts;

@@ -1,7 +1,6 @@
 using Authsome.Accounts;
 using Authsome.Errors;
 using Authsome.Messaging;
-using Authsome.Passwords;
 using Authsome.Plugins.Password.History;
 using Authsome.Sessions;
 using Authsome.Store;
