@@ -12,7 +12,7 @@ internal static class MongoCoreMigrations
     /// <summary>Only live users are indexed: <c>deleted_at</c> is written as null until the user is deleted.</summary>
     private const string LiveUser = """{ "deleted_at": { "$type": "null" } }""";
 
-    public static MigrationGroup Group { get; } = new(MigrationGroup.CoreName, [], [InitialSchema(), Counters()]);
+    public static MigrationGroup Group { get; } = new(MigrationGroup.CoreName, [], [InitialSchema()]);
 
     private static Migration InitialSchema() => new(20260101000000, "initial_schema", new MongoMigrationScript(
     [
@@ -105,13 +105,6 @@ internal static class MongoCoreMigrations
             new MongoIndex("role_assignments_user_role_org_unique", Field.UserId, Field.RoleId, Field.OrgId) { Unique = true },
             new MongoIndex("role_assignments_role", Field.RoleId),
             new MongoIndex("role_assignments_org", Field.OrgId)),
-    ]));
-
-    // Counters that protect accounts; a TTL index drops them once their window ended.
-    private static Migration Counters() => new(20261130000001, "counters", new MongoMigrationScript(
-    [
-        .. Collection(MongoCollections.Counters,
-            new MongoIndex("counters_window_ttl", Field.WindowEndsAt) { ExpireAfter = TimeSpan.Zero }),
     ]));
 
     private static IEnumerable<MongoMigrationStep> Collection(string name, params MongoIndex[] indexes) =>

@@ -4,7 +4,10 @@ using static Authsome.Store.Mongo.MongoQueries;
 
 namespace Authsome.Store.Mongo;
 
-/// <summary>Counters in <c>authsome_counters</c>, keyed by <c>_id</c>; a TTL index removes them once their window ended.</summary>
+/// <summary>
+/// Counters in <c>authsome_counters</c>, keyed by <c>_id</c> (unique by itself, so the collection needs no migration:
+/// it is created by the first write). <see cref="IAuthsomeStore.PurgeExpiredAsync"/> removes counters whose window ended.
+/// </summary>
 internal sealed class MongoCounterStore(MongoContext context) : ICounterStore
 {
     private const string Entity = "counter";
@@ -39,7 +42,7 @@ internal sealed class MongoCounterStore(MongoContext context) : ICounterStore
                         IdIs(key) & Filter.Lte(Field.WindowEndsAt, at), restart, s_upsertAfter, cancellationToken).ConfigureAwait(false);
                     return Read(restarted);
                 }
-                catch (Exception ex) when (attempt < MaxAttempts && MongoErrors.IsDuplicateKey(ex, out _))
+                catch (Exception ex) when (attempt < MaxAttempts && IsDuplicateId(ex))
                 {
                     // Another caller created the counter between the two steps: count in its window.
                 }
@@ -65,6 +68,11 @@ internal sealed class MongoCounterStore(MongoContext context) : ICounterStore
         return MongoCall.RunAsync(Entity, async () =>
             (int)(await _counters.DeleteManyAsync(prefix, cancellationToken).ConfigureAwait(false)).DeletedCount);
     }
+
+    // Servers that are not mongod may answer a duplicate _id on an upsert with another code; the message says it.
+    private static bool IsDuplicateId(Exception exception) =>
+        MongoErrors.IsDuplicateKey(exception, out _)
+        || (exception is MongoCommandException command && command.Message.Contains("duplicate key", StringComparison.OrdinalIgnoreCase));
 
     private static FilterDefinition<BsonDocument> IdIs(string key) => Filter.Eq(Field.Id, key);
 
