@@ -1,5 +1,6 @@
 using Authsome.Accounts;
 using Authsome.Apps;
+using Authsome.Email;
 using Authsome.Errors;
 using Authsome.Messaging;
 using Authsome.Plugins;
@@ -33,13 +34,17 @@ internal sealed class VerificationService(
     /// </summary>
     public async ValueTask SendAsync(User user, CancellationToken cancellationToken)
     {
+        if (await MaySendAsync(user.AppId, user.Email, time.GetStoreNow(), cancellationToken))
+        {
+            outbox.Enqueue(await CreateAsync(user, cancellationToken));
+        }
+    }
+
+    // Replaces any outstanding verification of the user's email with a new one; returns the mail that carries it.
+    private async ValueTask<EmailMessage> CreateAsync(User user, CancellationToken cancellationToken)
+    {
         var settings = options.CurrentValue.Verification;
         var now = time.GetStoreNow();
-        if (!await MaySendAsync(user.AppId, user.Email, now, cancellationToken))
-        {
-            return;
-        }
-
         await store.Verifications.ConsumeAllAsync(user.Id, VerificationType.Email, now, cancellationToken);
         var token = SecretTokens.NewToken();
         var code = SecretTokens.NewCode(CodeDigits);
@@ -56,7 +61,7 @@ internal sealed class VerificationService(
             ExpiresAt = now + settings.TokenTtl,
             CreatedAt = now,
         }, cancellationToken);
-        outbox.Enqueue(AccountEmails.Verification(user.Email, token, code, settings.LinkTemplate, settings.TokenTtl));
+        return AccountEmails.Verification(user.Email, token, code, settings.LinkTemplate, settings.TokenTtl);
     }
 
     /// <summary>Sends a new verification when the address belongs to an unverified account; does nothing otherwise (the caller answers the same).</summary>
@@ -64,14 +69,11 @@ internal sealed class VerificationService(
     {
         var app = await apps.GetAsync(cancellationToken);
         var user = await store.Users.GetByEmailAsync(app.AppId, app.EnvId, email, cancellationToken);
-        if (user is { EmailVerified: false })
+        // The same counter write for every address; the verification itself is stored off the request path, so an
+        // unverified account costs the request no more than an unknown one.
+        if (await MaySendAsync(app.AppId, email, time.GetStoreNow(), cancellationToken) && user is { EmailVerified: false })
         {
-            await SendAsync(user, cancellationToken);
-        }
-        else
-        {
-            // The same counter write as for an unverified account, so the two cannot be told apart by timing.
-            await MaySendAsync(app.AppId, email, time.GetStoreNow(), cancellationToken);
+            outbox.Enqueue(async stopping => await CreateAsync(user, stopping));
         }
     }
 
