@@ -230,7 +230,7 @@ internal sealed partial class SessionService(
     {
         var policy = await GetPolicyAsync(session.AppId, cancellationToken);
         var touched = session with { LastActivityAt = now, ExpiresAt = policy.AccessExpiry(session.CreatedAt, session.UpdatedAt, now) };
-        await store.Sessions.TouchAsync(session.Id, touched.LastActivityAt, touched.ExpiresAt, cancellationToken);
+        await store.Sessions.TouchAsync(session.Id, session.TokenHash, touched.LastActivityAt, touched.ExpiresAt, cancellationToken);
         return touched;
     }
 
