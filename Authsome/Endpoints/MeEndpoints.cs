@@ -38,7 +38,7 @@ internal static class MeEndpoints
     }
 
     private static async Task<Ok<UserResponse>> UpdateAsync(
-        UpdateProfileRequest body, HttpContext context, AccountService accounts, ReauthenticationService reauthentication, CancellationToken cancellationToken)
+        UpdateProfileRequest body, HttpContext context, IAuthsomeEngine engine, ReauthenticationService reauthentication, CancellationToken cancellationToken)
     {
         var current = context.RequireSession();
         // The username signs in: changing it needs the same proof as changing the password.
@@ -47,16 +47,17 @@ internal static class MeEndpoints
             await reauthentication.EnsureAsync(current, body.CurrentPassword, cancellationToken);
         }
 
-        var updated = await accounts.UpdateProfileAsync(current.User, body.Name, body.FirstName, body.LastName, body.Username, body.Image, cancellationToken);
-        return TypedResults.Ok(UserResponse.From(updated));
+        var change = new UserUpdate { Name = body.Name, FirstName = body.FirstName, LastName = body.LastName, Username = body.Username, Image = body.Image };
+        var updated = await engine.UpdateUserAsync(current.User.Id, change, cancellationToken);
+        return TypedResults.Ok(UserResponse.From(updated.GetValueOrThrow()));
     }
 
     private static async Task<NoContent> DeleteAsync(
-        DeleteAccountRequest body, HttpContext context, AccountService accounts, ReauthenticationService reauthentication, CancellationToken cancellationToken)
+        DeleteAccountRequest body, HttpContext context, IAuthsomeEngine engine, ReauthenticationService reauthentication, CancellationToken cancellationToken)
     {
         var current = context.RequireSession();
         await reauthentication.EnsureAsync(current, body.CurrentPassword, cancellationToken);
-        await accounts.DeleteAsync(current.User, cancellationToken);
+        (await engine.DeleteUserAsync(current.User.Id, cancellationToken)).ThrowIfFailed();
         SessionCookies.Clear(context);
         return TypedResults.NoContent();
     }

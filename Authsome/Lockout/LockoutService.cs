@@ -90,7 +90,7 @@ internal sealed partial class LockoutService(
 
     private static string KnownKey(string subject, string client) => $"known:{subject}|{client}";
 
-    [LoggerMessage(EventId = 1501, Level = LogLevel.Warning, Message = "Locked a client out of user {UserId} after {Failures} sign-in attempts, until {Until}")]
+    [LoggerMessage(EventId = 3501, Level = LogLevel.Warning, Message = "Locked a client out of user {UserId} after {Failures} sign-in attempts, until {Until}")]
     private static partial void LogLocked(ILogger logger, string userId, int failures, DateTimeOffset until);
 }
 

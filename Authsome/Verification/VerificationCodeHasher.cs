@@ -84,6 +84,6 @@ internal sealed partial class VerificationCodeHasher(
         }
     }
 
-    [LoggerMessage(EventId = 1801, Level = LogLevel.Warning, Message = "Authsome:Verification:CodeKey is not set; a verification code key was generated and stored in the database")]
+    [LoggerMessage(EventId = 3901, Level = LogLevel.Warning, Message = "Authsome:Verification:CodeKey is not set; a verification code key was generated and stored in the database")]
     private static partial void LogGeneratedKey(ILogger logger);
 }
