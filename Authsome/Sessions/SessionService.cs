@@ -2,7 +2,7 @@ using Authsome.Accounts;
 using Authsome.Apps;
 using Authsome.Devices;
 using Authsome.Errors;
-using Authsome.Plugins;
+using Authsome.Hooks;
 using Authsome.Security;
 using Authsome.Store;
 using Authsome.Telemetry;
@@ -36,7 +36,43 @@ internal sealed partial class SessionService(
             config?.TokenTtl is { } access && access > TimeSpan.Zero ? access : settings.AccessTokenTtl,
             config?.RefreshTokenTtl is { } refresh && refresh > TimeSpan.Zero ? refresh : settings.RefreshTokenTtl,
             config?.RotateRefreshToken ?? settings.RotateRefreshToken,
-            config?.MaxActiveSessions is > 0 and var max ? max : settings.MaxActiveSessions);
+            config?.MaxActiveSessions is > 0 and var max ? max : settings.MaxActiveSessions,
+            config?.AbsoluteLifetime is { } absolute && absolute > TimeSpan.Zero ? absolute : settings.AbsoluteLifetime,
+            config?.IdleTimeout is { } idle && idle > TimeSpan.Zero ? idle : settings.IdleTimeout);
+    }
+
+    /// <summary>
+    /// Builds a session for <paramref name="user"/> with fresh tokens and the app's lifetimes, without storing it. The one
+    /// place a session is made: <see cref="CreateAsync"/> stores what it returns, and sign-up's answer to a taken email
+    /// returns it unstored, so the two answers cannot drift apart.
+    /// </summary>
+    public async ValueTask<IssuedSession> PrepareAsync(User user, ClientInfo client, CancellationToken cancellationToken) =>
+        Build(user, client, deviceId: null, await GetPolicyAsync(user.AppId, cancellationToken), time.GetStoreNow());
+
+    private static IssuedSession Build(User user, ClientInfo client, Id<Device>? deviceId, SessionPolicy policy, DateTimeOffset now)
+    {
+        var accessToken = SecretTokens.NewToken();
+        var refreshToken = SecretTokens.NewToken();
+        var id = Id<Session>.New(now);
+        var session = new Session
+        {
+            Id = id,
+            AppId = user.AppId,
+            EnvId = user.EnvId,
+            UserId = user.Id,
+            DeviceId = deviceId,
+            FamilyId = id,
+            TokenHash = SecretHash.Of(accessToken),
+            RefreshTokenHash = SecretHash.Of(refreshToken),
+            IpAddress = client.IpAddress,
+            UserAgent = client.UserAgent,
+            LastActivityAt = now,
+            ExpiresAt = policy.AccessExpiry(now, now, now),
+            RefreshTokenExpiresAt = policy.RefreshExpiry(now, now),
+            CreatedAt = now,
+            UpdatedAt = now,
+        };
+        return new IssuedSession(session, accessToken, refreshToken);
     }
 
     /// <summary>Creates a session for a user who just proved who they are; ends the oldest sessions beyond the limit.</summary>
@@ -48,40 +84,21 @@ internal sealed partial class SessionService(
         var now = time.GetStoreNow();
         await EnforceLimitAsync(user.Id, policy.MaxActiveSessions, now, cancellationToken);
         var device = await devices.RecordAsync(user, client, cancellationToken);
-
-        var accessToken = SecretTokens.NewToken();
-        var refreshToken = SecretTokens.NewToken();
-        var id = Id<Session>.New(now);
-        var session = new Session
-        {
-            Id = id,
-            AppId = user.AppId,
-            EnvId = user.EnvId,
-            UserId = user.Id,
-            DeviceId = device.Id,
-            FamilyId = id,
-            TokenHash = SecretHash.Of(accessToken),
-            RefreshTokenHash = SecretHash.Of(refreshToken),
-            IpAddress = client.IpAddress,
-            UserAgent = client.UserAgent,
-            LastActivityAt = now,
-            ExpiresAt = now + policy.AccessTokenTtl,
-            RefreshTokenExpiresAt = now + policy.RefreshTokenTtl,
-            CreatedAt = now,
-            UpdatedAt = now,
-        };
+        var issued = Build(user, client, device.Id, policy, now);
+        var session = issued.Session;
         await store.Sessions.CreateAsync(session, cancellationToken);
         metrics.SessionsStarted();
-        activity?.SetTag("authsome.session_id", id.ToString());
+        activity?.SetTag("authsome.session_id", session.Id.ToString());
         activity.Succeed();
         await hooks.AfterAsync(nameof(IAuthsomeHooks.AfterSessionCreateAsync), h => h.AfterSessionCreateAsync(session, cancellationToken));
-        return new IssuedSession(session, accessToken, refreshToken);
+        return issued;
     }
 
     /// <summary>
-    /// The live session and user an access token belongs to, or null when the token is unknown, expired, of another
-    /// app, its user is gone or banned, or the app binds sessions to their address or device and
-    /// <paramref name="client"/> is another.
+    /// The live session and user an access token belongs to, or null when the token is unknown, expired (its expiry
+    /// already holds the idle timeout and absolute lifetime), of another app or environment, its user is gone or
+    /// banned, or the app binds sessions to their address or device and <paramref name="client"/> is another. Records activity at most once per <c>Authsome:Sessions:ActivityWriteInterval</c>, so authenticating
+    /// costs no write on most requests.
     /// </summary>
     public async ValueTask<AuthenticatedSession?> AuthenticateAsync(string token, ClientInfo client, CancellationToken cancellationToken)
     {
@@ -98,7 +115,7 @@ internal sealed partial class SessionService(
         }
 
         var app = await apps.GetAsync(cancellationToken);
-        if (session.AppId != app.AppId)
+        if (session.AppId != app.AppId || session.EnvId != app.EnvId)
         {
             return null;
         }
@@ -109,7 +126,17 @@ internal sealed partial class SessionService(
         }
 
         var user = await store.Users.GetAsync(session.UserId, cancellationToken);
-        return user is null || user.IsBanned(now) ? null : new AuthenticatedSession(session, user);
+        if (user is null || user.IsBanned(now))
+        {
+            return null;
+        }
+
+        if (now - session.LastActivityAt >= options.CurrentValue.Sessions.ActivityWriteInterval)
+        {
+            session = await TouchAsync(session, now, cancellationToken);
+        }
+
+        return new AuthenticatedSession(session, user);
     }
 
     /// <summary>Rotates a session's tokens. Throws <see cref="AuthsomeException"/>: token_invalid, token_reused (the family is revoked), account_banned.</summary>
@@ -141,7 +168,8 @@ internal sealed partial class SessionService(
         }
 
         var user = await store.Users.GetAsync(session.UserId, cancellationToken);
-        if (session.RefreshTokenExpiresAt <= now || user is null)
+        var policy = await GetPolicyAsync(session.AppId, cancellationToken);
+        if (session.RefreshTokenExpiresAt <= now || user is null || session.EnvId != app.EnvId || policy.HasEnded(session, now))
         {
             await EndAsync(session, "expired", cancellationToken);
             activity.Fail(AuthsomeErrors.TokenInvalid.Code);
@@ -155,7 +183,6 @@ internal sealed partial class SessionService(
             throw new AuthsomeException(AuthsomeErrors.AccountBanned);
         }
 
-        var policy = await GetPolicyAsync(session.AppId, cancellationToken);
         var accessToken = SecretTokens.NewToken();
         var nextRefreshToken = policy.RotateRefreshToken ? SecretTokens.NewToken() : refreshToken;
         var rotated = session with
@@ -165,8 +192,8 @@ internal sealed partial class SessionService(
             IpAddress = client.IpAddress ?? session.IpAddress,
             UserAgent = client.UserAgent ?? session.UserAgent,
             LastActivityAt = now,
-            ExpiresAt = now + policy.AccessTokenTtl,
-            RefreshTokenExpiresAt = policy.RotateRefreshToken ? now + policy.RefreshTokenTtl : session.RefreshTokenExpiresAt,
+            ExpiresAt = policy.AccessExpiry(session.CreatedAt, now, now),
+            RefreshTokenExpiresAt = policy.RotateRefreshToken ? policy.RefreshExpiry(session.CreatedAt, now) : session.RefreshTokenExpiresAt,
             UpdatedAt = now,
         };
 
@@ -190,7 +217,15 @@ internal sealed partial class SessionService(
         return new IssuedSession(rotated, accessToken, nextRefreshToken);
     }
 
-    /// <summary>Ends one session (sign-out).</summary>
+    /// <summary>Signs a session out: the before-hook may refuse (request_refused); the after-hook runs once it ended.</summary>
+    public async ValueTask SignOutAsync(Session session, CancellationToken cancellationToken)
+    {
+        await hooks.BeforeAsync(nameof(IAuthsomeHooks.BeforeSignOutAsync), h => h.BeforeSignOutAsync(session, cancellationToken));
+        await EndAsync(session, "signed_out", cancellationToken);
+        await hooks.AfterAsync(nameof(IAuthsomeHooks.AfterSignOutAsync), h => h.AfterSignOutAsync(session, cancellationToken));
+    }
+
+    /// <summary>Ends one session.</summary>
     public async ValueTask EndAsync(Session session, string reason, CancellationToken cancellationToken)
     {
         if (await store.Sessions.DeleteAsync(session.Id, cancellationToken))
@@ -219,6 +254,16 @@ internal sealed partial class SessionService(
         var now = time.GetStoreNow();
         var sessions = await store.Sessions.ListByUserAsync(userId, cancellationToken);
         return [.. sessions.Where(s => s.RefreshTokenExpiresAt > now)];
+    }
+
+    // The access token keeps its own expiry from when it was issued (UpdatedAt: creation or the last refresh); the
+    // idle timeout now counts from this request.
+    private async ValueTask<Session> TouchAsync(Session session, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var policy = await GetPolicyAsync(session.AppId, cancellationToken);
+        var touched = session with { LastActivityAt = now, ExpiresAt = policy.AccessExpiry(session.CreatedAt, session.UpdatedAt, now) };
+        await store.Sessions.TouchAsync(session.Id, session.TokenHash, touched.LastActivityAt, touched.ExpiresAt, cancellationToken);
+        return touched;
     }
 
     private async ValueTask DetectReuseAsync(SecretHash hash, DateTimeOffset now, CancellationToken cancellationToken)
@@ -259,6 +304,6 @@ internal sealed partial class SessionService(
         }
     }
 
-    [LoggerMessage(EventId = 1301, Level = LogLevel.Warning, Message = "Refresh token reuse detected: revoked session family {FamilyId} of user {UserId} ({Count} sessions)")]
+    [LoggerMessage(EventId = 3301, Level = LogLevel.Warning, Message = "Refresh token reuse detected: revoked session family {FamilyId} of user {UserId} ({Count} sessions)")]
     private static partial void LogTokenReuse(ILogger logger, string familyId, string userId, int count);
 }

@@ -1,7 +1,7 @@
 using System.Text.Json;
 using Authsome.Apps;
 using Authsome.Json;
-using Authsome.Plugins;
+using Authsome.Hooks;
 using Authsome.Store;
 using Microsoft.Extensions.Logging;
 

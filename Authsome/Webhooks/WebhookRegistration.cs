@@ -1,5 +1,5 @@
 using Authsome.Authorization;
-using Authsome.Plugins;
+using Authsome.Hooks;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Options;

@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text.Json.Nodes;
 using Authsome.Api.Tests.Infrastructure;
-using Authsome.Plugins;
+using Authsome.Hooks;
 using Authsome.Store;
 using Microsoft.Extensions.DependencyInjection;
 using StandardWebhooks;
