@@ -1,4 +1,5 @@
 using Authsome.Endpoints.Contracts;
+using Authsome.Plugins;
 using Authsome.Plugins.Password;
 using Authsome.RateLimiting;
 using Microsoft.AspNetCore.Builder;
@@ -54,17 +55,9 @@ internal static class SignUpEndpoints
         return TypedResults.Created($"{context.Request.PathBase}{options.Value.BasePath.TrimEnd('/')}/me", response);
     }
 
-    private static async Task<Ok<AuthResponse>> SignInAsync(SignInRequest body, HttpContext context, PasswordSignInService signIn, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<AuthResponse>, Ok<PendingSignIn>>> SignInAsync(SignInRequest body, HttpContext context, PasswordSignInService signIn, CancellationToken cancellationToken)
     {
-        var (user, issued) = await signIn.SignInAsync(body.Email, body.Username, body.Password, context.Client(), cancellationToken);
-        SessionCookies.Issue(context, issued);
-        return TypedResults.Ok(new AuthResponse
-        {
-            User = UserResponse.From(user),
-            SessionToken = issued.AccessToken,
-            RefreshToken = issued.RefreshToken,
-            ExpiresAt = issued.Session.ExpiresAt,
-            RefreshTokenExpiresAt = issued.Session.RefreshTokenExpiresAt,
-        });
+        var outcome = await signIn.SignInAsync(body.Email, body.Username, body.Password, context.Client(), cancellationToken);
+        return outcome.Session is { } issued ? TypedResults.Ok(AuthResponse.SignedIn(context, outcome.User, issued)) : TypedResults.Ok(outcome.Pending!);
     }
 }

@@ -61,6 +61,7 @@ public static class AuthsomeServiceCollectionExtensions
         services.TryAddSingleton<AppResolver>();
         services.TryAddSingleton<HookRunner>();
         services.TryAddSingleton<SessionService>();
+        services.TryAddSingleton<SignInCompletion>();
         services.TryAddSingleton<AccountService>();
         services.TryAddSingleton<EmailVerificationRequirement>();
         services.TryAddSingleton<VerificationService>();

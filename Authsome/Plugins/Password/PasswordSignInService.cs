@@ -20,18 +20,17 @@ namespace Authsome.Plugins.Password;
 internal sealed class PasswordSignInService(
     IAuthsomeStore store,
     AppResolver apps,
-    SessionService sessions,
+    SignInCompletion completion,
     PasswordService passwords,
     LockoutService lockout,
     EmailVerificationRequirement requirement,
-    HookRunner hooks,
     AuthsomeMetrics metrics,
     IOptionsMonitor<AuthsomeOptions> options,
     TimeProvider time)
 {
     private const string Method = "password";
 
-    public async ValueTask<(User User, IssuedSession Session)> SignInAsync(string? emailInput, string? usernameInput, string? passwordInput, ClientInfo client, CancellationToken cancellationToken)
+    public async ValueTask<SignInOutcome> SignInAsync(string? emailInput, string? usernameInput, string? passwordInput, ClientInfo client, CancellationToken cancellationToken)
     {
         using var activity = AuthsomeTelemetry.StartOperation("sign_in");
         if ((emailInput is null) == (usernameInput is null))
@@ -97,14 +96,10 @@ internal sealed class PasswordSignInService(
             throw Failure(activity, "email_not_verified", AuthsomeErrors.EmailNotVerified);
         }
 
-        var signingIn = user;
-        await hooks.BeforeAsync(nameof(IAuthsomeHooks.BeforeSignInAsync),
-            h => h.BeforeSignInAsync(new SignInHookContext(signingIn, Method, client.IpAddress, client.UserAgent), cancellationToken));
-        var session = await sessions.CreateAsync(user, client, cancellationToken);
-        metrics.SignIn(Method);
+        var outcome = await completion.CompleteAsync(user, Method, client, multiFactor: false, cancellationToken);
+        activity?.SetTag("authsome.mfa_pending", outcome.Pending is not null);
         activity.Succeed();
-        await hooks.AfterAsync(nameof(IAuthsomeHooks.AfterSignInAsync), h => h.AfterSignInAsync(signingIn, session.Session, cancellationToken));
-        return (user, session);
+        return outcome;
     }
 
     private AuthsomeException Failure(System.Diagnostics.Activity? activity, string reason, AuthsomeError error)
