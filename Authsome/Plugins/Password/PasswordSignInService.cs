@@ -78,7 +78,6 @@ internal sealed class PasswordSignInService(
             throw Failure(activity, "wrong_password", AuthsomeErrors.InvalidCredentials);
         }
 
-        await lockout.ResetAsync(user, cancellationToken);
         if (result == PasswordVerificationResult.SuccessRehashNeeded)
         {
             user = user with { PasswordHash = await passwords.HashAsync(password, cancellationToken), UpdatedAt = now };
@@ -97,6 +96,12 @@ internal sealed class PasswordSignInService(
         }
 
         var outcome = await completion.CompleteAsync(user, Method, client, multiFactor: false, cancellationToken);
+        if (outcome.Session is not null)
+        {
+            // Only a finished sign-in clears the failures: a right password alone must not wipe out wrong MFA codes.
+            await lockout.ResetAsync(user, cancellationToken);
+        }
+
         activity?.SetTag("authsome.mfa_pending", outcome.Pending is not null);
         activity.Succeed();
         return outcome;
