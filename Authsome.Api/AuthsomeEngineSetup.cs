@@ -1,4 +1,5 @@
 using Authsome;
+using Authsome.Plugins.Passkeys;
 
 namespace Microsoft.Extensions.Hosting;
 
@@ -8,10 +9,18 @@ namespace Microsoft.Extensions.Hosting;
 /// </summary>
 public static class AuthsomeEngineSetup
 {
-    /// <summary>Adds the engine with the store chosen by configuration (<c>ConnectionStrings:authsome</c>) and the hosts' plugins.</summary>
+    /// <summary>Adds the engine with the store chosen by configuration (<c>ConnectionStrings:authsome</c>) and the hosts' plugins: password and MFA always, passkeys when <c>Authsome:Passkeys</c> is configured.</summary>
     public static AuthsomeBuilder AddAuthsomeEngine(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        return builder.Services.AddAuthsome(authsome => authsome.UseStoreFromConfiguration().AddPassword().AddMfa());
+        return builder.Services.AddAuthsome(authsome =>
+        {
+            authsome.UseStoreFromConfiguration().AddPassword().AddMfa();
+            // Passkeys are bound to a domain the operator names; without it they stay off.
+            if (builder.Configuration.GetSection(PasskeyOptions.SectionName).Exists())
+            {
+                authsome.AddPasskeys();
+            }
+        });
     }
 }
