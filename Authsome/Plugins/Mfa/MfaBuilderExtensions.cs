@@ -38,7 +38,7 @@ public static class MfaBuilderExtensions
             .Validate(o => o.AllowedDriftSteps is >= 0 and <= 2, $"{MfaOptions.SectionName}:AllowedDriftSteps must be between 0 and 2.")
             .ValidateOnStart();
 
-        services.TryAddSingleton<IMfaStore, MemoryMfaStore>();
+        builder.AddPluginStore(MfaStore.Definition);
         services.TryAddSingleton<TotpSecretProtector>();
         services.TryAddSingleton<MfaTickets>();
         services.TryAddSingleton<MfaService>();

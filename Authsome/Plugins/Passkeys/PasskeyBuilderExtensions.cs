@@ -37,7 +37,7 @@ public static class PasskeyBuilderExtensions
                 $"{section}:ChallengeLifetime must be between 00:00:30 and 00:10:00.")
             .ValidateOnStart();
 
-        services.TryAddSingleton<IPasskeyStore, MemoryPasskeyStore>();
+        builder.AddPluginStore(PasskeyStore.Definition);
         services.TryAddSingleton<PasskeyService>();
         return builder;
     }

@@ -202,3 +202,9 @@ public abstract class MfaTests(Backend backend)
 }
 
 public sealed class MfaTestsOnMemory() : MfaTests(Backend.Memory);
+
+public sealed class MfaTestsOnSqlite() : MfaTests(Backend.Sqlite);
+
+public sealed class MfaTestsOnPostgres() : MfaTests(Backend.Postgres);
+
+public sealed class MfaTestsOnMongo() : MfaTests(Backend.Mongo);

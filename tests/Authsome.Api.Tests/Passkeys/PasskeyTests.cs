@@ -196,3 +196,9 @@ public abstract class PasskeyTests(Backend backend)
 }
 
 public sealed class PasskeyTestsOnMemory() : PasskeyTests(Backend.Memory);
+
+public sealed class PasskeyTestsOnSqlite() : PasskeyTests(Backend.Sqlite);
+
+public sealed class PasskeyTestsOnPostgres() : PasskeyTests(Backend.Postgres);
+
+public sealed class PasskeyTestsOnMongo() : PasskeyTests(Backend.Mongo);

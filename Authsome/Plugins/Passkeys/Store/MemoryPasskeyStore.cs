@@ -1,58 +1,73 @@
 using Authsome.Store;
+using Authsome.Store.Memory;
 
 namespace Authsome.Plugins.Passkeys.Store;
 
-/// <summary>The passkey store in process memory, beside the in-memory store; one lock makes each operation atomic.</summary>
+/// <summary>Passkeys beside the in-memory store's data, under its lock; a user's passkeys go with the user's app.</summary>
 internal sealed class MemoryPasskeyStore : IPasskeyStore
 {
-    private readonly Lock gate = new();
+    private readonly MemoryPluginContext context;
+
+    // Touched only under the store's lock.
     private readonly Dictionary<Id<Passkey>, Passkey> passkeys = [];
     private readonly Dictionary<SecretHash, PasskeyChallenge> challenges = [];
 
-    public async ValueTask CreateAsync(Passkey passkey, CancellationToken cancellationToken) => await Run(() =>
+    public MemoryPasskeyStore(MemoryPluginContext context)
     {
+        this.context = context;
+        context.DeleteWithUsers(users =>
+        {
+            foreach (var passkey in passkeys.Values.Where(p => users.Contains(p.UserId)).ToList())
+            {
+                passkeys.Remove(passkey.Id);
+            }
+        });
+    }
+
+    public ValueTask CreateAsync(Passkey passkey, CancellationToken cancellationToken) => context.RunAsync(() =>
+    {
+        context.EnsureUserExists(passkey.UserId, "passkey");
         if (passkeys.ContainsKey(passkey.Id) || passkeys.Values.Any(p => p.CredentialId.AsSpan().SequenceEqual(passkey.CredentialId)))
         {
             throw new StoreConflictException(ConflictKind.Duplicate, "passkey");
         }
 
         passkeys.Add(passkey.Id, passkey);
-        return true;
-    });
+    }, cancellationToken);
 
-    public ValueTask<Passkey?> GetAsync(Id<Passkey> id, CancellationToken cancellationToken) => Run(() => passkeys.GetValueOrDefault(id));
+    public ValueTask<Passkey?> GetAsync(Id<Passkey> id, CancellationToken cancellationToken) =>
+        context.RunAsync(() => passkeys.GetValueOrDefault(id), cancellationToken);
 
     public ValueTask<Passkey?> GetByCredentialIdAsync(byte[] credentialId, CancellationToken cancellationToken) =>
-        Run(() => passkeys.Values.FirstOrDefault(p => p.CredentialId.AsSpan().SequenceEqual(credentialId)));
+        context.RunAsync(() => passkeys.Values.FirstOrDefault(p => p.CredentialId.AsSpan().SequenceEqual(credentialId)), cancellationToken);
 
     public ValueTask<IReadOnlyList<Passkey>> ListByUserAsync(Id<User> userId, CancellationToken cancellationToken) =>
-        Run<IReadOnlyList<Passkey>>(() => [.. passkeys.Values.Where(p => p.UserId == userId).OrderBy(p => p.Id)]);
+        context.RunAsync<IReadOnlyList<Passkey>>(() => [.. passkeys.Values.Where(p => p.UserId == userId).OrderBy(p => p.Id)], cancellationToken);
 
     public ValueTask<bool> RenameAsync(Id<Passkey> id, string name, DateTimeOffset at, CancellationToken cancellationToken) =>
-        Swap(id, _ => true, p => p with { Name = name, UpdatedAt = at });
+        Swap(id, _ => true, p => p with { Name = name, UpdatedAt = at }, cancellationToken);
 
     public ValueTask<bool> RecordUseAsync(Id<Passkey> id, long expectedSignCount, long signCount, bool backedUp, DateTimeOffset at, CancellationToken cancellationToken) =>
-        Swap(id, p => p.SignCount == expectedSignCount, p => p with { SignCount = signCount, BackedUp = backedUp, LastUsedAt = at, UpdatedAt = at });
+        Swap(id, p => p.SignCount == expectedSignCount, p => p with { SignCount = signCount, BackedUp = backedUp, LastUsedAt = at, UpdatedAt = at }, cancellationToken);
 
-    public ValueTask<bool> DeleteAsync(Id<Passkey> id, CancellationToken cancellationToken) => Run(() => passkeys.Remove(id));
+    public ValueTask<bool> DeleteAsync(Id<Passkey> id, CancellationToken cancellationToken) =>
+        context.RunAsync(() => passkeys.Remove(id), cancellationToken);
 
-    public async ValueTask CreateChallengeAsync(PasskeyChallenge challenge, CancellationToken cancellationToken) => await Run(() =>
+    public ValueTask CreateChallengeAsync(PasskeyChallenge challenge, CancellationToken cancellationToken) => context.RunAsync(() =>
     {
         if (!challenges.TryAdd(challenge.ChallengeHash, challenge))
         {
             throw new StoreConflictException(ConflictKind.Duplicate, "passkey challenge");
         }
-
-        return true;
-    });
+    }, cancellationToken);
 
     public ValueTask<PasskeyChallenge?> TakeChallengeAsync(SecretHash challengeHash, CancellationToken cancellationToken) =>
-        Run(() => challenges.Remove(challengeHash, out var challenge) ? challenge : null);
+        context.RunAsync(() => challenges.Remove(challengeHash, out var challenge) ? challenge : null, cancellationToken);
 
     public ValueTask<int> PurgeExpiredChallengesAsync(DateTimeOffset now, CancellationToken cancellationToken) =>
-        Run(() => challenges.Values.Where(c => c.ExpiresAt <= now).ToList().Count(c => challenges.Remove(c.ChallengeHash)));
+        context.RunAsync(() => challenges.Values.Where(c => c.ExpiresAt <= now).ToList().Count(c => challenges.Remove(c.ChallengeHash)), cancellationToken);
 
-    private ValueTask<bool> Swap(Id<Passkey> id, Func<Passkey, bool> when, Func<Passkey, Passkey> change) => Run(() =>
+    private ValueTask<bool> Swap(Id<Passkey> id, Func<Passkey, bool> when, Func<Passkey, Passkey> change, CancellationToken cancellationToken) => context.RunAsync(() =>
     {
         if (!passkeys.TryGetValue(id, out var passkey) || !when(passkey))
         {
@@ -61,13 +76,5 @@ internal sealed class MemoryPasskeyStore : IPasskeyStore
 
         passkeys[id] = change(passkey);
         return true;
-    });
-
-    private ValueTask<T> Run<T>(Func<T> operation)
-    {
-        lock (gate)
-        {
-            return ValueTask.FromResult(operation());
-        }
-    }
+    }, cancellationToken);
 }
