@@ -1,4 +1,5 @@
 using Authsome;
+using Authsome.Maintenance;
 using Authsome.Plugins;
 using Authsome.Plugins.Mfa;
 using Authsome.Plugins.Mfa.Store;
@@ -43,6 +44,7 @@ public static class MfaBuilderExtensions
         services.TryAddSingleton<MfaTickets>();
         services.TryAddSingleton<MfaService>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ISignInGate, MfaSignInGate>());
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IExpiredDataPurge, MfaTicketPurge>());
         return builder;
     }
 }

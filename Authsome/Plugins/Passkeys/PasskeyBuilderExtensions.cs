@@ -1,4 +1,5 @@
 using Authsome;
+using Authsome.Maintenance;
 using Authsome.Plugins.Passkeys;
 using Authsome.Plugins.Passkeys.Store;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -39,6 +40,7 @@ public static class PasskeyBuilderExtensions
 
         builder.AddPluginStore(PasskeyStore.Definition);
         services.TryAddSingleton<PasskeyService>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IExpiredDataPurge, PasskeyChallengePurge>());
         return builder;
     }
 

@@ -180,6 +180,27 @@ public abstract class MfaTests(Backend backend)
         await client.SignInAsync(account.Email);
     }
 
+    [Fact]
+    public async Task ThePeriodicPurgeDeletesExpiredTickets()
+    {
+        var time = new FakeTimeProvider(Start);
+        await using var host = await ApiHost.StartAsync(backend, time: time, settings: new Dictionary<string, string?> { ["Authsome:PurgeInterval"] = "00:10:00" });
+        using var client = host.CreateClient();
+        var account = await client.SignUpAsync();
+        await EnableTotpAsync(client, account, time);
+        var hash = SecretHash.Of(await SignInHeldBackAsync(client, account.Email));
+        var store = host.Services.GetRequiredService<IMfaStore>();
+        Assert.NotNull(await store.GetTicketAsync(hash, TestContext.Current.CancellationToken));
+
+        time.Advance(TimeSpan.FromMinutes(10));
+        for (var i = 0; i < 800 && await store.GetTicketAsync(hash, TestContext.Current.CancellationToken) is not null; i++)
+        {
+            await Task.Delay(25, TestContext.Current.CancellationToken);
+        }
+
+        Assert.Null(await store.GetTicketAsync(hash, TestContext.Current.CancellationToken));
+    }
+
     private static async Task<(string Secret, IReadOnlyList<string> RecoveryCodes)> EnableTotpAsync(ApiClient client, SignedIn account, FakeTimeProvider time)
     {
         var enrollment = await client.PostAsync("/mfa/totp/enroll", new { password = ApiClient.Password }, account.AccessToken);

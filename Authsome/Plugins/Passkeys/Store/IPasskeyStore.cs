@@ -15,7 +15,7 @@ public interface IPasskeyStore
 
     ValueTask<Passkey?> GetByCredentialIdAsync(byte[] credentialId, CancellationToken cancellationToken);
 
-    /// <summary>A user's passkeys, oldest first.</summary>
+    /// <summary>A user's passkeys, in id order (the order they were registered in, to the millisecond).</summary>
     ValueTask<IReadOnlyList<Passkey>> ListByUserAsync(Id<User> userId, CancellationToken cancellationToken);
 
     /// <summary>Renames a passkey; false when it does not exist.</summary>
