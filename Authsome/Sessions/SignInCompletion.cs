@@ -10,7 +10,7 @@ namespace Authsome.Sessions;
 /// </summary>
 internal sealed class SignInCompletion(SessionService sessions, HookRunner hooks, AuthsomeMetrics metrics, IEnumerable<ISignInGate> gates)
 {
-    private readonly ISignInGate[] gates = [.. gates];
+    private readonly ISignInGate[] _gates = [.. gates];
 
     /// <summary>
     /// Issues the session, or returns the gate's answer instead when one holds the sign-in back.
@@ -20,7 +20,7 @@ internal sealed class SignInCompletion(SessionService sessions, HookRunner hooks
     {
         if (!multiFactor)
         {
-            foreach (var gate in gates)
+            foreach (var gate in _gates)
             {
                 if (await gate.CheckAsync(user, method, cancellationToken) is { } pending)
                 {

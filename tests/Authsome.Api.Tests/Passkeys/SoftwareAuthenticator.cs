@@ -18,7 +18,7 @@ internal sealed class SoftwareAuthenticator(string origin) : IDisposable
     private const byte UserVerified = 0x04;
     private const byte AttestedData = 0x40;
 
-    private readonly ECDsa key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
+    private readonly ECDsa _key = ECDsa.Create(ECCurve.NamedCurves.nistP256);
 
     public byte[] CredentialId { get; } = RandomNumberGenerator.GetBytes(16);
 
@@ -70,7 +70,7 @@ internal sealed class SoftwareAuthenticator(string origin) : IDisposable
         var rpId = options["rpId"]!.GetValue<string>();
         var clientData = ClientData("webauthn.get", options["challenge"]!.GetValue<string>(), asOrigin ?? origin);
         var authData = AuthData(rpId, (byte)(UserPresent | (VerifiesUser ? UserVerified : 0)), SignCount++);
-        var signature = key.SignData([.. authData, .. SHA256.HashData(clientData)], HashAlgorithmName.SHA256, DSASignatureFormat.Rfc3279DerSequence);
+        var signature = _key.SignData([.. authData, .. SHA256.HashData(clientData)], HashAlgorithmName.SHA256, DSASignatureFormat.Rfc3279DerSequence);
         if (tamper)
         {
             signature[^1] ^= 0x01;
@@ -85,7 +85,7 @@ internal sealed class SoftwareAuthenticator(string origin) : IDisposable
         });
     }
 
-    public void Dispose() => key.Dispose();
+    public void Dispose() => _key.Dispose();
 
     private JsonObject Credential(JsonObject response) => new()
     {
@@ -112,7 +112,7 @@ internal sealed class SoftwareAuthenticator(string origin) : IDisposable
     /// <summary>The public key as a COSE_Key: EC2 (kty 2), ES256 (alg -7), P-256 (crv 1), x and y.</summary>
     private byte[] CoseKey()
     {
-        var point = key.ExportParameters(false).Q;
+        var point = _key.ExportParameters(false).Q;
         var cose = new CborWriter(CborConformanceMode.Ctap2Canonical);
         cose.WriteStartMap(5);
         cose.WriteInt32(1);

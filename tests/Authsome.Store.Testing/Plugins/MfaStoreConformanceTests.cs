@@ -9,17 +9,17 @@ namespace Authsome.Store.Testing.Plugins;
 /// </summary>
 public abstract class MfaStoreConformanceTests : StoreConformanceTests
 {
-    private IMfaStore? mfa;
+    private IMfaStore? _mfa;
 
     /// <summary>The store's MFA sub-store.</summary>
-    protected IMfaStore Mfa => mfa ?? throw new InvalidOperationException("The MFA store is resolved in InitializeAsync.");
+    protected IMfaStore Mfa => _mfa ?? throw new InvalidOperationException("The MFA store is resolved in InitializeAsync.");
 
     /// <inheritdoc />
     public override async ValueTask InitializeAsync()
     {
         await base.InitializeAsync();
         await Store.MigrateAsync([MfaStore.Definition.MigrationGroup], Ct);
-        mfa = Store.GetPluginStore(MfaStore.Definition);
+        _mfa = Store.GetPluginStore(MfaStore.Definition);
     }
 
     [Fact]

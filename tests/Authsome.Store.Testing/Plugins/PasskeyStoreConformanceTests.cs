@@ -9,17 +9,17 @@ namespace Authsome.Store.Testing.Plugins;
 /// </summary>
 public abstract class PasskeyStoreConformanceTests : StoreConformanceTests
 {
-    private IPasskeyStore? passkeys;
+    private IPasskeyStore? _passkeys;
 
     /// <summary>The store's passkey sub-store.</summary>
-    protected IPasskeyStore Passkeys => passkeys ?? throw new InvalidOperationException("The passkey store is resolved in InitializeAsync.");
+    protected IPasskeyStore Passkeys => _passkeys ?? throw new InvalidOperationException("The passkey store is resolved in InitializeAsync.");
 
     /// <inheritdoc />
     public override async ValueTask InitializeAsync()
     {
         await base.InitializeAsync();
         await Store.MigrateAsync([PasskeyStore.Definition.MigrationGroup], Ct);
-        passkeys = Store.GetPluginStore(PasskeyStore.Definition);
+        _passkeys = Store.GetPluginStore(PasskeyStore.Definition);
     }
 
     [Fact]

@@ -6,65 +6,65 @@ namespace Authsome.Plugins.Mfa.Store;
 /// <summary>The MFA store beside the in-memory store's data, under its lock; a user's rows go with the user's app.</summary>
 internal sealed class MemoryMfaStore : IMfaStore
 {
-    private readonly MemoryPluginContext context;
+    private readonly MemoryPluginContext _context;
 
     // Touched only under the store's lock.
-    private readonly Dictionary<Id<User>, TotpFactor> totp = [];
-    private readonly Dictionary<Id<User>, List<RecoveryCode>> codes = [];
-    private readonly Dictionary<Id<MfaTicket>, MfaTicket> tickets = [];
+    private readonly Dictionary<Id<User>, TotpFactor> _totp = [];
+    private readonly Dictionary<Id<User>, List<RecoveryCode>> _codes = [];
+    private readonly Dictionary<Id<MfaTicket>, MfaTicket> _tickets = [];
 
     public MemoryMfaStore(MemoryPluginContext context)
     {
-        this.context = context;
-        context.DeleteWithUsers(users =>
+        _context = context;
+        _context.DeleteWithUsers(users =>
         {
             foreach (var user in users)
             {
-                totp.Remove(user);
-                codes.Remove(user);
+                _totp.Remove(user);
+                _codes.Remove(user);
             }
 
-            foreach (var ticket in tickets.Values.Where(t => users.Contains(t.UserId)).ToList())
+            foreach (var ticket in _tickets.Values.Where(t => users.Contains(t.UserId)).ToList())
             {
-                tickets.Remove(ticket.Id);
+                _tickets.Remove(ticket.Id);
             }
         });
     }
 
     public ValueTask<TotpFactor?> GetTotpAsync(Id<User> userId, CancellationToken cancellationToken) =>
-        context.RunAsync(() => totp.GetValueOrDefault(userId), cancellationToken);
+        _context.RunAsync(() => _totp.GetValueOrDefault(userId), cancellationToken);
 
     public ValueTask SaveTotpAsync(TotpFactor factor, CancellationToken cancellationToken) =>
-        context.RunAsync(() =>
+        _context.RunAsync(() =>
         {
-            context.EnsureUserExists(factor.UserId, "TOTP factor");
-            totp[factor.UserId] = factor;
+            _context.EnsureUserExists(factor.UserId, "TOTP factor");
+            _totp[factor.UserId] = factor;
         }, cancellationToken);
 
     public ValueTask<bool> ConfirmTotpAsync(Id<TotpFactor> id, long step, DateTimeOffset at, CancellationToken cancellationToken) =>
-        context.RunAsync(() => Swap(id, f => f.ConfirmedAt is null, f => f with { ConfirmedAt = at, LastUsedStep = step, UpdatedAt = at }), cancellationToken);
+        _context.RunAsync(() => Swap(id, f => f.ConfirmedAt is null, f => f with { ConfirmedAt = at, LastUsedStep = step, UpdatedAt = at }), cancellationToken);
 
     public ValueTask<bool> TryUseStepAsync(Id<TotpFactor> id, long step, DateTimeOffset at, CancellationToken cancellationToken) =>
-        context.RunAsync(() => Swap(id, f => f.LastUsedStep is not { } last || last < step, f => f with { LastUsedStep = step, UpdatedAt = at }), cancellationToken);
+        _context.RunAsync(() => Swap(id, f => f.LastUsedStep is not { } last || last < step, f => f with { LastUsedStep = step, UpdatedAt = at }), cancellationToken);
 
     public ValueTask<bool> DeleteTotpAsync(Id<User> userId, CancellationToken cancellationToken) =>
-        context.RunAsync(() =>
+        _context.RunAsync(() =>
         {
-            codes.Remove(userId);
-            return totp.Remove(userId);
+            _codes.Remove(userId);
+            return _totp.Remove(userId);
         }, cancellationToken);
 
     public ValueTask ReplaceRecoveryCodesAsync(Id<User> userId, IReadOnlyList<RecoveryCode> replacement, CancellationToken cancellationToken) =>
-        context.RunAsync(() =>
+        _context.RunAsync(() =>
         {
-            context.EnsureUserExists(userId, "recovery code");
-            codes[userId] = [.. replacement];
+            _context.EnsureUserExists(userId, "recovery code");
+            _codes[userId] = [.. replacement];
         }, cancellationToken);
 
     public ValueTask<bool> UseRecoveryCodeAsync(Id<User> userId, SecretHash codeHash, DateTimeOffset at, CancellationToken cancellationToken) =>
-        context.RunAsync(() =>
+        _context.RunAsync(() =>
         {
-            var list = codes.GetValueOrDefault(userId) ?? [];
+            var list = _codes.GetValueOrDefault(userId) ?? [];
             var index = list.FindIndex(c => c.CodeHash == codeHash && c.UsedAt is null);
             if (index >= 0)
             {
@@ -75,50 +75,50 @@ internal sealed class MemoryMfaStore : IMfaStore
         }, cancellationToken);
 
     public ValueTask<int> CountRecoveryCodesAsync(Id<User> userId, CancellationToken cancellationToken) =>
-        context.RunAsync(() => codes.GetValueOrDefault(userId)?.Count(c => c.UsedAt is null) ?? 0, cancellationToken);
+        _context.RunAsync(() => _codes.GetValueOrDefault(userId)?.Count(c => c.UsedAt is null) ?? 0, cancellationToken);
 
     public ValueTask CreateTicketAsync(MfaTicket ticket, CancellationToken cancellationToken) =>
-        context.RunAsync(() =>
+        _context.RunAsync(() =>
         {
-            context.EnsureUserExists(ticket.UserId, "MFA ticket");
-            if (tickets.ContainsKey(ticket.Id) || tickets.Values.Any(t => t.TokenHash == ticket.TokenHash))
+            _context.EnsureUserExists(ticket.UserId, "MFA ticket");
+            if (_tickets.ContainsKey(ticket.Id) || _tickets.Values.Any(t => t.TokenHash == ticket.TokenHash))
             {
                 throw new StoreConflictException(ConflictKind.Duplicate, "MFA ticket");
             }
 
-            tickets.Add(ticket.Id, ticket);
+            _tickets.Add(ticket.Id, ticket);
         }, cancellationToken);
 
     public ValueTask<MfaTicket?> GetTicketAsync(SecretHash tokenHash, CancellationToken cancellationToken) =>
-        context.RunAsync(() => tickets.Values.FirstOrDefault(t => t.TokenHash == tokenHash), cancellationToken);
+        _context.RunAsync(() => _tickets.Values.FirstOrDefault(t => t.TokenHash == tokenHash), cancellationToken);
 
     public ValueTask<int> RecordTicketFailureAsync(Id<MfaTicket> id, CancellationToken cancellationToken) =>
-        context.RunAsync(() =>
+        _context.RunAsync(() =>
         {
-            if (!tickets.TryGetValue(id, out var ticket))
+            if (!_tickets.TryGetValue(id, out var ticket))
             {
                 return 0;
             }
 
-            tickets[id] = ticket with { Attempts = ticket.Attempts + 1 };
+            _tickets[id] = ticket with { Attempts = ticket.Attempts + 1 };
             return ticket.Attempts + 1;
         }, cancellationToken);
 
     public ValueTask<bool> DeleteTicketAsync(Id<MfaTicket> id, CancellationToken cancellationToken) =>
-        context.RunAsync(() => tickets.Remove(id), cancellationToken);
+        _context.RunAsync(() => _tickets.Remove(id), cancellationToken);
 
     public ValueTask<int> PurgeExpiredTicketsAsync(DateTimeOffset now, CancellationToken cancellationToken) =>
-        context.RunAsync(() => tickets.Values.Where(t => t.ExpiresAt <= now).ToList().Count(t => tickets.Remove(t.Id)), cancellationToken);
+        _context.RunAsync(() => _tickets.Values.Where(t => t.ExpiresAt <= now).ToList().Count(t => _tickets.Remove(t.Id)), cancellationToken);
 
     private bool Swap(Id<TotpFactor> id, Func<TotpFactor, bool> when, Func<TotpFactor, TotpFactor> change)
     {
-        var factor = totp.Values.FirstOrDefault(f => f.Id == id);
+        var factor = _totp.Values.FirstOrDefault(f => f.Id == id);
         if (factor is null || !when(factor))
         {
             return false;
         }
 
-        totp[factor.UserId] = change(factor);
+        _totp[factor.UserId] = change(factor);
         return true;
     }
 }

@@ -15,26 +15,26 @@ internal sealed class MongoMfaStore : IMfaStore
     private static readonly FilterDefinitionBuilder<BsonDocument> Filter = Builders<BsonDocument>.Filter;
     private static readonly UpdateDefinitionBuilder<BsonDocument> Update = Builders<BsonDocument>.Update;
 
-    private readonly MongoPluginContext context;
-    private readonly IMongoCollection<BsonDocument> totp;
-    private readonly IMongoCollection<BsonDocument> codes;
-    private readonly IMongoCollection<BsonDocument> tickets;
+    private readonly MongoPluginContext _context;
+    private readonly IMongoCollection<BsonDocument> _totp;
+    private readonly IMongoCollection<BsonDocument> _codes;
+    private readonly IMongoCollection<BsonDocument> _tickets;
 
     public MongoMfaStore(MongoPluginContext context)
     {
-        this.context = context;
-        totp = context.Collection(MfaMigrations.TotpTable);
-        codes = context.Collection(MfaMigrations.RecoveryCodesTable);
-        tickets = context.Collection(MfaMigrations.TicketsTable);
-        context.DeleteWithUsers(MfaMigrations.TotpTable);
-        context.DeleteWithUsers(MfaMigrations.RecoveryCodesTable);
-        context.DeleteWithUsers(MfaMigrations.TicketsTable);
+        _context = context;
+        _totp = _context.Collection(MfaMigrations.TotpTable);
+        _codes = _context.Collection(MfaMigrations.RecoveryCodesTable);
+        _tickets = _context.Collection(MfaMigrations.TicketsTable);
+        _context.DeleteWithUsers(MfaMigrations.TotpTable);
+        _context.DeleteWithUsers(MfaMigrations.RecoveryCodesTable);
+        _context.DeleteWithUsers(MfaMigrations.TicketsTable);
     }
 
     public async ValueTask<TotpFactor?> GetTotpAsync(Id<User> userId, CancellationToken cancellationToken) =>
-        await context.RunAsync(TotpEntity, async () =>
+        await _context.RunAsync(TotpEntity, async () =>
         {
-            var document = await totp.Find(OfUser(userId)).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+            var document = await _totp.Find(OfUser(userId)).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
             return document is null ? null : new TotpFactor
             {
                 Id = Id<TotpFactor>.Parse(document["_id"].AsString),
@@ -51,11 +51,11 @@ internal sealed class MongoMfaStore : IMfaStore
     public async ValueTask SaveTotpAsync(TotpFactor factor, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(factor);
-        await context.InTransactionAsync(TotpEntity, async (session, ct) =>
+        await _context.InTransactionAsync(TotpEntity, async (session, ct) =>
         {
-            await context.EnsureUserExistsAsync(session, factor.UserId, TotpEntity, ct).ConfigureAwait(false);
-            await totp.DeleteOneAsync(session, OfUser(factor.UserId), cancellationToken: ct).ConfigureAwait(false);
-            await totp.InsertOneAsync(session, new BsonDocument
+            await _context.EnsureUserExistsAsync(session, factor.UserId, TotpEntity, ct).ConfigureAwait(false);
+            await _totp.DeleteOneAsync(session, OfUser(factor.UserId), cancellationToken: ct).ConfigureAwait(false);
+            await _totp.InsertOneAsync(session, new BsonDocument
             {
                 ["_id"] = factor.Id.ToString(),
                 ["app_id"] = factor.AppId.ToString(),
@@ -71,35 +71,35 @@ internal sealed class MongoMfaStore : IMfaStore
     }
 
     public async ValueTask<bool> ConfirmTotpAsync(Id<TotpFactor> id, long step, DateTimeOffset at, CancellationToken cancellationToken) =>
-        await context.RunAsync(TotpEntity, async () => (await totp.UpdateOneAsync(
+        await _context.RunAsync(TotpEntity, async () => (await _totp.UpdateOneAsync(
             Filter.Eq("_id", id.ToString()) & Filter.Eq("confirmed_at", BsonNull.Value),
             Update.Set("confirmed_at", Time(at)).Set("last_used_step", step).Set("updated_at", Time(at)),
             cancellationToken: cancellationToken).ConfigureAwait(false)).ModifiedCount > 0).ConfigureAwait(false);
 
     public async ValueTask<bool> TryUseStepAsync(Id<TotpFactor> id, long step, DateTimeOffset at, CancellationToken cancellationToken) =>
-        await context.RunAsync(TotpEntity, async () => (await totp.UpdateOneAsync(
+        await _context.RunAsync(TotpEntity, async () => (await _totp.UpdateOneAsync(
             Filter.Eq("_id", id.ToString()) & (Filter.Eq("last_used_step", BsonNull.Value) | Filter.Lt("last_used_step", step)),
             Update.Set("last_used_step", step).Set("updated_at", Time(at)),
             cancellationToken: cancellationToken).ConfigureAwait(false)).ModifiedCount > 0).ConfigureAwait(false);
 
     // Codes first, factor last: without a transaction, an interrupted run is finished by running it again.
     public async ValueTask<bool> DeleteTotpAsync(Id<User> userId, CancellationToken cancellationToken) =>
-        await context.InTransactionAsync(TotpEntity, async (session, ct) =>
+        await _context.InTransactionAsync(TotpEntity, async (session, ct) =>
         {
-            await codes.DeleteManyAsync(session, OfUser(userId), cancellationToken: ct).ConfigureAwait(false);
-            return (await totp.DeleteOneAsync(session, OfUser(userId), cancellationToken: ct).ConfigureAwait(false)).DeletedCount > 0;
+            await _codes.DeleteManyAsync(session, OfUser(userId), cancellationToken: ct).ConfigureAwait(false);
+            return (await _totp.DeleteOneAsync(session, OfUser(userId), cancellationToken: ct).ConfigureAwait(false)).DeletedCount > 0;
         }, cancellationToken).ConfigureAwait(false);
 
     public async ValueTask ReplaceRecoveryCodesAsync(Id<User> userId, IReadOnlyList<RecoveryCode> replacement, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(replacement);
-        await context.InTransactionAsync(CodeEntity, async (session, ct) =>
+        await _context.InTransactionAsync(CodeEntity, async (session, ct) =>
         {
-            await context.EnsureUserExistsAsync(session, userId, CodeEntity, ct).ConfigureAwait(false);
-            await codes.DeleteManyAsync(session, OfUser(userId), cancellationToken: ct).ConfigureAwait(false);
+            await _context.EnsureUserExistsAsync(session, userId, CodeEntity, ct).ConfigureAwait(false);
+            await _codes.DeleteManyAsync(session, OfUser(userId), cancellationToken: ct).ConfigureAwait(false);
             if (replacement.Count > 0)
             {
-                await codes.InsertManyAsync(session, replacement.Select(c => new BsonDocument
+                await _codes.InsertManyAsync(session, replacement.Select(c => new BsonDocument
                 {
                     ["_id"] = c.Id.ToString(),
                     ["user_id"] = userId.ToString(),
@@ -114,22 +114,22 @@ internal sealed class MongoMfaStore : IMfaStore
     }
 
     public async ValueTask<bool> UseRecoveryCodeAsync(Id<User> userId, SecretHash codeHash, DateTimeOffset at, CancellationToken cancellationToken) =>
-        await context.RunAsync(CodeEntity, async () => (await codes.UpdateOneAsync(
+        await _context.RunAsync(CodeEntity, async () => (await _codes.UpdateOneAsync(
             OfUser(userId) & Filter.Eq("code_hash", codeHash.Hex) & Filter.Eq("used_at", BsonNull.Value),
             Update.Set("used_at", Time(at)),
             cancellationToken: cancellationToken).ConfigureAwait(false)).ModifiedCount > 0).ConfigureAwait(false);
 
     public async ValueTask<int> CountRecoveryCodesAsync(Id<User> userId, CancellationToken cancellationToken) =>
-        await context.RunAsync(CodeEntity, async () => (int)await codes.CountDocumentsAsync(
+        await _context.RunAsync(CodeEntity, async () => (int)await _codes.CountDocumentsAsync(
             OfUser(userId) & Filter.Eq("used_at", BsonNull.Value), cancellationToken: cancellationToken).ConfigureAwait(false)).ConfigureAwait(false);
 
     public async ValueTask CreateTicketAsync(MfaTicket ticket, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(ticket);
-        await context.InTransactionAsync(TicketEntity, async (session, ct) =>
+        await _context.InTransactionAsync(TicketEntity, async (session, ct) =>
         {
-            await context.EnsureUserExistsAsync(session, ticket.UserId, TicketEntity, ct).ConfigureAwait(false);
-            await tickets.InsertOneAsync(session, new BsonDocument
+            await _context.EnsureUserExistsAsync(session, ticket.UserId, TicketEntity, ct).ConfigureAwait(false);
+            await _tickets.InsertOneAsync(session, new BsonDocument
             {
                 ["_id"] = ticket.Id.ToString(),
                 ["app_id"] = ticket.AppId.ToString(),
@@ -146,9 +146,9 @@ internal sealed class MongoMfaStore : IMfaStore
     }
 
     public async ValueTask<MfaTicket?> GetTicketAsync(SecretHash tokenHash, CancellationToken cancellationToken) =>
-        await context.RunAsync(TicketEntity, async () =>
+        await _context.RunAsync(TicketEntity, async () =>
         {
-            var d = await tickets.Find(Filter.Eq("token_hash", tokenHash.Hex)).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+            var d = await _tickets.Find(Filter.Eq("token_hash", tokenHash.Hex)).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
             return d is null ? null : new MfaTicket
             {
                 Id = Id<MfaTicket>.Parse(d["_id"].AsString),
@@ -164,21 +164,21 @@ internal sealed class MongoMfaStore : IMfaStore
         }).ConfigureAwait(false);
 
     public async ValueTask<int> RecordTicketFailureAsync(Id<MfaTicket> id, CancellationToken cancellationToken) =>
-        await context.RunAsync(TicketEntity, async () =>
+        await _context.RunAsync(TicketEntity, async () =>
         {
-            var updated = await tickets.FindOneAndUpdateAsync(
+            var updated = await _tickets.FindOneAndUpdateAsync(
                 Filter.Eq("_id", id.ToString()), Update.Inc("attempts", 1),
                 new FindOneAndUpdateOptions<BsonDocument> { ReturnDocument = ReturnDocument.After }, cancellationToken).ConfigureAwait(false);
             return updated?["attempts"].AsInt32 ?? 0;
         }).ConfigureAwait(false);
 
     public async ValueTask<bool> DeleteTicketAsync(Id<MfaTicket> id, CancellationToken cancellationToken) =>
-        await context.RunAsync(TicketEntity, async () =>
-            (await tickets.DeleteOneAsync(Filter.Eq("_id", id.ToString()), cancellationToken).ConfigureAwait(false)).DeletedCount > 0).ConfigureAwait(false);
+        await _context.RunAsync(TicketEntity, async () =>
+            (await _tickets.DeleteOneAsync(Filter.Eq("_id", id.ToString()), cancellationToken).ConfigureAwait(false)).DeletedCount > 0).ConfigureAwait(false);
 
     public async ValueTask<int> PurgeExpiredTicketsAsync(DateTimeOffset now, CancellationToken cancellationToken) =>
-        await context.RunAsync(TicketEntity, async () =>
-            (int)(await tickets.DeleteManyAsync(Filter.Lte("expires_at", Time(now)), cancellationToken).ConfigureAwait(false)).DeletedCount).ConfigureAwait(false);
+        await _context.RunAsync(TicketEntity, async () =>
+            (int)(await _tickets.DeleteManyAsync(Filter.Lte("expires_at", Time(now)), cancellationToken).ConfigureAwait(false)).DeletedCount).ConfigureAwait(false);
 
     private static FilterDefinition<BsonDocument> OfUser(Id<User> userId) => Filter.Eq("user_id", userId.ToString());
 

@@ -12,16 +12,16 @@ internal sealed class TotpSecretProtector(IDataProtectionProvider provider)
 {
     private const string Purpose = "Authsome.Mfa.TotpSecret.v1";
 
-    private readonly IDataProtector protector = provider.CreateProtector(Purpose);
+    private readonly IDataProtector _protector = provider.CreateProtector(Purpose);
 
-    public string Protect(string base32Secret) => protector.Protect(base32Secret);
+    public string Protect(string base32Secret) => _protector.Protect(base32Secret);
 
     /// <summary>The secret, or null when the payload cannot be opened (lost or rotated-out keys, tampering).</summary>
     public string? Unprotect(string protectedSecret)
     {
         try
         {
-            return protector.Unprotect(protectedSecret);
+            return _protector.Unprotect(protectedSecret);
         }
         catch (CryptographicException)
         {

@@ -14,25 +14,25 @@ internal sealed class MongoPasskeyStore : IPasskeyStore
     private static readonly FilterDefinitionBuilder<BsonDocument> Filter = Builders<BsonDocument>.Filter;
     private static readonly UpdateDefinitionBuilder<BsonDocument> Update = Builders<BsonDocument>.Update;
 
-    private readonly MongoPluginContext context;
-    private readonly IMongoCollection<BsonDocument> passkeys;
-    private readonly IMongoCollection<BsonDocument> challenges;
+    private readonly MongoPluginContext _context;
+    private readonly IMongoCollection<BsonDocument> _passkeys;
+    private readonly IMongoCollection<BsonDocument> _challenges;
 
     public MongoPasskeyStore(MongoPluginContext context)
     {
-        this.context = context;
-        passkeys = context.Collection(PasskeyMigrations.PasskeysTable);
-        challenges = context.Collection(PasskeyMigrations.ChallengesTable);
-        context.DeleteWithUsers(PasskeyMigrations.PasskeysTable);
+        _context = context;
+        _passkeys = _context.Collection(PasskeyMigrations.PasskeysTable);
+        _challenges = _context.Collection(PasskeyMigrations.ChallengesTable);
+        _context.DeleteWithUsers(PasskeyMigrations.PasskeysTable);
     }
 
     public async ValueTask CreateAsync(Passkey passkey, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(passkey);
-        await context.InTransactionAsync(Entity, async (session, ct) =>
+        await _context.InTransactionAsync(Entity, async (session, ct) =>
         {
-            await context.EnsureUserExistsAsync(session, passkey.UserId, Entity, ct).ConfigureAwait(false);
-            await passkeys.InsertOneAsync(session, new BsonDocument
+            await _context.EnsureUserExistsAsync(session, passkey.UserId, Entity, ct).ConfigureAwait(false);
+            await _passkeys.InsertOneAsync(session, new BsonDocument
             {
                 ["_id"] = passkey.Id.ToString(),
                 ["app_id"] = passkey.AppId.ToString(),
@@ -61,32 +61,32 @@ internal sealed class MongoPasskeyStore : IPasskeyStore
         await FindOneAsync(Filter.Eq("credential_id", new BsonBinaryData(credentialId)), cancellationToken).ConfigureAwait(false);
 
     public async ValueTask<IReadOnlyList<Passkey>> ListByUserAsync(Id<User> userId, CancellationToken cancellationToken) =>
-        await context.RunAsync<IReadOnlyList<Passkey>>(Entity, async () =>
+        await _context.RunAsync<IReadOnlyList<Passkey>>(Entity, async () =>
         {
-            var documents = await passkeys.Find(Filter.Eq("user_id", userId.ToString())).Sort(Builders<BsonDocument>.Sort.Ascending("_id"))
+            var documents = await _passkeys.Find(Filter.Eq("user_id", userId.ToString())).Sort(Builders<BsonDocument>.Sort.Ascending("_id"))
                 .ToListAsync(cancellationToken).ConfigureAwait(false);
             return [.. documents.Select(Map)];
         }).ConfigureAwait(false);
 
     public async ValueTask<bool> RenameAsync(Id<Passkey> id, string name, DateTimeOffset at, CancellationToken cancellationToken) =>
-        await context.RunAsync(Entity, async () => (await passkeys.UpdateOneAsync(
+        await _context.RunAsync(Entity, async () => (await _passkeys.UpdateOneAsync(
             Filter.Eq("_id", id.ToString()), Update.Set("name", name).Set("updated_at", Time(at)),
             cancellationToken: cancellationToken).ConfigureAwait(false)).MatchedCount > 0).ConfigureAwait(false);
 
     public async ValueTask<bool> RecordUseAsync(Id<Passkey> id, long expectedSignCount, long signCount, bool backedUp, DateTimeOffset at, CancellationToken cancellationToken) =>
-        await context.RunAsync(Entity, async () => (await passkeys.UpdateOneAsync(
+        await _context.RunAsync(Entity, async () => (await _passkeys.UpdateOneAsync(
             Filter.Eq("_id", id.ToString()) & Filter.Eq("sign_count", expectedSignCount),
             Update.Set("sign_count", signCount).Set("backed_up", backedUp).Set("last_used_at", Time(at)).Set("updated_at", Time(at)),
             cancellationToken: cancellationToken).ConfigureAwait(false)).MatchedCount > 0).ConfigureAwait(false);
 
     public async ValueTask<bool> DeleteAsync(Id<Passkey> id, CancellationToken cancellationToken) =>
-        await context.RunAsync(Entity, async () =>
-            (await passkeys.DeleteOneAsync(Filter.Eq("_id", id.ToString()), cancellationToken).ConfigureAwait(false)).DeletedCount > 0).ConfigureAwait(false);
+        await _context.RunAsync(Entity, async () =>
+            (await _passkeys.DeleteOneAsync(Filter.Eq("_id", id.ToString()), cancellationToken).ConfigureAwait(false)).DeletedCount > 0).ConfigureAwait(false);
 
     public async ValueTask CreateChallengeAsync(PasskeyChallenge challenge, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(challenge);
-        await context.RunAsync(ChallengeEntity, () => challenges.InsertOneAsync(new BsonDocument
+        await _context.RunAsync(ChallengeEntity, () => _challenges.InsertOneAsync(new BsonDocument
         {
             ["_id"] = challenge.Id.ToString(),
             ["app_id"] = challenge.AppId.ToString(),
@@ -100,9 +100,9 @@ internal sealed class MongoPasskeyStore : IPasskeyStore
     }
 
     public async ValueTask<PasskeyChallenge?> TakeChallengeAsync(SecretHash challengeHash, CancellationToken cancellationToken) =>
-        await context.RunAsync(ChallengeEntity, async () =>
+        await _context.RunAsync(ChallengeEntity, async () =>
         {
-            var d = await challenges.FindOneAndDeleteAsync(Filter.Eq("challenge_hash", challengeHash.Hex), cancellationToken: cancellationToken).ConfigureAwait(false);
+            var d = await _challenges.FindOneAndDeleteAsync(Filter.Eq("challenge_hash", challengeHash.Hex), cancellationToken: cancellationToken).ConfigureAwait(false);
             return d is null ? null : new PasskeyChallenge
             {
                 Id = Id<PasskeyChallenge>.Parse(d["_id"].AsString),
@@ -117,13 +117,13 @@ internal sealed class MongoPasskeyStore : IPasskeyStore
         }).ConfigureAwait(false);
 
     public async ValueTask<int> PurgeExpiredChallengesAsync(DateTimeOffset now, CancellationToken cancellationToken) =>
-        await context.RunAsync(ChallengeEntity, async () =>
-            (int)(await challenges.DeleteManyAsync(Filter.Lte("expires_at", Time(now)), cancellationToken).ConfigureAwait(false)).DeletedCount).ConfigureAwait(false);
+        await _context.RunAsync(ChallengeEntity, async () =>
+            (int)(await _challenges.DeleteManyAsync(Filter.Lte("expires_at", Time(now)), cancellationToken).ConfigureAwait(false)).DeletedCount).ConfigureAwait(false);
 
     private async Task<Passkey?> FindOneAsync(FilterDefinition<BsonDocument> filter, CancellationToken cancellationToken) =>
-        await context.RunAsync(Entity, async () =>
+        await _context.RunAsync(Entity, async () =>
         {
-            var document = await passkeys.Find(filter).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
+            var document = await _passkeys.Find(filter).FirstOrDefaultAsync(cancellationToken).ConfigureAwait(false);
             return document is null ? null : Map(document);
         }).ConfigureAwait(false);
 
