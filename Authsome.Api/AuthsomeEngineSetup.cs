@@ -9,18 +9,27 @@ namespace Microsoft.Extensions.Hosting;
 /// </summary>
 public static class AuthsomeEngineSetup
 {
-    /// <summary>Adds the engine with the store chosen by configuration (<c>ConnectionStrings:authsome</c>) and the hosts' plugins: password and MFA always, passkeys when <c>Authsome:Passkeys</c> is configured.</summary>
+    /// <summary>Adds the engine with its web parts, the store chosen by configuration (<c>ConnectionStrings:authsome</c>) and the hosts' plugins (password and MFA; passkeys when <c>Authsome:Passkeys</c> is configured).</summary>
     public static AuthsomeBuilder AddAuthsomeEngine(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        return builder.Services.AddAuthsome(authsome =>
-        {
-            authsome.UseStoreFromConfiguration().AddPassword().AddMfa();
-            // Passkeys are bound to a domain the operator names; without it they stay off.
-            if (builder.Configuration.GetSection(PasskeyOptions.SectionName).Exists())
-            {
-                authsome.AddPasskeys();
-            }
-        });
+        return builder.Services.AddAuthsome(Configure(builder.Configuration));
     }
+
+    /// <summary>The same engine without its web parts (no routes served): what the migrator builds.</summary>
+    public static AuthsomeBuilder AddAuthsomeEngineCore(this IHostApplicationBuilder builder)
+    {
+        ArgumentNullException.ThrowIfNull(builder);
+        return builder.Services.AddAuthsomeCore(Configure(builder.Configuration));
+    }
+
+    // Password and MFA always; passkeys are bound to a domain the operator names, so without Authsome:Passkeys they stay off.
+    private static Action<AuthsomeBuilder> Configure(IConfiguration configuration) => authsome =>
+    {
+        authsome.UseStoreFromConfiguration().AddPassword().AddMfa();
+        if (configuration.GetSection(PasskeyOptions.SectionName).Exists())
+        {
+            authsome.AddPasskeys();
+        }
+    };
 }

@@ -1,6 +1,6 @@
 using Authsome;
+using Authsome.Hooks;
 using Authsome.Maintenance;
-using Authsome.Plugins;
 using Authsome.Plugins.Mfa;
 using Authsome.Plugins.Mfa.Store;
 using Authsome.Plugins.Mfa.Totp;

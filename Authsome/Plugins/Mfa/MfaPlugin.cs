@@ -1,3 +1,4 @@
+using Authsome.Hooks;
 using Authsome.Plugins.Mfa.Endpoints;
 using Authsome.Store.Migrations;
 using Microsoft.AspNetCore.Routing;

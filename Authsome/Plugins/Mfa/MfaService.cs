@@ -1,3 +1,4 @@
+using Authsome.Hooks;
 using Authsome.Accounts;
 using Authsome.Errors;
 using Authsome.Lockout;
@@ -23,7 +24,7 @@ internal sealed partial class MfaService(
     IAuthsomeStore core,
     MfaTickets tickets,
     TotpSecretProtector protector,
-    SignInCompletion completion,
+    IAuthsomeEngine engine,
     LockoutService lockout,
     HookRunner hooks,
     AuthsomeMetrics metrics,
@@ -89,7 +90,7 @@ internal sealed partial class MfaService(
         }
 
         await tickets.ConsumeAsync(ticket, cancellationToken);
-        return (codes, await completion.CompleteAsync(user, ticket.Method, client, multiFactor: true, cancellationToken));
+        return (codes, (await engine.SignInAsync(user, ticket.Method, client, cancellationToken)).GetValueOrThrow());
     }
 
     /// <summary>Turns TOTP off; needs a current code or a recovery code.</summary>
@@ -150,7 +151,7 @@ internal sealed partial class MfaService(
         await tickets.ConsumeAsync(ticket, cancellationToken);
         await lockout.ResetAsync(user, cancellationToken);
         activity.Succeed();
-        return await completion.CompleteAsync(user, ticket.Method, client, multiFactor: true, cancellationToken);
+        return (await engine.SignInAsync(user, ticket.Method, client, cancellationToken)).GetValueOrThrow();
     }
 
     private async ValueTask<TotpEnrollment> StartEnrollmentAsync(User user, CancellationToken cancellationToken)
@@ -259,13 +260,13 @@ internal sealed partial class MfaService(
         }
     }
 
-    [LoggerMessage(EventId = 1801, Level = LogLevel.Information, Message = "User {UserId} turned TOTP on")]
+    [LoggerMessage(EventId = 5301, Level = LogLevel.Information, Message = "User {UserId} turned TOTP on")]
     private static partial void LogEnabled(ILogger logger, string userId);
 
-    [LoggerMessage(EventId = 1802, Level = LogLevel.Information, Message = "User {UserId} turned TOTP off")]
+    [LoggerMessage(EventId = 5302, Level = LogLevel.Information, Message = "User {UserId} turned TOTP off")]
     private static partial void LogDisabled(ILogger logger, string userId);
 
-    [LoggerMessage(EventId = 1803, Level = LogLevel.Error, Message = "The TOTP secret of user {UserId} cannot be decrypted: the data-protection keys that sealed it are not available")]
+    [LoggerMessage(EventId = 5303, Level = LogLevel.Error, Message = "The TOTP secret of user {UserId} cannot be decrypted: the data-protection keys that sealed it are not available")]
     private static partial void LogSecretUnreadable(ILogger logger, string userId);
 }
 

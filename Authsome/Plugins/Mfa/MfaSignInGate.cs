@@ -1,3 +1,4 @@
+using Authsome.Hooks;
 using Authsome.Plugins.Mfa.Store;
 using Authsome.Store;
 

@@ -25,7 +25,7 @@ internal sealed partial class PasskeyService(
     IPasskeyStore store,
     IAuthsomeStore core,
     AppResolver apps,
-    SignInCompletion completion,
+    IAuthsomeEngine engine,
     IOptionsMonitor<PasskeyOptions> options,
     AuthsomeMetrics metrics,
     TimeProvider time,
@@ -177,7 +177,7 @@ internal sealed partial class PasskeyService(
         }
 
         activity.Succeed();
-        return await completion.CompleteAsync(user, Method, client, multiFactor: true, cancellationToken);
+        return (await engine.SignInAsync(user, Method, client, cancellationToken)).GetValueOrThrow();
     }
 
     public ValueTask<IReadOnlyList<Passkey>> ListAsync(User user, CancellationToken cancellationToken) => store.ListByUserAsync(user.Id, cancellationToken);
@@ -288,6 +288,6 @@ internal sealed partial class PasskeyService(
         return new AuthsomeException(error);
     }
 
-    [LoggerMessage(EventId = 1851, Level = LogLevel.Information, Message = "A passkey {Ceremony} was rejected: {Reason}")]
+    [LoggerMessage(EventId = 5401, Level = LogLevel.Information, Message = "A passkey {Ceremony} was rejected: {Reason}")]
     private static partial void LogRejected(ILogger logger, string ceremony, string reason);
 }

@@ -6,7 +6,6 @@ using Authsome.Passwords;
 using Authsome.Sessions;
 using Authsome.Store;
 using Authsome.Telemetry;
-using Authsome.Verification;
 using Microsoft.Extensions.Options;
 
 namespace Authsome.Plugins.Password;
@@ -15,22 +14,21 @@ namespace Authsome.Plugins.Password;
 /// Password sign-in. An unknown account, an account without a password, a wrong password and (by default) a locked
 /// account all answer the same <c>invalid_credentials</c> after the same hashing work. Only once the password is
 /// right does the answer say more (banned, email not verified). A hash with weaker parameters or an imported
-/// algorithm is replaced by a current one on success.
+/// algorithm is replaced by a current one on success. A sign-in gate (MFA) may hold the sign-in back after the password.
 /// </summary>
 internal sealed class PasswordSignInService(
     IAuthsomeStore store,
     AppResolver apps,
-    SignInCompletion completion,
+    SignInService signIns,
     PasswordService passwords,
     LockoutService lockout,
-    EmailVerificationRequirement requirement,
     AuthsomeMetrics metrics,
     IOptionsMonitor<AuthsomeOptions> options,
     TimeProvider time)
 {
     private const string Method = "password";
 
-    public async ValueTask<SignInOutcome> SignInAsync(string? emailInput, string? usernameInput, string? passwordInput, ClientInfo client, CancellationToken cancellationToken)
+    public async ValueTask<FirstFactorOutcome> SignInAsync(string? emailInput, string? usernameInput, string? passwordInput, ClientInfo client, CancellationToken cancellationToken)
     {
         using var activity = AuthsomeTelemetry.StartOperation("sign_in");
         if ((emailInput is null) == (usernameInput is null))
@@ -85,32 +83,16 @@ internal sealed class PasswordSignInService(
             activity?.SetTag("authsome.password_rehashed", true);
         }
 
-        if (user.IsBanned(now))
-        {
-            throw Failure(activity, "banned", AuthsomeErrors.AccountBanned);
-        }
-
-        if (!user.EmailVerified && await requirement.IsRequiredAsync(app.AppId, cancellationToken))
-        {
-            throw Failure(activity, "email_not_verified", AuthsomeErrors.EmailNotVerified);
-        }
-
-        var outcome = await completion.CompleteAsync(user, Method, client, multiFactor: false, cancellationToken);
-        if (outcome.Session is not null)
+        var outcome = await signIns.SignInFirstFactorAsync(user, Method, client, activity, cancellationToken);
+        if (outcome.Completed is not null)
         {
             // Only a finished sign-in clears the failures: a right password alone must not wipe out wrong MFA codes.
             await lockout.ResetAsync(user, cancellationToken);
         }
 
-        activity?.SetTag("authsome.mfa_pending", outcome.Pending is not null);
-        activity.Succeed();
         return outcome;
     }
 
-    private AuthsomeException Failure(System.Diagnostics.Activity? activity, string reason, AuthsomeError error)
-    {
-        metrics.SignInFailed(reason);
-        activity.Fail(error.Code);
-        return new AuthsomeException(error);
-    }
+    private AuthsomeException Failure(System.Diagnostics.Activity? activity, string reason, AuthsomeError error) =>
+        signIns.Failure(activity, reason, error);
 }

@@ -1,6 +1,6 @@
+using Authsome.Endpoints;
 using Authsome.Endpoints.Contracts;
-using Authsome.Plugins;
-using Authsome.Plugins.Password;
+using Authsome.Hooks;
 using Authsome.RateLimiting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -8,7 +8,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
 
-namespace Authsome.Endpoints;
+namespace Authsome.Plugins.Password.Endpoints;
 
 /// <summary>Password sign-up and sign-in (mapped by the password plugin).</summary>
 internal static class SignUpEndpoints
@@ -35,9 +35,10 @@ internal static class SignUpEndpoints
             .RequireRateLimiting(AuthsomeRateLimitPolicies.SignIn);
     }
 
-    private static async Task<Created<AuthResponse>> SignUpAsync(SignUpRequest body, HttpContext context, PasswordSignUpService signUp, IOptions<AuthsomeOptions> options, CancellationToken cancellationToken)
+    private static async Task<Created<AuthResponse>> SignUpAsync(SignUpRequest body, HttpContext context, IPasswordAuthentication passwords, IOptions<AuthsomeOptions> options, CancellationToken cancellationToken)
     {
-        var result = await signUp.SignUpAsync(body.Email, body.Password, body.Name, body.Username, context.Client(), cancellationToken);
+        var request = new PasswordSignUp(body.Email ?? string.Empty, body.Password ?? string.Empty) { Name = body.Name, Username = body.Username };
+        var result = (await passwords.SignUpAsync(request, context.Client(), cancellationToken)).GetValueOrThrow();
         if (result.Session is { } issued)
         {
             SessionCookies.Issue(context, issued);
@@ -58,6 +59,6 @@ internal static class SignUpEndpoints
     private static async Task<Results<Ok<AuthResponse>, Ok<PendingSignIn>>> SignInAsync(SignInRequest body, HttpContext context, PasswordSignInService signIn, CancellationToken cancellationToken)
     {
         var outcome = await signIn.SignInAsync(body.Email, body.Username, body.Password, context.Client(), cancellationToken);
-        return outcome.Session is { } issued ? TypedResults.Ok(AuthResponse.SignedIn(context, outcome.User, issued)) : TypedResults.Ok(outcome.Pending!);
+        return outcome.Completed is { } done ? TypedResults.Ok(AuthResponse.SignedIn(context, done.User, done.Session)) : TypedResults.Ok(outcome.Pending!);
     }
 }

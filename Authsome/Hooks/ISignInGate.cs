@@ -1,6 +1,8 @@
+using Authsome.Errors;
 using Authsome.Store;
+using Microsoft.AspNetCore.Http;
 
-namespace Authsome.Plugins;
+namespace Authsome.Hooks;
 
 /// <summary>
 /// A step between a user's first factor and their session: after a sign-in method has accepted the user's
@@ -31,4 +33,20 @@ public sealed record PendingSignIn
 
     /// <summary>When the ticket stops working.</summary>
     public required DateTimeOffset ExpiresAt { get; init; }
+
+    /// <summary>
+    /// How code callers of a first-factor sign-in (e.g. <c>IPasswordAuthentication</c>) learn of it: a failure with code
+    /// <c>sign_in_pending</c>, this answer's members in its extensions. Over HTTP the sign-in route answers 200 with them.
+    /// </summary>
+    public static readonly AuthsomeError Error = new("sign_in_pending", StatusCodes.Status401Unauthorized, "Sign-in needs another step");
+
+    internal AuthsomeException ToException() => new(Error, MfaRequired ? "Answer the MFA challenge to finish signing in." : "Enroll MFA to finish signing in.",
+        new Dictionary<string, object?>
+        {
+            ["mfa_required"] = MfaRequired,
+            ["mfa_enrollment_required"] = MfaEnrollmentRequired,
+            ["mfa_ticket"] = MfaTicket,
+            ["methods"] = Methods,
+            ["expires_at"] = ExpiresAt,
+        });
 }
