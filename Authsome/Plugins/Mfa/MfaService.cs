@@ -90,7 +90,7 @@ internal sealed partial class MfaService(
         }
 
         await tickets.ConsumeAsync(ticket, cancellationToken);
-        return (codes, (await engine.SignInAsync(user, ticket.Method, client, cancellationToken)).GetValueOrThrow());
+        return (codes, (await engine.SignInMultiFactorAsync(user, ticket.Method, client, cancellationToken)).GetValueOrThrow());
     }
 
     /// <summary>Turns TOTP off; needs a current code or a recovery code.</summary>
@@ -151,7 +151,7 @@ internal sealed partial class MfaService(
         await tickets.ConsumeAsync(ticket, cancellationToken);
         await lockout.ResetAsync(user, cancellationToken);
         activity.Succeed();
-        return (await engine.SignInAsync(user, ticket.Method, client, cancellationToken)).GetValueOrThrow();
+        return (await engine.SignInMultiFactorAsync(user, ticket.Method, client, cancellationToken)).GetValueOrThrow();
     }
 
     private async ValueTask<TotpEnrollment> StartEnrollmentAsync(User user, CancellationToken cancellationToken)

@@ -177,7 +177,7 @@ internal sealed partial class PasskeyService(
         }
 
         activity.Succeed();
-        return (await engine.SignInAsync(user, Method, client, cancellationToken)).GetValueOrThrow();
+        return (await engine.SignInMultiFactorAsync(user, Method, client, cancellationToken)).GetValueOrThrow();
     }
 
     public ValueTask<IReadOnlyList<Passkey>> ListAsync(User user, CancellationToken cancellationToken) => store.ListByUserAsync(user.Id, cancellationToken);

@@ -1,5 +1,7 @@
 using System.Net;
 using Authsome.Api.Tests.Infrastructure;
+using Authsome.Plugins.Password;
+using Authsome.Sessions;
 using Authsome.Plugins.Mfa.Store;
 using Authsome.Store;
 using Microsoft.Extensions.DependencyInjection;
@@ -178,6 +180,30 @@ public abstract class MfaTests(Backend backend)
         Assert.Equal(HttpStatusCode.NoContent, (await client.SendAsync(HttpMethod.Delete, "/mfa/totp", new { code = Rfc6238.Code(secret, time.GetUtcNow()) }, account.AccessToken)).Status);
         Assert.False((await client.GetAsync("/mfa", account.AccessToken)).Json!["totp_enabled"]!.GetValue<bool>());
         await client.SignInAsync(account.Email);
+    }
+
+    [Fact]
+    public async Task CodeSignInsOfAUserWithMfaAreHeldBack_UnlessTheMethodIsMultiFactor()
+    {
+        var time = new FakeTimeProvider(Start);
+        await using var host = await ApiHost.StartAsync(backend, time: time);
+        using var client = host.CreateClient();
+        var account = await client.SignUpAsync();
+        var (secret, _) = await EnableTotpAsync(client, account, time);
+        var ct = TestContext.Current.CancellationToken;
+        var engine = host.Services.GetRequiredService<IAuthsomeEngine>();
+        var user = await engine.GetUserAsync(Id<User>.Parse(account.UserId), ct);
+
+        var held = await engine.SignInAsync(user!, "magic_link", ClientInfo.None, ct);
+        Assert.Equal("sign_in_pending", held.Failure?.Code);
+        Assert.Equal(true, held.Failure!.Extensions["mfa_required"]);
+        var viaPassword = await host.Services.GetRequiredService<IPasswordAuthentication>().SignInAsync(PasswordSignIn.WithEmail(account.Email, ApiClient.Password), ClientInfo.None, ct);
+        Assert.Equal("sign_in_pending", viaPassword.Failure?.Code);
+
+        time.Advance(TimeSpan.FromSeconds(30));
+        var ticket = (string)held.Failure.Extensions["mfa_ticket"]!;
+        Assert.Equal(HttpStatusCode.OK, (await client.PostAsync("/mfa/challenge", new { mfa_ticket = ticket, code = Rfc6238.Code(secret, time.GetUtcNow()) })).Status);
+        Assert.True((await engine.SignInMultiFactorAsync(user!, "passkey", ClientInfo.None, ct)).Succeeded);
     }
 
     [Fact]
