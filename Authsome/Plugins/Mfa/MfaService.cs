@@ -6,6 +6,7 @@ using Authsome.Passwords;
 using Authsome.Plugins.Mfa.Store;
 using Authsome.Plugins.Mfa.Totp;
 using Authsome.Plugins.Password;
+using Authsome.Security;
 using Authsome.Sessions;
 using Authsome.Store;
 using Authsome.Telemetry;
@@ -35,6 +36,9 @@ internal sealed partial class MfaService(
 {
     /// <summary>The second factors a challenge accepts.</summary>
     public static readonly IReadOnlyList<string> Methods = ["totp", "recovery_code"];
+
+    // Signed-in operations (enroll, disable, regenerate) count their tries in one bucket per account.
+    private static readonly string SignedInClient = ClientKeys.Of((string?)null);
 
     /// <summary>Starts (or restarts) enrollment for a signed-in user, after re-checking their password.</summary>
     public async ValueTask<TotpEnrollment> EnrollAsync(User user, string? password, CancellationToken cancellationToken)
@@ -133,11 +137,11 @@ internal sealed partial class MfaService(
             throw new AuthsomeException(MfaErrors.TicketInvalid);
         }
 
-        // A locked account gets no verdict on its code, like a wrong password during lockout.
-        if (user.IsLockedOut(time.GetStoreNow()) || !await VerifyAsync(user, factor, code, recoveryCode, cancellationToken))
+        // Every try counts towards the lockout; a locked client gets no verdict on its code, like a password during lockout.
+        var clientKey = ClientKeys.Of(client.IpAddress);
+        if (!await MayTryAsync(user, clientKey, cancellationToken) || !await VerifyAsync(user, factor, code, recoveryCode, cancellationToken))
         {
             var attempts = await tickets.RecordFailureAsync(ticket, cancellationToken);
-            await FailAsync(user, cancellationToken);
             metrics.SignInFailed("mfa_code_invalid");
             activity.Fail(MfaErrors.CodeInvalid.Code);
             await hooks.AfterAsync(nameof(IMfaHooks.AfterMfaChallengeFailedAsync),
@@ -149,7 +153,7 @@ internal sealed partial class MfaService(
         }
 
         await tickets.ConsumeAsync(ticket, cancellationToken);
-        await lockout.ResetAsync(user, cancellationToken);
+        await lockout.SucceededAsync(user.Id.ToString(), clientKey, cancellationToken);
         activity.Succeed();
         return (await engine.SignInMultiFactorAsync(user, ticket.Method, client, cancellationToken)).GetValueOrThrow();
     }
@@ -186,18 +190,16 @@ internal sealed partial class MfaService(
         }
 
         var password = InputRules.Password(passwordInput);
-        if (user.IsLockedOut(time.GetStoreNow()) || await passwords.VerifyAsync(password, hash, cancellationToken) == PasswordVerificationResult.Failed)
+        if (!await MayTryAsync(user, SignedInClient, cancellationToken) || await passwords.VerifyAsync(password, hash, cancellationToken) == PasswordVerificationResult.Failed)
         {
-            await FailAsync(user, cancellationToken);
             throw new AuthsomeException(AuthsomeErrors.CurrentPasswordInvalid);
         }
     }
 
     private async ValueTask RequireSecondFactorAsync(User user, TotpFactor factor, string? code, string? recoveryCode, CancellationToken cancellationToken)
     {
-        if (user.IsLockedOut(time.GetStoreNow()) || !await VerifyAsync(user, factor, code, recoveryCode, cancellationToken))
+        if (!await MayTryAsync(user, SignedInClient, cancellationToken) || !await VerifyAsync(user, factor, code, recoveryCode, cancellationToken))
         {
-            await FailAsync(user, cancellationToken);
             throw new AuthsomeException(MfaErrors.CodeInvalid);
         }
     }
@@ -252,13 +254,9 @@ internal sealed partial class MfaService(
         return user;
     }
 
-    private async ValueTask FailAsync(User user, CancellationToken cancellationToken)
-    {
-        if (!user.IsLockedOut(time.GetStoreNow()))
-        {
-            await lockout.RecordFailureAsync(user, cancellationToken);
-        }
-    }
+    // Counts an attempt (right or wrong) towards the lockout; false when this client is locked out of the account.
+    private async ValueTask<bool> MayTryAsync(User user, string clientKey, CancellationToken cancellationToken) =>
+        !(await lockout.ReserveAsync(user.Id.ToString(), clientKey, user, cancellationToken)).IsLocked;
 
     [LoggerMessage(EventId = 5301, Level = LogLevel.Information, Message = "User {UserId} turned TOTP on")]
     private static partial void LogEnabled(ILogger logger, string userId);

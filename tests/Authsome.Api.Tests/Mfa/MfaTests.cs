@@ -120,8 +120,8 @@ public abstract class MfaTests(Backend backend)
             await client.PostAsync("/mfa/challenge", new { mfa_ticket = ticket, code = "123456" == Rfc6238.Code(secret, time.GetUtcNow()) ? "654321" : "123456" });
         }
 
-        // Locked now: the right password answers like a wrong one.
-        Assert.Equal("invalid_credentials", (await client.PostAsync("/signin", new { email = account.Email, password = ApiClient.Password })).Code);
+        // Locked now: even the right password is refused.
+        Assert.Equal("account_locked", (await client.PostAsync("/signin", new { email = account.Email, password = ApiClient.Password })).Code);
     }
 
     [Fact]
