@@ -8,6 +8,7 @@ using Authsome.Lockout;
 using Authsome.Maintenance;
 using Authsome.Messaging;
 using Authsome.Migrations;
+using Authsome.Organizations;
 using Authsome.Plugins;
 using Authsome.RateLimiting;
 using Authsome.Sessions;
@@ -38,6 +39,7 @@ public static class AuthsomeServiceCollectionExtensions
         if (!services.Any(d => d.ServiceType == typeof(AuthsomeMiddlewareMarker)))
         {
             AddCore(services);
+            builder.AddTenancy();
         }
 
         configure?.Invoke(builder);

@@ -1,0 +1,24 @@
+using Authsome.Endpoints;
+using Authsome.Plugins;
+using Authsome.Rbac;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Routing;
+
+namespace Authsome.Organizations;
+
+/// <summary>
+/// Organizations, members, invitations, teams, roles and permission checks: part of every engine (added by
+/// <c>AddAuthsome</c>), built as a plugin over the engine's public surface.
+/// </summary>
+internal sealed class TenancyPlugin : IAuthsomePlugin
+{
+    public string Name => "tenancy";
+
+    public void MapRoutes(IEndpointRouteBuilder routes)
+    {
+        var authenticated = routes.MapGroup(string.Empty).RequireAuthsomeSession();
+        authenticated.MapOrganizationRoutes();
+        authenticated.MapInvitationRoutes();
+        authenticated.MapRbacRoutes();
+    }
+}

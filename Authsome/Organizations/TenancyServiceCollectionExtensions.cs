@@ -1,0 +1,28 @@
+using Authsome.Rbac;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+
+namespace Authsome.Organizations;
+
+/// <summary>Registers organizations and RBAC with the engine.</summary>
+internal static class TenancyServiceCollectionExtensions
+{
+    public static AuthsomeBuilder AddTenancy(this AuthsomeBuilder builder)
+    {
+        var services = builder.Services;
+        services.AddOptions<OrganizationOptions>().BindConfiguration(OrganizationOptions.SectionName)
+            .Validate(o => o.InvitationTtl >= TimeSpan.FromHours(1) && o.InvitationTtl <= TimeSpan.FromDays(30), $"{OrganizationOptions.SectionName}:InvitationTtl must be between 01:00:00 and 30.00:00:00.")
+            .Validate(o => o.InvitationLinkTemplate is null || (o.InvitationLinkTemplate.StartsWith("https://", StringComparison.Ordinal) && o.InvitationLinkTemplate.Contains("{token}", StringComparison.Ordinal)),
+                $"{OrganizationOptions.SectionName}:InvitationLinkTemplate must be an https URL containing {{token}}.")
+            .ValidateOnStart();
+        services.TryAddSingleton<TenancyEventPublisher>();
+        services.TryAddSingleton<RoleCatalog>();
+        services.TryAddSingleton<PermissionService>();
+        services.TryAddSingleton<OrganizationAccess>();
+        services.TryAddSingleton<OrganizationService>();
+        services.TryAddSingleton<MemberService>();
+        services.TryAddSingleton<InvitationService>();
+        services.TryAddSingleton<RoleService>();
+        return builder.AddPlugin<TenancyPlugin>();
+    }
+}
