@@ -1,7 +1,9 @@
 using Authsome.Endpoints;
+using Authsome.Organizations.Teams;
 using Authsome.Plugins;
 using Authsome.Rbac;
 using Microsoft.AspNetCore.Builder;
+using Authsome.Store.Migrations;
 using Microsoft.AspNetCore.Routing;
 
 namespace Authsome.Organizations;
@@ -14,11 +16,14 @@ internal sealed class TenancyPlugin : IAuthsomePlugin
 {
     public string Name => "tenancy";
 
+    public MigrationGroup? MigrationGroup => TenancyMigrations.Group;
+
     public void MapRoutes(IEndpointRouteBuilder routes)
     {
         var authenticated = routes.MapGroup(string.Empty).RequireAuthsomeSession();
         authenticated.MapOrganizationRoutes();
         authenticated.MapInvitationRoutes();
         authenticated.MapRbacRoutes();
+        authenticated.MapTeamRoutes();
     }
 }

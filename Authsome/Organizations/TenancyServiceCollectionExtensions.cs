@@ -1,3 +1,4 @@
+using Authsome.Organizations.Teams;
 using Authsome.Rbac;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -23,6 +24,8 @@ internal static class TenancyServiceCollectionExtensions
         services.TryAddSingleton<MemberService>();
         services.TryAddSingleton<InvitationService>();
         services.TryAddSingleton<RoleService>();
+        services.TryAddSingleton(TeamMemberStoreFactory.Create);
+        services.TryAddSingleton<TeamService>();
         return builder.AddPlugin<TenancyPlugin>();
     }
 }

@@ -64,6 +64,21 @@ public abstract class TenancyFlowTests(Backend backend)
         Assert.Equal(orgId, (await client.GetAsync("/me", invitee.AccessToken)).Str("active_org_id"));
         Assert.True(await client.AuthorizeAsync(invitee, "invoice", "read"));
 
+        // Teams: members of the organization only; reading needs team:read, changing team:manage.
+        var team = await client.PostAsync($"/orgs/{orgId}/teams", new { name = "Platform Team" }, owner.AccessToken);
+        Assert.Equal(HttpStatusCode.Created, team.Status);
+        var teamId = team.Str("id")!;
+        Assert.Equal("forbidden", (await client.PostAsync($"/orgs/{orgId}/teams", new { name = "Rogue" }, invitee.AccessToken)).Code);
+        Assert.Equal(HttpStatusCode.NoContent, (await client.PostAsync($"/orgs/{orgId}/teams/{teamId}/members/{memberId}", null, owner.AccessToken)).Status);
+        var teams = (await client.GetAsync($"/orgs/{orgId}/teams", invitee.AccessToken)).Json!.AsArray();
+        Assert.Equal([memberId], teams.Single()!["member_ids"]!.AsArray().Select(m => m!.GetValue<string>()));
+        Assert.Equal("platform-team", teams.Single()!["slug"]!.GetValue<string>());
+        Assert.Equal(HttpStatusCode.OK, (await client.PatchAsync($"/orgs/{orgId}/teams/{teamId}", new { name = "Core" }, owner.AccessToken)).Status);
+        Assert.Equal(HttpStatusCode.NoContent, (await client.DeleteAsync($"/orgs/{orgId}/teams/{teamId}/members/{memberId}", owner.AccessToken)).Status);
+        Assert.Empty((await client.GetAsync($"/orgs/{orgId}/teams", owner.AccessToken)).Json!.AsArray().Single()!["member_ids"]!.AsArray());
+        Assert.Equal(HttpStatusCode.NoContent, (await client.DeleteAsync($"/orgs/{orgId}/teams/{teamId}", owner.AccessToken)).Status);
+        Assert.Equal(HttpStatusCode.NotFound, (await client.PatchAsync($"/orgs/{orgId}/teams/{teamId}", new { name = "Gone" }, owner.AccessToken)).Status);
+
         // The last owner can neither leave, be demoted nor be removed.
         var ownerMember = (await client.GetAsync($"/orgs/{orgId}/members", owner.AccessToken)).Json!.AsArray().Single(m => m!["user_id"]!.GetValue<string>() == owner.UserId)!["id"]!.GetValue<string>();
         Assert.Equal("last_owner", (await client.PostAsync($"/orgs/{orgId}/leave", null, owner.AccessToken)).Code);
