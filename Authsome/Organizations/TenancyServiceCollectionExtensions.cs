@@ -1,5 +1,7 @@
 using Authsome.Organizations.Teams;
 using Authsome.Rbac;
+using Authsome.Rbac.Authorization;
+using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -24,6 +26,8 @@ internal static class TenancyServiceCollectionExtensions
         services.TryAddSingleton<MemberService>();
         services.TryAddSingleton<InvitationService>();
         services.TryAddSingleton<RoleService>();
+        services.AddHttpContextAccessor();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IAuthorizationHandler, PermissionAuthorizationHandler>());
         services.TryAddSingleton(TeamMemberStoreFactory.Create);
         services.TryAddSingleton<TeamService>();
         return builder.AddPlugin<TenancyPlugin>();

@@ -13,18 +13,18 @@ internal static class TenancyClient
         return created.Str("id")!;
     }
 
-    public static async Task<string> InviteAsync(this ApiClient client, ApiHost host, string orgId, SignedIn inviter, string email, string role = "member")
+    public static async Task<string> InviteAsync(this ApiClient client, CapturingEmailSender mail, string orgId, SignedIn inviter, string email, string role = "member")
     {
-        var before = host.Mail.Count(email, "invited");
+        var before = mail.Count(email, "invited");
         var invited = await client.PostAsync($"/orgs/{orgId}/invitations", new { email, role }, inviter.AccessToken);
         Assert.True(invited.Status == HttpStatusCode.Created, invited.Text);
-        return CapturingEmailSender.TokenOf(await host.Mail.WaitForAsync(email, "invited", skip: before));
+        return CapturingEmailSender.TokenOf(await mail.WaitForAsync(email, "invited", skip: before));
     }
 
     /// <summary>Invites and accepts; returns the new member's id.</summary>
-    public static async Task<string> AddMemberAsync(this ApiClient client, ApiHost host, string orgId, SignedIn owner, SignedIn invitee, string role = "member")
+    public static async Task<string> AddMemberAsync(this ApiClient client, CapturingEmailSender mail, string orgId, SignedIn owner, SignedIn invitee, string role = "member")
     {
-        var token = await client.InviteAsync(host, orgId, owner, invitee.Email, role);
+        var token = await client.InviteAsync(mail, orgId, owner, invitee.Email, role);
         var accepted = await client.PostAsync("/invitations/accept", new { token }, invitee.AccessToken);
         Assert.True(accepted.Status == HttpStatusCode.OK, accepted.Text);
         return accepted.Json!["member"]!["id"]!.GetValue<string>();

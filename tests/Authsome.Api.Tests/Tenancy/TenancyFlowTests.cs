@@ -31,7 +31,7 @@ public abstract class TenancyFlowTests(Backend backend)
         Assert.Equal("not_found", (await client.GetAsync($"/orgs/{orgId}", outsider.AccessToken)).Code);
         Assert.Equal(HttpStatusCode.NotFound, (await client.PostAsync($"/orgs/{orgId}/invitations", new { email = outsider.Email }, outsider.AccessToken)).Status);
 
-        var token = await client.InviteAsync(host, orgId, owner, invitee.Email);
+        var token = await client.InviteAsync(host.Mail, orgId, owner, invitee.Email);
         Assert.Equal("invitation_email_mismatch", (await client.PostAsync("/invitations/accept", new { token }, outsider.AccessToken)).Code);
         var accepted = await client.PostAsync("/invitations/accept", new { token }, invitee.AccessToken);
         Assert.Equal(HttpStatusCode.OK, accepted.Status);
@@ -86,13 +86,13 @@ public abstract class TenancyFlowTests(Backend backend)
         Assert.Equal("last_owner", (await client.DeleteAsync($"/orgs/{orgId}/members/{ownerMember}", owner.AccessToken)).Code);
 
         // Revoked, replaced and expired invitations each say so.
-        var revokedToken = await client.InviteAsync(host, orgId, owner, outsider.Email);
+        var revokedToken = await client.InviteAsync(host.Mail, orgId, owner, outsider.Email);
         var invitationId = (await client.GetAsync($"/orgs/{orgId}/invitations", owner.AccessToken)).Json!.AsArray()
             .Single(i => i!["email"]!.GetValue<string>() == outsider.Email && i["status"]!.GetValue<string>() == "pending")!["id"]!.GetValue<string>();
         Assert.Equal(HttpStatusCode.NoContent, (await client.DeleteAsync($"/orgs/{orgId}/invitations/{invitationId}", owner.AccessToken)).Status);
         Assert.Equal("invitation_revoked", (await client.PostAsync("/invitations/accept", new { token = revokedToken }, outsider.AccessToken)).Code);
-        var replaced = await client.InviteAsync(host, orgId, owner, outsider.Email);
-        var replacing = await client.InviteAsync(host, orgId, owner, outsider.Email, "admin");
+        var replaced = await client.InviteAsync(host.Mail, orgId, owner, outsider.Email);
+        var replacing = await client.InviteAsync(host.Mail, orgId, owner, outsider.Email, "admin");
         Assert.Equal("invitation_revoked", (await client.PostAsync("/invitations/accept", new { token = replaced }, outsider.AccessToken)).Code);
         time.Advance(TimeSpan.FromDays(7));
         var again = await client.SignInAsync(outsider.Email);
