@@ -12,4 +12,4 @@ builder.AddAuthsomeEngine();
 builder.ConfigureContainer(new DefaultServiceProviderFactory(new ServiceProviderOptions { ValidateOnBuild = false, ValidateScopes = true }));
 
 using var host = builder.Build();
-return await new MigratorRun(host.Services, Console.Out).ExecuteAsync(run.Mode, CancellationToken.None);
+return await new MigratorRun(host.Services, Console.Out).ExecuteAsync(run, CancellationToken.None);

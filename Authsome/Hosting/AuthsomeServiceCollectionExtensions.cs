@@ -60,7 +60,9 @@ public static class AuthsomeServiceCollectionExtensions
         services.AddProblemDetails();
 
         services.TryAddSingleton<AuthsomeMetrics>();
+        services.AddHttpContextAccessor();
         services.TryAddSingleton<AppResolver>();
+        services.TryAddSingleton<Authsome.Admin.AppConfigCache>();
         services.TryAddSingleton<HookRunner>();
         services.TryAddSingleton<SessionService>();
         services.TryAddSingleton<AccountService>();

@@ -37,4 +37,18 @@ public static class TenancyEventTypes
     public const string RoleDeleted = "role.deleted";
     public const string RoleAssigned = "role.assigned";
     public const string RoleUnassigned = "role.unassigned";
+    public const string AdminGranted = "admin.granted";
+    public const string AppCreated = "app.created";
+    public const string AppUpdated = "app.updated";
+    public const string AppDeleted = "app.deleted";
+    public const string EnvironmentCreated = "environment.created";
+    public const string EnvironmentUpdated = "environment.updated";
+    public const string EnvironmentDeleted = "environment.deleted";
+    public const string AppConfigUpdated = "app.config_updated";
+    public const string UserBanned = "user.banned";
+    public const string UserUnbanned = "user.unbanned";
+    public const string UserDeleted = "user.deleted";
+    public const string UserSessionsRevoked = "user.sessions_revoked";
+    public const string SettingUpdated = "setting.updated";
+    public const string SettingDeleted = "setting.deleted";
 }

@@ -1,3 +1,4 @@
+using Authsome.Admin;
 using Authsome.Organizations.Teams;
 using Authsome.Rbac;
 using Authsome.Rbac.Authorization;
@@ -30,6 +31,10 @@ internal static class TenancyServiceCollectionExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IAuthorizationHandler, PermissionAuthorizationHandler>());
         services.TryAddSingleton(TeamMemberStoreFactory.Create);
         services.TryAddSingleton<TeamService>();
-        return builder.AddPlugin<TenancyPlugin>();
+        services.AddOptions<BootstrapOptions>().BindConfiguration(BootstrapOptions.SectionName);
+        services.TryAddSingleton<PlatformAdmins>();
+        services.TryAddSingleton<IPlatformAdmins>(sp => sp.GetRequiredService<PlatformAdmins>());
+        services.TryAddSingleton<AdminAccess>();
+        return builder.AddPlugin<TenancyPlugin>().AddPlugin<AdminPlugin>();
     }
 }

@@ -1,4 +1,5 @@
 using Authsome.Accounts;
+using Authsome.Admin;
 using Authsome.Apps;
 using Authsome.Errors;
 using Authsome.Messaging;
@@ -21,6 +22,7 @@ namespace Authsome.Plugins.Password;
 internal sealed class PasswordSignUpService(
     IAuthsomeStore store,
     AppResolver apps,
+    AppConfigCache configs,
     AccountService accounts,
     SessionService sessions,
     VerificationService verification,
@@ -43,7 +45,7 @@ internal sealed class PasswordSignUpService(
         var app = await apps.GetAsync(cancellationToken);
         activity?.SetTag("authsome.app_id", app.AppId.ToString());
 
-        var clientConfig = await store.AppClientConfigs.GetAsync(app.AppId, cancellationToken);
+        var clientConfig = await configs.GetClientConfigAsync(app.AppId, cancellationToken);
         if (!(clientConfig?.SignUpEnabled ?? options.CurrentValue.SignUp.Enabled) || clientConfig?.PasswordEnabled == false)
         {
             activity.Fail(AuthsomeErrors.SignUpDisabled.Code);
