@@ -1,6 +1,6 @@
 using Authsome.Apps;
 using Authsome.Endpoints;
-using Authsome.Plugins;
+using Authsome.Hooks;
 using Authsome.Store;
 using Authsome.Verification;
 using Microsoft.AspNetCore.Builder;

@@ -4,7 +4,7 @@ namespace Authsome.Organizations;
 
 /// <summary>
 /// Something that happened to an organization, its members, invitations, teams or roles, or an administrator's action,
-/// raised to <see cref="Plugins.IAuthsomeHooks.AfterTenancyEventAsync"/> once it is stored. Carries ids only, never a
+/// raised to <see cref="Hooks.IAuthsomeHooks.AfterTenancyEventAsync"/> once it is stored. Carries ids only, never a
 /// token or an email.
 /// </summary>
 /// <param name="Type">What happened, one of <see cref="TenancyEventTypes"/> (e.g. <c>org.created</c>).</param>

@@ -1,6 +1,6 @@
 using Authsome.Endpoints;
 using Authsome.Organizations.Teams;
-using Authsome.Plugins;
+using Authsome.Hooks;
 using Authsome.Rbac;
 using Microsoft.AspNetCore.Builder;
 using Authsome.Store.Migrations;
@@ -16,7 +16,7 @@ internal sealed class TenancyPlugin : IAuthsomePlugin
 {
     public string Name => "tenancy";
 
-    public MigrationGroup? MigrationGroup => TenancyMigrations.Group;
+    public MigrationGroup? MigrationGroup => TeamMemberStores.Definition.MigrationGroup;
 
     public void MapRoutes(IEndpointRouteBuilder routes)
     {

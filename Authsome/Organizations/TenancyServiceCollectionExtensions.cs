@@ -2,6 +2,8 @@ using Authsome.Admin;
 using Authsome.Organizations.Teams;
 using Authsome.Rbac;
 using Authsome.Rbac.Authorization;
+using Authsome.Store;
+using Authsome.Store.Plugins;
 using Microsoft.AspNetCore.Authorization;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -29,7 +31,8 @@ internal static class TenancyServiceCollectionExtensions
         services.TryAddSingleton<RoleService>();
         services.AddHttpContextAccessor();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IAuthorizationHandler, PermissionAuthorizationHandler>());
-        services.TryAddSingleton(TeamMemberStoreFactory.Create);
+        // Resolved on first use, not checked at start: a custom store without team membership still runs everything else.
+        services.TryAddSingleton(sp => sp.GetRequiredService<IAuthsomeStore>().GetPluginStore(TeamMemberStores.Definition));
         services.TryAddSingleton<TeamService>();
         services.AddOptions<BootstrapOptions>().BindConfiguration(BootstrapOptions.SectionName);
         services.TryAddSingleton<PlatformAdmins>();

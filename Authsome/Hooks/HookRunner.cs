@@ -1,0 +1,46 @@
+using Authsome.Errors;
+using Microsoft.Extensions.Logging;
+
+namespace Authsome.Hooks;
+
+/// <summary>Runs the registered hooks: before-hooks in registration order until one refuses; after-hooks all, each failure logged.</summary>
+internal sealed partial class HookRunner(IEnumerable<IAuthsomeHooks> hooks, ILogger<HookRunner> logger)
+{
+    private readonly IAuthsomeHooks[] hooks = [.. hooks.Distinct()];
+
+    /// <summary>Runs a before-hook on every registration; throws <see cref="AuthsomeException"/> (request_refused) on the first refusal.</summary>
+    public async ValueTask BeforeAsync(string hook, Func<IAuthsomeHooks, ValueTask<HookResult>> call)
+    {
+        foreach (var h in hooks)
+        {
+            var result = await call(h);
+            if (result.IsRefused)
+            {
+                LogRefused(logger, hook, h.GetType().Name);
+                throw new AuthsomeException(AuthsomeErrors.Refused, result.RefusalReason);
+            }
+        }
+    }
+
+    /// <summary>Runs an after-hook on every registration; failures are logged and swallowed, cancellation included.</summary>
+    public async ValueTask AfterAsync(string hook, Func<IAuthsomeHooks, ValueTask> call)
+    {
+        foreach (var h in hooks)
+        {
+            try
+            {
+                await call(h);
+            }
+            catch (Exception ex)
+            {
+                LogAfterHookFailed(logger, ex, hook, h.GetType().Name);
+            }
+        }
+    }
+
+    [LoggerMessage(EventId = 3201, Level = LogLevel.Information, Message = "{Hooks}.{Hook} refused the operation")]
+    private static partial void LogRefused(ILogger logger, string hook, string hooks);
+
+    [LoggerMessage(EventId = 3202, Level = LogLevel.Error, Message = "{Hooks}.{Hook} failed; the operation went on")]
+    private static partial void LogAfterHookFailed(ILogger logger, Exception exception, string hook, string hooks);
+}

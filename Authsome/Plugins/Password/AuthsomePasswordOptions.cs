@@ -1,0 +1,51 @@
+namespace Authsome.Passwords;
+
+/// <summary>
+/// Password hashing and policy settings, bound from the <c>Authsome:Password</c> configuration section and
+/// validated at start-up.
+/// </summary>
+public sealed class AuthsomePasswordOptions
+{
+    /// <summary>The configuration section these options are bound from.</summary>
+    public const string SectionName = "Authsome:Password";
+
+    /// <summary>The section these settings had before they joined the plugin's: still read, under <see cref="SectionName"/>.</summary>
+    internal const string LegacySectionName = "Authsome:Passwords";
+
+    /// <summary>The fewest characters (Unicode code points) a new password may have. Default 8; never below 8.</summary>
+    public int MinLength { get; set; } = PasswordPolicy.LowestMinLength;
+
+    /// <summary>The most characters (Unicode code points) a new password may have. Default 128; never below 128.</summary>
+    public int MaxLength { get; set; } = PasswordPolicy.LowestMaxLength;
+
+    /// <summary>Argon2id cost parameters for new hashes (<c>Authsome:Password:Argon2</c>).</summary>
+    public Argon2idOptions Argon2 { get; set; } = new();
+
+    /// <summary>
+    /// How many hashes may be computed at once. Default: <see cref="Environment.ProcessorCount"/>. Each Argon2id
+    /// hash holds <see cref="Argon2idOptions.MemoryKiB"/> of memory while it runs, so this also bounds that memory.
+    /// </summary>
+    public int? MaxConcurrentHashes { get; set; }
+
+    /// <summary>How many more hash operations may wait for a free slot before new ones are refused at once. Default 100.</summary>
+    public int MaxQueuedHashes { get; set; } = 100;
+
+    /// <summary>How long a hash operation waits for a free slot before it is refused. Default 5 seconds.</summary>
+    public TimeSpan QueueTimeout { get; set; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>The effective concurrency bound: <see cref="MaxConcurrentHashes"/> or the processor count.</summary>
+    internal int EffectiveMaxConcurrentHashes => MaxConcurrentHashes ?? Environment.ProcessorCount;
+}
+
+/// <summary>
+/// Argon2id cost parameters. The parallelism is always 1 (libsodium's <c>crypto_pwhash</c> fixes it). The floor is
+/// OWASP's minimum recommendation: m = 19 MiB (19456 KiB), t = 2, p = 1.
+/// </summary>
+public sealed class Argon2idOptions
+{
+    /// <summary>Memory cost in KiB (<c>Authsome:Password:Argon2:MemoryKiB</c>). Default and minimum 19456 (19 MiB).</summary>
+    public int MemoryKiB { get; set; } = Argon2idPasswordHasher.MinMemoryKiB;
+
+    /// <summary>Time cost, in passes over the memory (<c>Authsome:Password:Argon2:Iterations</c>). Default and minimum 2.</summary>
+    public int Iterations { get; set; } = Argon2idPasswordHasher.MinIterations;
+}

@@ -1,0 +1,72 @@
+using Authsome.Endpoints;
+using Authsome.Endpoints.Contracts;
+using Authsome.RateLimiting;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Http.HttpResults;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.Options;
+
+namespace Authsome.Plugins.Password.Endpoints;
+
+/// <summary>Password sign-up and sign-in (mapped by the password plugin).</summary>
+internal static class SignUpEndpoints
+{
+    private const string Tag = "Sign-in";
+
+    public static void MapSignUpRoutes(this IEndpointRouteBuilder routes)
+    {
+        routes.MapPost("/signup", SignUpAsync)
+            .WithName("SignUp").WithSummary("Create an account with an email and a password").WithTags(Tag)
+            .Accepts<SignUpRequest>("application/json")
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status413PayloadTooLarge)
+            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType).ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
+            .RequireRateLimiting(AuthsomeRateLimitPolicies.SignUp);
+
+        routes.MapPost("/signin", SignInAsync)
+            .WithName("SignIn").WithSummary("Sign in with an email or username and a password").WithTags(Tag)
+            .Accepts<SignInRequest>("application/json")
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status423Locked)
+            .ProducesProblem(StatusCodes.Status429TooManyRequests).ProducesProblem(StatusCodes.Status503ServiceUnavailable)
+            .RequireRateLimiting(AuthsomeRateLimitPolicies.SignIn);
+    }
+
+    private static async Task<Created<AuthResponse>> SignUpAsync(SignUpRequest body, HttpContext context, IPasswordAuthentication passwords, IOptions<AuthsomeOptions> options, CancellationToken cancellationToken)
+    {
+        var request = new PasswordSignUp(body.Email ?? string.Empty, body.Password ?? string.Empty) { Name = body.Name, Username = body.Username };
+        var result = (await passwords.SignUpAsync(request, context.Client(), cancellationToken)).GetValueOrThrow();
+        if (result.Session is { } issued)
+        {
+            SessionCookies.Issue(context, issued);
+        }
+
+        var response = new AuthResponse
+        {
+            User = UserResponse.From(result.User),
+            SessionToken = result.Session?.AccessToken,
+            RefreshToken = result.Session?.RefreshToken,
+            ExpiresAt = result.Session?.Session.ExpiresAt,
+            RefreshTokenExpiresAt = result.Session?.Session.RefreshTokenExpiresAt,
+            EmailVerificationRequired = result.EmailVerificationRequired,
+        };
+        return TypedResults.Created($"{context.Request.PathBase}{options.Value.BasePath.TrimEnd('/')}/me", response);
+    }
+
+    private static async Task<Ok<AuthResponse>> SignInAsync(SignInRequest body, HttpContext context, IPasswordAuthentication passwords, CancellationToken cancellationToken)
+    {
+        var request = new PasswordSignIn(body.Email, body.Username, body.Password ?? string.Empty);
+        var (user, issued) = (await passwords.SignInAsync(request, context.Client(), cancellationToken)).GetValueOrThrow();
+        SessionCookies.Issue(context, issued);
+        return TypedResults.Ok(new AuthResponse
+        {
+            User = UserResponse.From(user),
+            SessionToken = issued.AccessToken,
+            RefreshToken = issued.RefreshToken,
+            ExpiresAt = issued.Session.ExpiresAt,
+            RefreshTokenExpiresAt = issued.Session.RefreshTokenExpiresAt,
+        });
+    }
+}

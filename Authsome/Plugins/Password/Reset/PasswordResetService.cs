@@ -1,0 +1,101 @@
+using Authsome.Accounts;
+using Authsome.Apps;
+using Authsome.Errors;
+using Authsome.Hooks;
+using Authsome.Messaging;
+using Authsome.Plugins.Password.History;
+using Authsome.Security;
+using Authsome.Sessions;
+using Authsome.Store;
+using Microsoft.Extensions.Options;
+
+namespace Authsome.Plugins.Password.Reset;
+
+/// <summary>
+/// Forgot and reset password. Forgot always answers the same, and mail leaves through the outbox, so it reveals
+/// nothing. A reset token is single-use, short-lived and stored only as a hash; using it sets the new password,
+/// marks the email verified (the link proves the mailbox), ends any lockout and signs out every session.
+/// </summary>
+internal sealed class PasswordResetService(
+    IAuthsomeStore store,
+    AppResolver apps,
+    SessionService sessions,
+    PasswordService passwords,
+    PasswordHistory history,
+    HookRunner hooks,
+    EmailOutbox outbox,
+    IOptionsMonitor<AuthsomeOptions> options,
+    TimeProvider time)
+{
+    public async ValueTask RequestAsync(string? emailInput, CancellationToken cancellationToken)
+    {
+        using var activity = AuthsomeTelemetry.StartOperation("password.forgot");
+        var email = InputRules.Email(emailInput);
+        var app = await apps.GetAsync(cancellationToken);
+        var user = await store.Users.GetByEmailAsync(app.AppId, app.EnvId, email, cancellationToken);
+        // Tagged the same either way: traces must not answer what the route does not.
+        activity.Succeed();
+        if (user is null)
+        {
+            return;
+        }
+
+        var settings = options.CurrentValue.PasswordReset;
+        var now = time.GetStoreNow();
+        await store.PasswordResets.ConsumeAllAsync(user.Id, now, cancellationToken);
+        var token = SecretTokens.NewToken();
+        await store.PasswordResets.CreateAsync(new Store.PasswordReset
+        {
+            Id = Id<Store.PasswordReset>.New(now),
+            AppId = app.AppId,
+            UserId = user.Id,
+            TokenHash = SecretHash.Of(token),
+            ExpiresAt = now + settings.TokenTtl,
+            CreatedAt = now,
+        }, cancellationToken);
+        outbox.Enqueue(AccountEmails.PasswordReset(user.Email, token, settings.LinkTemplate, settings.TokenTtl));
+    }
+
+    public async ValueTask ResetAsync(string? tokenInput, string? newPasswordInput, CancellationToken cancellationToken)
+    {
+        using var activity = AuthsomeTelemetry.StartOperation("password.reset");
+        var token = InputRules.Required(tokenInput, "token");
+        var newPassword = InputRules.Password(newPasswordInput, "new_password");
+        var now = time.GetStoreNow();
+        var app = await apps.GetAsync(cancellationToken);
+        var reset = SecretTokens.LooksLikeToken(token) ? await store.PasswordResets.GetByTokenHashAsync(SecretHash.Of(token), cancellationToken) : null;
+        var user = reset is { ConsumedAt: null } && reset.ExpiresAt > now && reset.AppId == app.AppId
+            ? await store.Users.GetAsync(reset.UserId, cancellationToken)
+            : null;
+        if (reset is null || user is null)
+        {
+            throw Invalid(activity);
+        }
+
+        activity?.SetTag("authsome.user_id", user.Id.ToString());
+        // Policy and hashing before consuming: a refused password or a busy hasher leaves the link usable.
+        passwords.EnsureAcceptable(newPassword, user.Email, user.Username, "new_password");
+        await history.EnsureNotReusedAsync(user, newPassword, "new_password", cancellationToken);
+        var hash = await passwords.HashAsync(newPassword, cancellationToken);
+        if (!await store.PasswordResets.ConsumeAsync(reset.Id, now, cancellationToken))
+        {
+            throw Invalid(activity);
+        }
+
+        var updated = user with { PasswordHash = hash, PasswordChangedAt = now, EmailVerified = true, UpdatedAt = now };
+        await store.Users.UpdateAsync(updated, cancellationToken);
+        await history.RecordReplacedAsync(user, now, cancellationToken);
+        await store.Users.SetLockoutAsync(user.Id, null, cancellationToken);
+        await store.PasswordResets.ConsumeAllAsync(user.Id, now, cancellationToken);
+        await sessions.EndAllAsync(user.Id, null, "password_reset", cancellationToken);
+        outbox.Enqueue(AccountEmails.PasswordChanged(user.Email));
+        activity.Succeed();
+        await hooks.AfterAsync(nameof(IAuthsomeHooks.AfterUserUpdateAsync), h => h.AfterUserUpdateAsync(updated, cancellationToken));
+    }
+
+    private static AuthsomeException Invalid(System.Diagnostics.Activity? activity)
+    {
+        activity.Fail(AuthsomeErrors.VerificationInvalid.Code);
+        return new AuthsomeException(AuthsomeErrors.VerificationInvalid, "The reset link is invalid, used or expired.");
+    }
+}
