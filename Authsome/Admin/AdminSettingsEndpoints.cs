@@ -32,10 +32,10 @@ internal static class AdminSettingsEndpoints
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
     }
 
-    private static async Task<Ok<SettingResponse[]>> ListAsync(SettingScope? scope, [FromQuery(Name = "scope_id")] string? scopeId, HttpContext context, AdminAccess access, IAuthsomeStore store, CancellationToken cancellationToken)
+    private static async Task<Ok<SettingResponse[]>> ListAsync(string? scope, [FromQuery(Name = "scope_id")] string? scopeId, HttpContext context, AdminAccess access, IAuthsomeStore store, CancellationToken cancellationToken)
     {
         var caller = await access.RequireAsync(context, cancellationToken);
-        var (kind, id) = await ScopeAsync(caller, store, scope, scopeId, cancellationToken);
+        var (kind, id) = await ScopeAsync(caller, store, Scope(scope), scopeId, cancellationToken);
         return TypedResults.Ok((await store.Settings.ListAsync(kind, id, cancellationToken)).Select(SettingResponse.From).ToArray());
     }
 
@@ -50,10 +50,10 @@ internal static class AdminSettingsEndpoints
         return TypedResults.Ok(SettingResponse.From(stored));
     }
 
-    private static async Task<NoContent> DeleteAsync(string key, SettingScope? scope, [FromQuery(Name = "scope_id")] string? scopeId, HttpContext context, AdminAccess access, IAuthsomeStore store, TenancyEventPublisher events, CancellationToken cancellationToken)
+    private static async Task<NoContent> DeleteAsync(string key, string? scope, [FromQuery(Name = "scope_id")] string? scopeId, HttpContext context, AdminAccess access, IAuthsomeStore store, TenancyEventPublisher events, CancellationToken cancellationToken)
     {
         var caller = await access.RequireAsync(context, cancellationToken);
-        var (kind, id) = await ScopeAsync(caller, store, scope, scopeId, cancellationToken);
+        var (kind, id) = await ScopeAsync(caller, store, Scope(scope), scopeId, cancellationToken);
         if (await store.Settings.DeleteAsync(Key(key), kind, id, cancellationToken))
         {
             await events.PublishAsync(TenancyEventTypes.SettingDeleted, caller.User.AppId, null, caller.User.Id, key, cancellationToken);
@@ -92,6 +92,12 @@ internal static class AdminSettingsEndpoints
 
         return (kind, owner is null ? string.Empty : scopeId!);
     }
+
+    // Query strings are matched without regard to case (the framework's own enum binding is case-sensitive).
+    private static SettingScope? Scope(string? scope) =>
+        scope is null ? null
+        : Enum.TryParse<SettingScope>(scope, ignoreCase: true, out var parsed) && Enum.IsDefined(parsed) && !scope.Any(char.IsAsciiDigit) ? parsed
+        : throw InputRules.Invalid("scope", "One of global, app, organization, user.");
 
     private static string Key(string key) =>
         key.Length is 0 or > MaxKeyLength || key.Any(c => !(char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-' or ':'))

@@ -93,6 +93,8 @@ public abstract class AdminApiTests(Backend backend)
         Assert.Equal(HttpStatusCode.OK, (await shop.SendAsync(HttpMethod.Put, "/admin/settings/theme", new { scope = "app", scope_id = shopId, value = "dark" }, shopAdmin.AccessToken)).Status);
         Assert.Equal("dark", (await platform.GetAsync($"/admin/settings/theme/resolve?app_id={shopId}", admin.AccessToken)).Json!["value"]!.GetValue<string>());
         Assert.Equal("light", (await platform.GetAsync("/admin/settings/theme/resolve", admin.AccessToken)).Json!["value"]!.GetValue<string>());
+        Assert.Equal(["theme"], (await shop.GetAsync($"/admin/settings?scope=app&scope_id={shopId}", shopAdmin.AccessToken)).Json!.AsArray().Select(s => s!["key"]!.GetValue<string>()));
+        Assert.Equal(HttpStatusCode.NotFound, (await shop.GetAsync($"/admin/settings?scope=app&scope_id={platformId}", shopAdmin.AccessToken)).Status);
 
         Assert.Equal(HttpStatusCode.NoContent, (await platform.DeleteAsync($"/admin/apps/{shopId}", admin.AccessToken)).Status);
         Assert.Equal("publishable_key_invalid", (await shop.PostAsync("/signin", new { email = customer.Email, password = ApiClient.Password })).Code);
