@@ -15,6 +15,6 @@ internal sealed partial class TenancyEventPublisher(HookRunner hooks, ILogger<Te
         await hooks.AfterAsync(nameof(IAuthsomeHooks.AfterTenancyEventAsync), h => h.AfterTenancyEventAsync(tenancyEvent, cancellationToken));
     }
 
-    [LoggerMessage(EventId = 3901, Level = LogLevel.Information, Message = "{Type}: {SubjectId} (organization {OrgId}, by {ActorId})")]
+    [LoggerMessage(EventId = 4001, Level = LogLevel.Information, Message = "{Type}: {SubjectId} (organization {OrgId}, by {ActorId})")]
     private static partial void LogEvent(ILogger logger, string type, string subjectId, string? orgId, string? actorId);
 }
