@@ -77,7 +77,7 @@ internal static class AdminUserEndpoints
             BanExpires = body.ExpiresAt,
             UpdatedAt = now,
         };
-        await store.Users.UpdateAsync(banned, cancellationToken);
+        await UpdateAsync(store, user, banned, cancellationToken);
         await sessions.EndAllAsync(user.Id, null, "banned", cancellationToken);
         await events.PublishAsync(TenancyEventTypes.UserBanned, user.AppId, null, caller.User.Id, user.Id.ToString(), cancellationToken);
         return TypedResults.Ok(AdminUserResponse.From(banned));
@@ -88,7 +88,7 @@ internal static class AdminUserEndpoints
         var caller = await access.RequireAsync(context, cancellationToken);
         var user = await access.UserAsync(caller, id, cancellationToken);
         var lifted = user with { Banned = false, BanReason = null, BanExpires = null, UpdatedAt = time.GetStoreNow() };
-        await store.Users.UpdateAsync(lifted, cancellationToken);
+        await UpdateAsync(store, user, lifted, cancellationToken);
         await events.PublishAsync(TenancyEventTypes.UserUnbanned, user.AppId, null, caller.User.Id, user.Id.ToString(), cancellationToken);
         return TypedResults.Ok(AdminUserResponse.From(lifted));
     }
@@ -122,5 +122,14 @@ internal static class AdminUserEndpoints
         var count = await sessions.EndAllAsync(user.Id, null, "revoked_by_admin", cancellationToken);
         await events.PublishAsync(TenancyEventTypes.UserSessionsRevoked, user.AppId, null, caller.User.Id, user.Id.ToString(), cancellationToken);
         return TypedResults.Ok(new RevokedSessionsResponse(count));
+    }
+
+    // The store writes only if the user is still as read: a concurrent change asks for a retry rather than being lost.
+    private static async Task UpdateAsync(IAuthsomeStore store, User original, User updated, CancellationToken cancellationToken)
+    {
+        if (!await store.Users.UpdateAsync(original, updated, cancellationToken))
+        {
+            throw new Errors.AuthsomeException(Errors.AuthsomeErrors.ServiceBusy, "The user changed meanwhile; retry.") { RetryAfterSeconds = 1 };
+        }
     }
 }
