@@ -55,6 +55,9 @@ public interface IAuthsomeHooks
     /// <summary>After one or more sessions of a user were revoked; <paramref name="reason"/> is e.g. <c>signed_out</c>, <c>password_changed</c>, <c>token_reused</c>.</summary>
     ValueTask AfterSessionsRevokedAsync(Id<User> userId, string reason, CancellationToken cancellationToken) => ValueTask.CompletedTask;
 
+    /// <summary>After an organization, member, invitation, team, role or administrative change was stored (see <see cref="Organizations.TenancyEventTypes"/>).</summary>
+    ValueTask AfterTenancyEventAsync(Organizations.TenancyEvent tenancyEvent, CancellationToken cancellationToken) => ValueTask.CompletedTask;
+
     /// <summary>After any event raised through the engine (see <see cref="AuthsomeEvent"/>); failures are logged, never surfaced.</summary>
     ValueTask OnEventAsync(AuthsomeEvent authsomeEvent, CancellationToken cancellationToken) => ValueTask.CompletedTask;
 }

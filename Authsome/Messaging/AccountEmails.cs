@@ -15,6 +15,7 @@ internal static class AccountEmails
         public const string PasswordChanged = "password_changed";
         public const string LockedOut = "locked_out";
         public const string WebhookDisabled = "webhook_disabled";
+        public const string Invitation = "invitation";
     }
 
     public static EmailMessage Verification(string to, string token, string code, string? linkTemplate, TimeSpan ttl) =>

@@ -42,11 +42,27 @@ internal sealed partial class EmailOutbox(
             return false;
         }
 
+        await WriteAsync(message, type, user.AppId, user.Id, now, cancellationToken);
+        return true;
+    }
+
+    /// <summary>
+    /// Queues a mail of <paramref name="type"/> to an address that need not have an account (an invitation); no
+    /// per-account share applies, so callers use it only where who may send is already limited.
+    /// </summary>
+    public ValueTask EnqueueAsync(EmailMessage message, string type, Id<App> appId, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(message);
+        return WriteAsync(message, type, appId, userId: null, time.GetStoreNow(), cancellationToken);
+    }
+
+    private async ValueTask WriteAsync(EmailMessage message, string type, Id<App> appId, Id<User>? userId, DateTimeOffset now, CancellationToken cancellationToken)
+    {
         await store.Notifications.CreateAsync(new Notification
         {
             Id = Id<Notification>.New(now),
-            AppId = user.AppId,
-            UserId = user.Id,
+            AppId = appId,
+            UserId = userId,
             Type = type,
             Channel = NotificationChannel.Email,
             Recipient = message.To,
@@ -55,7 +71,6 @@ internal sealed partial class EmailOutbox(
             CreatedAt = now,
         }, cancellationToken);
         signal.Pulse();
-        return true;
     }
 
     /// <summary>Claims and sends one round of due mail; returns how many were claimed.</summary>

@@ -15,7 +15,7 @@ namespace Authsome.Plugins.Password;
 /// <c>invalid_credentials</c> after the same hashing work; too many attempts answer <c>account_locked</c> with
 /// Retry-After, for unknown accounts exactly as for known ones (see <see cref="LockoutService"/>). Only once the password is
 /// right does the answer say more (banned, email not verified). A hash with weaker parameters or an imported
-/// algorithm is replaced by a current one on success.
+/// algorithm is replaced by a current one on success. A sign-in gate (MFA) may hold the sign-in back after the password.
 /// </summary>
 internal sealed class PasswordSignInService(
     IAuthsomeStore store,
@@ -28,7 +28,7 @@ internal sealed class PasswordSignInService(
 {
     private const string Method = "password";
 
-    public async ValueTask<SignInOutcome> SignInAsync(string? emailInput, string? usernameInput, string? passwordInput, ClientInfo client, CancellationToken cancellationToken)
+    public async ValueTask<FirstFactorOutcome> SignInAsync(string? emailInput, string? usernameInput, string? passwordInput, ClientInfo client, CancellationToken cancellationToken)
     {
         using var activity = AuthsomeTelemetry.StartOperation("sign_in");
         if ((emailInput is null) == (usernameInput is null))
@@ -73,7 +73,6 @@ internal sealed class PasswordSignInService(
             throw Locked(activity, lockedMeanwhile);
         }
 
-        await lockout.SucceededAsync(subject, clientKey, cancellationToken);
         if (result == PasswordVerificationResult.SuccessRehashNeeded)
         {
             // Only the hash is written, and only if it is still the one verified: a concurrent reset or ban stays.
@@ -81,7 +80,14 @@ internal sealed class PasswordSignInService(
             activity?.SetTag("authsome.password_rehashed", await store.Users.UpdateAsync(user, rehashed, cancellationToken));
         }
 
-        return await signIns.SignInAsync(user, Method, client, activity, cancellationToken);
+        var outcome = await signIns.SignInFirstFactorAsync(user, Method, client, activity, cancellationToken);
+        if (outcome.Completed is not null)
+        {
+            // Only a finished sign-in clears the attempts: a right password alone must not wipe out wrong MFA codes.
+            await lockout.SucceededAsync(subject, clientKey, cancellationToken);
+        }
+
+        return outcome;
     }
 
     private AuthsomeException Locked(System.Diagnostics.Activity? activity, LockoutDecision decision)
