@@ -18,6 +18,7 @@ namespace Authsome.Sessions;
 internal sealed partial class SessionService(
     IAuthsomeStore store,
     AppResolver apps,
+    AppConfigCache configs,
     IOptionsMonitor<AuthsomeOptions> options,
     TimeProvider time,
     HookRunner hooks,
@@ -28,7 +29,7 @@ internal sealed partial class SessionService(
     public async ValueTask<SessionPolicy> GetPolicyAsync(Id<App> appId, CancellationToken cancellationToken)
     {
         var settings = options.CurrentValue.Sessions;
-        var config = await store.AppSessionConfigs.GetAsync(appId, cancellationToken);
+        var config = await configs.GetSessionConfigAsync(appId, cancellationToken);
         return new SessionPolicy(
             config?.TokenTtl is { } access && access > TimeSpan.Zero ? access : settings.AccessTokenTtl,
             config?.RefreshTokenTtl is { } refresh && refresh > TimeSpan.Zero ? refresh : settings.RefreshTokenTtl,
@@ -95,21 +96,17 @@ internal sealed partial class SessionService(
             return null;
         }
 
-        var session = await store.Sessions.GetByTokenHashAsync(SecretHash.Of(token), cancellationToken);
+        // One round trip for the session and its user, on every request: no cache, so a revoked session stops
+        // working at once on every replica.
+        var found = await store.Sessions.GetWithUserByTokenHashAsync(SecretHash.Of(token), cancellationToken);
         var now = time.GetStoreNow();
-        if (session is null || session.ExpiresAt <= now)
+        if (found is not (var session, var user) || session.ExpiresAt <= now)
         {
             return null;
         }
 
         var app = await apps.GetAsync(cancellationToken);
-        if (session.AppId != app.AppId)
-        {
-            return null;
-        }
-
-        var user = await store.Users.GetAsync(session.UserId, cancellationToken);
-        return user is null || user.IsBanned(now) ? null : new AuthenticatedSession(session, user);
+        return session.AppId != app.AppId || user.IsBanned(now) ? null : new AuthenticatedSession(session, user);
     }
 
     /// <summary>Rotates a session's tokens. Throws <see cref="AuthsomeException"/>: token_invalid, token_reused (the family is revoked), account_banned.</summary>
