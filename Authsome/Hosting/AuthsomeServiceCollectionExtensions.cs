@@ -75,6 +75,7 @@ public static class AuthsomeServiceCollectionExtensions
 
         services.TryAddSingleton<AuthsomeMetrics>();
         services.TryAddSingleton<AppResolver>();
+        services.TryAddSingleton<AppConfigCache>();
         services.TryAddSingleton<HookRunner>();
         services.TryAddSingleton<SessionService>();
         services.TryAddSingleton<AccountService>();
