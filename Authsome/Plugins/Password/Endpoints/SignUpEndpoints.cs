@@ -1,5 +1,6 @@
 using Authsome.Endpoints;
 using Authsome.Endpoints.Contracts;
+using Authsome.Passwords;
 using Authsome.RateLimiting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -23,6 +24,7 @@ internal static class SignUpEndpoints
             .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType).ProducesProblem(StatusCodes.Status429TooManyRequests)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
+            .WithMetadata(PasswordHashingAdmission.Instance)
             .RequireRateLimiting(AuthsomeRateLimitPolicies.SignUp);
 
         routes.MapPost("/signin", SignInAsync)
@@ -31,6 +33,7 @@ internal static class SignUpEndpoints
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status423Locked)
             .ProducesProblem(StatusCodes.Status429TooManyRequests).ProducesProblem(StatusCodes.Status503ServiceUnavailable)
+            .WithMetadata(PasswordHashingAdmission.Instance)
             .RequireRateLimiting(AuthsomeRateLimitPolicies.SignIn);
     }
 
