@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Net;
 using System.Threading.RateLimiting;
 using Authsome.Errors;
 using Microsoft.AspNetCore.Http;
@@ -11,8 +12,8 @@ namespace Authsome.RateLimiting;
 /// <summary>
 /// Configures ASP.NET Core rate limiting for the engine: a fixed window per policy, partitioned by client IP (and,
 /// for the general policy, by route too, so a busy route cannot starve another). Rejections are 429
-/// <c>rate_limited</c> problems with Retry-After. Limits are read from <c>Authsome:RateLimits</c> when a partition
-/// is first used. Behind a proxy, use the forwarded-headers middleware so the client IP is the real one.
+/// <c>rate_limited</c> problems with Retry-After. Limits are read from <c>Authsome:RateLimits</c> on each request; a
+/// changed limit starts a new window. Behind a proxy, use the forwarded-headers middleware so the client IP is the real one.
 /// </summary>
 internal sealed class RateLimitingSetup(IOptionsMonitor<AuthsomeOptions> options) : IConfigureOptions<RateLimiterOptions>
 {
@@ -28,26 +29,31 @@ internal sealed class RateLimitingSetup(IOptionsMonitor<AuthsomeOptions> options
         limiter.AddPolicy(AuthsomeRateLimitPolicies.Verification, context => Partition(context, AuthsomeRateLimitPolicies.Verification, s => s.Verification, perRoute: false));
     }
 
-    private RateLimitPartition<string> Partition(HttpContext context, string policy, Func<RateLimitSettings, RateLimitRule> rule, bool perRoute)
+    // Runs on every request: the key is a struct of strings the request already holds (no formatting), and the
+    // limits travel in it, so the limiter's factory is a static lambda rather than a closure allocated per call.
+    private RateLimitPartition<PartitionKey> Partition(HttpContext context, string policy, Func<RateLimitSettings, RateLimitRule> rule, bool perRoute)
     {
         var settings = options.CurrentValue.RateLimits;
-        var client = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
         var route = perRoute ? (context.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? context.Request.Path.Value ?? string.Empty : string.Empty;
-        var key = $"{policy}|{context.Request.Method}|{route}|{client}";
         if (!settings.Enabled)
         {
-            return RateLimitPartition.GetNoLimiter(key);
+            return RateLimitPartition.GetNoLimiter(new PartitionKey(policy, context.Request.Method, route, context.Connection.RemoteIpAddress, 0, TimeSpan.Zero));
         }
 
         var chosen = rule(settings);
-        return RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
-        {
-            PermitLimit = chosen.PermitLimit,
-            Window = chosen.Window,
-            QueueLimit = 0,
-            AutoReplenishment = true,
-        });
+        return RateLimitPartition.GetFixedWindowLimiter(
+            new PartitionKey(policy, context.Request.Method, route, context.Connection.RemoteIpAddress, chosen.PermitLimit, chosen.Window),
+            static key => new FixedWindowRateLimiterOptions
+            {
+                PermitLimit = key.PermitLimit,
+                Window = key.Window,
+                QueueLimit = 0,
+                AutoReplenishment = true,
+            });
     }
+
+    /// <summary>One fixed window: a policy, for one client (and route), with its limits.</summary>
+    private readonly record struct PartitionKey(string Policy, string Method, string Route, IPAddress? Client, int PermitLimit, TimeSpan Window);
 
     private static async ValueTask OnRejectedAsync(OnRejectedContext context, CancellationToken cancellationToken)
     {
