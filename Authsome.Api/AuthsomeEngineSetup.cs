@@ -8,17 +8,22 @@ namespace Microsoft.Extensions.Hosting;
 /// </summary>
 public static class AuthsomeEngineSetup
 {
-    /// <summary>Adds the engine with its web parts, the store chosen by configuration (<c>ConnectionStrings:authsome</c>) and the hosts' plugins.</summary>
+    /// <summary>
+    /// Adds the engine with its web parts, the store chosen by configuration (<c>ConnectionStrings:authsome</c>), its
+    /// database client (<see cref="StoreClientExtensions.AddAuthsomeStoreClient"/>), and the hosts' plugins.
+    /// </summary>
     public static AuthsomeBuilder AddAuthsomeEngine(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
+        builder.AddAuthsomeStoreClient();
         return builder.Services.AddAuthsome(Configure);
     }
 
-    /// <summary>The same engine without its web parts (no routes served): what the migrator builds.</summary>
+    /// <summary>The same engine and database client without its web parts (no routes served): what the migrator builds.</summary>
     public static AuthsomeBuilder AddAuthsomeEngineCore(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
+        builder.AddAuthsomeStoreClient();
         return builder.Services.AddAuthsomeCore(Configure);
     }
 

@@ -1,7 +1,7 @@
 using System.Globalization;
-using System.Net;
 using System.Threading.RateLimiting;
 using Authsome.Errors;
+using Authsome.Security;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.Routing;
@@ -10,10 +10,11 @@ using Microsoft.Extensions.Options;
 namespace Authsome.RateLimiting;
 
 /// <summary>
-/// Configures ASP.NET Core rate limiting for the engine: a fixed window per policy, partitioned by client IP (and,
-/// for the general policy, by route too, so a busy route cannot starve another). Rejections are 429
+/// Configures ASP.NET Core rate limiting for the engine: a fixed window per policy, partitioned by client (IPv6 by /64, see
+/// <see cref="ClientKeys"/>) (and, for the general policy, by route too, so a busy route cannot starve another). Rejections are 429
 /// <c>rate_limited</c> problems with Retry-After. Limits are read from <c>Authsome:RateLimits</c> on each request; a
-/// changed limit starts a new window. Behind a proxy, use the forwarded-headers middleware so the client IP is the real one.
+/// changed limit starts a new window. These limits are per process; the limits that protect accounts are kept in the store (see
+/// <c>Authsome:RateLimits:PerAccount</c>). Behind a proxy, use the forwarded-headers middleware so the client IP is the real one.
 /// </summary>
 internal sealed class RateLimitingSetup(IOptionsMonitor<AuthsomeOptions> options) : IConfigureOptions<RateLimiterOptions>
 {
@@ -29,20 +30,21 @@ internal sealed class RateLimitingSetup(IOptionsMonitor<AuthsomeOptions> options
         limiter.AddPolicy(AuthsomeRateLimitPolicies.Verification, context => Partition(context, AuthsomeRateLimitPolicies.Verification, s => s.Verification, perRoute: false));
     }
 
-    // Runs on every request: the key is a struct of strings the request already holds (no formatting), and the
-    // limits travel in it, so the limiter's factory is a static lambda rather than a closure allocated per call.
+    // Runs on every request: the key is a struct (no key string formatted per request), and the limits travel in
+    // it, so the limiter's factory is a static lambda rather than a closure allocated per call.
     private RateLimitPartition<PartitionKey> Partition(HttpContext context, string policy, Func<RateLimitSettings, RateLimitRule> rule, bool perRoute)
     {
         var settings = options.CurrentValue.RateLimits;
+        var client = ClientKeys.Of(context.Connection.RemoteIpAddress);
         var route = perRoute ? (context.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? context.Request.Path.Value ?? string.Empty : string.Empty;
         if (!settings.Enabled)
         {
-            return RateLimitPartition.GetNoLimiter(new PartitionKey(policy, context.Request.Method, route, context.Connection.RemoteIpAddress, 0, TimeSpan.Zero));
+            return RateLimitPartition.GetNoLimiter(new PartitionKey(policy, context.Request.Method, route, client, 0, TimeSpan.Zero));
         }
 
         var chosen = rule(settings);
         return RateLimitPartition.GetFixedWindowLimiter(
-            new PartitionKey(policy, context.Request.Method, route, context.Connection.RemoteIpAddress, chosen.PermitLimit, chosen.Window),
+            new PartitionKey(policy, context.Request.Method, route, client, chosen.PermitLimit, chosen.Window),
             static key => new FixedWindowRateLimiterOptions
             {
                 PermitLimit = key.PermitLimit,
@@ -53,7 +55,7 @@ internal sealed class RateLimitingSetup(IOptionsMonitor<AuthsomeOptions> options
     }
 
     /// <summary>One fixed window: a policy, for one client (and route), with its limits.</summary>
-    private readonly record struct PartitionKey(string Policy, string Method, string Route, IPAddress? Client, int PermitLimit, TimeSpan Window);
+    private readonly record struct PartitionKey(string Policy, string Method, string Route, string Client, int PermitLimit, TimeSpan Window);
 
     private static async ValueTask OnRejectedAsync(OnRejectedContext context, CancellationToken cancellationToken)
     {

@@ -19,7 +19,7 @@ public interface IPasswordAuthentication
 
     /// <summary>
     /// Signs in with a password. Failures: <c>invalid_credentials</c> (unknown account or wrong password, alike),
-    /// <c>account_locked</c> (only when <c>Authsome:Lockout:RevealLockout</c>), <c>account_banned</c>,
+    /// <c>account_locked</c> (with Retry-After: too many attempts from this client), <c>account_banned</c>,
     /// <c>email_not_verified</c>, <c>validation_failed</c>, <c>request_refused</c>.
     /// </summary>
     ValueTask<AuthsomeResult<SignInOutcome>> SignInAsync(PasswordSignIn request, ClientInfo client, CancellationToken cancellationToken);
