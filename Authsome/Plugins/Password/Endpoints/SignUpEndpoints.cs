@@ -1,6 +1,7 @@
 using Authsome.Endpoints;
 using Authsome.Endpoints.Contracts;
 using Authsome.Hooks;
+using Authsome.Passwords;
 using Authsome.RateLimiting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -24,6 +25,7 @@ internal static class SignUpEndpoints
             .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType).ProducesProblem(StatusCodes.Status429TooManyRequests)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
+            .WithMetadata(PasswordHashingAdmission.Instance)
             .RequireRateLimiting(AuthsomeRateLimitPolicies.SignUp);
 
         routes.MapPost("/signin", SignInAsync)
@@ -32,6 +34,7 @@ internal static class SignUpEndpoints
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status423Locked)
             .ProducesProblem(StatusCodes.Status429TooManyRequests).ProducesProblem(StatusCodes.Status503ServiceUnavailable)
+            .WithMetadata(PasswordHashingAdmission.Instance)
             .RequireRateLimiting(AuthsomeRateLimitPolicies.SignIn);
     }
 
