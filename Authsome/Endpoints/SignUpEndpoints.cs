@@ -36,7 +36,7 @@ internal static class SignUpEndpoints
 
     private static async Task<Created<AuthResponse>> SignUpAsync(SignUpRequest body, HttpContext context, PasswordSignUpService signUp, IOptions<AuthsomeOptions> options, CancellationToken cancellationToken)
     {
-        var result = await signUp.SignUpAsync(body.Email, body.Password, body.Name, body.Username, context.Client(), cancellationToken);
+        var result = await signUp.SignUpAsync(body.Email, body.Password, body.Name, body.Username, context.Client(), cancellationToken, body.Fields);
         if (result.Session is { } issued)
         {
             SessionCookies.Issue(context, issued);

@@ -1,6 +1,7 @@
 using Authsome.Accounts;
 using Authsome.Apps;
 using Authsome.Errors;
+using Authsome.Forms;
 using Authsome.Messaging;
 using Authsome.Security;
 using Authsome.Sessions;
@@ -33,7 +34,8 @@ internal sealed class PasswordSignUpService(
 {
     private const string Method = "password";
 
-    public async ValueTask<SignUpResult> SignUpAsync(string? emailInput, string? passwordInput, string? nameInput, string? usernameInput, ClientInfo client, CancellationToken cancellationToken)
+    // fields: values of the app's extra sign-up fields (its signup form config), validated and kept in the user's metadata.
+    public async ValueTask<SignUpResult> SignUpAsync(string? emailInput, string? passwordInput, string? nameInput, string? usernameInput, ClientInfo client, CancellationToken cancellationToken, IReadOnlyDictionary<string, string?>? fields = null)
     {
         using var activity = AuthsomeTelemetry.StartOperation("sign_up");
         var email = InputRules.Email(emailInput);
@@ -50,6 +52,7 @@ internal sealed class PasswordSignUpService(
             throw new AuthsomeException(AuthsomeErrors.SignUpDisabled);
         }
 
+        var metadata = SignUpFormFields.Validate(await store.FormConfigs.GetAsync(app.AppId, SignUpFormFields.FormType, cancellationToken), fields);
         passwords.EnsureAcceptable(password, email, username, "password");
         await hooks.BeforeAsync(nameof(IAuthsomeHooks.BeforeSignUpAsync),
             h => h.BeforeSignUpAsync(new SignUpHookContext(app.AppId, email, username, name, Method), cancellationToken));
@@ -69,6 +72,7 @@ internal sealed class PasswordSignUpService(
             DisplayUsername = username,
             PasswordHash = hash,
             PasswordChangedAt = now,
+            Metadata = metadata,
             CreatedAt = now,
             UpdatedAt = now,
         };
