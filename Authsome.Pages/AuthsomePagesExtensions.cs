@@ -1,6 +1,7 @@
 using Authsome.Pages;
 using Authsome.Pages.Routes;
 using Authsome.Pages.Security;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
@@ -12,9 +13,6 @@ namespace Microsoft.AspNetCore.Builder;
 /// <summary>Registers and maps Authsome's hosted pages.</summary>
 public static class AuthsomePagesExtensions
 {
-    /// <summary>The anti-forgery cookie: host-only, Secure, path /, so no subdomain can plant or read it.</summary>
-    public const string AntiforgeryCookieName = "__Host-authsome-antiforgery";
-
     /// <summary>
     /// Adds the hosted pages' services (Razor component rendering, anti-forgery) and their settings from
     /// <c>Authsome:Pages</c>. The engine (<c>AddAuthsome</c>) and its authentication scheme must be added too.
@@ -30,14 +28,8 @@ public static class AuthsomePagesExtensions
 
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<AuthsomePagesOptions>, AuthsomePagesOptionsValidator>());
         services.AddRazorComponents();
-        services.AddAntiforgery(options =>
-        {
-            options.Cookie.Name = AntiforgeryCookieName;
-            options.Cookie.SecurePolicy = CookieSecurePolicy.Always;
-            options.Cookie.SameSite = SameSiteMode.Strict;
-            options.Cookie.Path = "/";
-            options.FormFieldName = "__antiforgery";
-        });
+        services.AddAntiforgery();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IConfigureOptions<AntiforgeryOptions>, PagesAntiforgerySetup>());
         services.TryAddSingleton<PagesBranding>();
         services.TryAddSingleton<ReturnUrls>();
         services.TryAddSingleton<PageSessions>();

@@ -7,7 +7,7 @@ namespace Authsome.Pages.Security;
 /// <summary>
 /// Headers every page answer carries: a Content-Security-Policy with a fresh nonce (scripts run only with it; styles
 /// come from the pages' own stylesheets), no framing, no sniffing, no referrer (reset and verification tokens travel in
-/// page URLs), and no caching of pages that hold a user's data or a form token.
+/// page URLs). Anti-forgery already marks every page that holds a form token no-store.
 /// </summary>
 internal sealed class PageSecurityHeaders(IOptionsMonitor<AuthsomePagesOptions> options) : IEndpointFilter
 {
@@ -29,7 +29,6 @@ internal sealed class PageSecurityHeaders(IOptionsMonitor<AuthsomePagesOptions> 
         headers.XContentTypeOptions = "nosniff";
         headers["Referrer-Policy"] = "no-referrer";
         headers["Cross-Origin-Opener-Policy"] = "same-origin";
-        headers.CacheControl = "no-store";
         return next(context);
     }
 
