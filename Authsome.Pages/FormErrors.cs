@@ -23,10 +23,12 @@ public sealed class FormErrors
     /// <summary>The id of a field's input: the name with anything but letters and digits turned into '-'.</summary>
     public static string InputId(string name) => new([.. name.Select(c => char.IsAsciiLetterOrDigit(c) ? c : '-')]);
 
-    internal static FormErrors From(AuthsomeException exception) =>
-        new(exception.Message, exception.Extensions.TryGetValue("errors", out var errors) && errors is IReadOnlyDictionary<string, string[]> fields
+    internal static FormErrors From(AuthsomeFailure failure) =>
+        new(failure.Detail, failure.Extensions.TryGetValue("errors", out var errors) && errors is IReadOnlyDictionary<string, string[]> fields
             ? fields
             : new Dictionary<string, string[]>());
+
+    internal static FormErrors From(AuthsomeException exception) => From(new AuthsomeFailure(exception.Error, exception.Message, exception.Extensions, exception.RetryAfterSeconds));
 
     internal static FormErrors Of(string message) => new(message, new Dictionary<string, string[]>());
 }

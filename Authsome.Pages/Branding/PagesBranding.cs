@@ -1,5 +1,4 @@
 using System.Text;
-using Authsome.Apps;
 using Authsome.Store;
 using Microsoft.Extensions.Options;
 
@@ -13,12 +12,12 @@ public sealed record BrandingView(string CompanyName, string? Tagline, string? L
 /// Colours and font become CSS custom properties in a stylesheet of their own (no inline style, so the CSP needs
 /// no 'unsafe-inline'); the custom CSS follows them in that stylesheet.
 /// </summary>
-internal sealed class PagesBranding(AppResolver apps, IAuthsomeStore store, IOptionsMonitor<AuthsomePagesOptions> options)
+internal sealed class PagesBranding(IAuthsomeEngine engine, IAuthsomeStore store, IOptionsMonitor<AuthsomePagesOptions> options)
 {
     public async ValueTask<BrandingView> GetAsync(CancellationToken cancellationToken)
     {
         var settings = options.CurrentValue.Branding;
-        var resolved = await apps.GetAsync(cancellationToken);
+        var resolved = await engine.GetAppAsync(cancellationToken);
         var app = await store.Apps.GetAsync(resolved.AppId, cancellationToken);
         var logo = settings.LogoUrl ?? (app?.Logo is { } stored && IsSafeImageUrl(stored) ? stored : null);
         return new BrandingView(settings.CompanyName ?? app?.Name ?? "Authsome", settings.Tagline, logo);

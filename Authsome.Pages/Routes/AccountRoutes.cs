@@ -1,4 +1,3 @@
-using Authsome.Apps;
 using Authsome.Forms;
 using Authsome.Pages.Components;
 using Authsome.Pages.Security;
@@ -19,20 +18,20 @@ internal static class AccountRoutes
         pages.MapPost("/account/sessions/{id}/revoke", RevokeAsync);
     }
 
-    private static async Task<IResult> ShowAsync(HttpContext context, PageRenderer pages, PageSessions current, SessionService sessions, AppResolver apps, IAuthsomeStore store)
+    private static async Task<IResult> ShowAsync(HttpContext context, PageRenderer pages, PageSessions current, IAuthsomeEngine engine, IAuthsomeStore store)
     {
         if (await current.GetAsync(context) is not { } signedIn)
         {
             return SignInFirst(context, pages);
         }
 
-        var app = await apps.GetAsync(context.RequestAborted);
+        var app = await engine.GetAppAsync(context.RequestAborted);
         var config = await store.FormConfigs.GetAsync(app.AppId, SignUpFormFields.FormType, context.RequestAborted);
         return await pages.RenderAsync<Account>(context, "Your account", new()
         {
             [nameof(Account.User)] = signedIn.User,
             [nameof(Account.Fields)] = SignUpFormFields.Visible(config),
-            [nameof(Account.Sessions)] = await sessions.ListAsync(signedIn.User.Id, context.RequestAborted),
+            [nameof(Account.Sessions)] = await engine.ListSessionsAsync(signedIn.User.Id, context.RequestAborted),
             [nameof(Account.CurrentSessionId)] = signedIn.Session.Id,
         });
     }

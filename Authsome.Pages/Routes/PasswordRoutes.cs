@@ -1,6 +1,5 @@
-using Authsome.Errors;
-using Authsome.PasswordReset;
 using Authsome.Pages.Components;
+using Authsome.Plugins.Password;
 using Authsome.RateLimiting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -20,7 +19,7 @@ internal static class PasswordRoutes
         pages.MapPost("/reset-password", ResetAsync).RequireRateLimiting(AuthsomeRateLimitPolicies.PasswordReset);
     }
 
-    private static async Task<IResult> ForgotAsync(HttpContext context, PageRenderer pages, PasswordResetService resets)
+    private static async Task<IResult> ForgotAsync(HttpContext context, PageRenderer pages, IPasswordAuthentication passwords)
     {
         if (await pages.ReadFormAsync(context) is not { } form)
         {
@@ -28,17 +27,14 @@ internal static class PasswordRoutes
         }
 
         string? email = form["email"];
-        try
-        {
-            await resets.RequestAsync(email, context.RequestAborted);
-        }
-        catch (AuthsomeException ex)
+        var result = await passwords.RequestPasswordResetAsync(email ?? string.Empty, context.RequestAborted);
+        if (!result.Succeeded)
         {
             return await pages.RenderAsync<ForgotPassword>(context, "Forgot your password?", new()
             {
-                [nameof(ForgotPassword.Errors)] = FormErrors.From(ex),
+                [nameof(ForgotPassword.Errors)] = FormErrors.From(result.Failure),
                 [nameof(ForgotPassword.Email)] = email,
-            }, ex.Error.Status);
+            }, result.Failure.Error.Status);
         }
 
         // Said whether or not an account uses the address.
@@ -50,7 +46,7 @@ internal static class PasswordRoutes
         });
     }
 
-    private static async Task<IResult> ResetAsync(HttpContext context, PageRenderer pages, PasswordResetService resets)
+    private static async Task<IResult> ResetAsync(HttpContext context, PageRenderer pages, IPasswordAuthentication passwords)
     {
         if (await pages.ReadFormAsync(context) is not { } form)
         {
@@ -58,17 +54,14 @@ internal static class PasswordRoutes
         }
 
         string? token = form["token"];
-        try
-        {
-            await resets.ResetAsync(token, form["new_password"], context.RequestAborted);
-        }
-        catch (AuthsomeException ex)
+        var result = await passwords.ResetPasswordAsync(token ?? string.Empty, form["new_password"].ToString(), context.RequestAborted);
+        if (!result.Succeeded)
         {
             return await pages.RenderAsync<ResetPassword>(context, "Choose a new password", new()
             {
-                [nameof(ResetPassword.Errors)] = FormErrors.From(ex),
+                [nameof(ResetPassword.Errors)] = FormErrors.From(result.Failure),
                 [nameof(ResetPassword.Token)] = token,
-            }, ex.Error.Status);
+            }, result.Failure.Error.Status);
         }
 
         return await pages.RenderAsync<Notice>(context, "Password changed", new()

@@ -1,11 +1,8 @@
 using Authsome.Endpoints;
-using Authsome.Errors;
 using Authsome.Pages.Components;
 using Authsome.Pages.Security;
-using Authsome.Plugins;
 using Authsome.Plugins.Password;
 using Authsome.RateLimiting;
-using Authsome.Sessions;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
@@ -29,7 +26,7 @@ internal static class SignInRoutes
             [nameof(SignIn.Notice)] = signed_out is null ? null : "You are signed out.",
         });
 
-    private static async Task<IResult> SignInAsync(HttpContext context, PageRenderer pages, PasswordSignInService signIn, ReturnUrls returns)
+    private static async Task<IResult> SignInAsync(HttpContext context, PageRenderer pages, IPasswordAuthentication passwords, ReturnUrls returns)
     {
         if (await pages.ReadFormAsync(context) is not { } form)
         {
@@ -38,36 +35,32 @@ internal static class SignInRoutes
 
         string? email = form["email"];
         var returnUrl = returns.Allowed(form["return_url"]);
-        try
-        {
-            var (_, issued) = await signIn.SignInAsync(email, null, form["password"], context.Client(), context.RequestAborted);
-            SessionCookies.Write(context, issued);
-            return PageRenderer.SeeOther(context, returns.OrAccount(returnUrl));
-        }
-        catch (AuthsomeException ex)
+        var result = await passwords.SignInAsync(PasswordSignIn.WithEmail(email ?? string.Empty, form["password"].ToString()), context.Client(), context.RequestAborted);
+        if (!result.Succeeded)
         {
             return await pages.RenderAsync<SignIn>(context, "Sign in", new()
             {
-                [nameof(SignIn.Errors)] = FormErrors.From(ex),
+                [nameof(SignIn.Errors)] = FormErrors.From(result.Failure),
                 [nameof(SignIn.Email)] = email,
                 [nameof(SignIn.ReturnUrl)] = returnUrl,
-            }, ex.Error.Status);
+            }, result.Failure.Error.Status);
         }
+
+        SessionCookies.Write(context, result.Value.Session);
+        return PageRenderer.SeeOther(context, returns.OrAccount(returnUrl));
     }
 
-    private static async Task<IResult> SignOutAsync(HttpContext context, PageRenderer pages, PageSessions current, SessionService sessions, HookRunner hooks)
+    private static async Task<IResult> SignOutAsync(HttpContext context, PageRenderer pages, PageSessions current, IAuthsomeEngine engine)
     {
         if (await pages.ReadFormAsync(context) is null)
         {
             return await pages.RefusedAsync(context);
         }
 
+        // A before-hook may refuse to end the session; the browser forgets its cookie all the same.
         if (await current.GetAsync(context) is { } signedIn)
         {
-            var cancellationToken = context.RequestAborted;
-            await hooks.BeforeAsync(nameof(IAuthsomeHooks.BeforeSignOutAsync), h => h.BeforeSignOutAsync(signedIn.Session, cancellationToken));
-            await sessions.EndAsync(signedIn.Session, "signed_out", cancellationToken);
-            await hooks.AfterAsync(nameof(IAuthsomeHooks.AfterSignOutAsync), h => h.AfterSignOutAsync(signedIn.Session, cancellationToken));
+            await engine.SignOutAsync(signedIn.Session, context.RequestAborted);
         }
 
         SessionCookies.Delete(context);
