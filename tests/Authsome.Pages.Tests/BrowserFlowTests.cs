@@ -69,8 +69,8 @@ public sealed class BrowserFlowTests
         await Expect(page.Locator(".profile")).ToContainTextAsync("Acme Rockets");
         await Expect(page.Locator(".profile")).ToContainTextAsync("(verified)");
         var cookies = await browser.Context.CookiesAsync();
-        var session = Assert.Single(cookies, c => c.Name == "authsome_session");
-        Assert.True(session.HttpOnly && session.Secure);
+        var session = Assert.Single(cookies, c => c.Name == "__Host-authsome_session");
+        Assert.True(session.HttpOnly && session.Secure && session.Path == "/");
         var antiforgery = Assert.Single(cookies, c => c.Name == "__Host-authsome-antiforgery");
         Assert.True(antiforgery.Secure && antiforgery.Path == "/" && antiforgery.SameSite == SameSiteAttribute.Strict);
         await browser.CheckAsync("07-account");
