@@ -40,7 +40,7 @@ internal static class SignUpEndpoints
 
     private static async Task<Created<AuthResponse>> SignUpAsync(SignUpRequest body, HttpContext context, IPasswordAuthentication passwords, IOptions<AuthsomeOptions> options, CancellationToken cancellationToken)
     {
-        var request = new PasswordSignUp(body.Email ?? string.Empty, body.Password ?? string.Empty) { Name = body.Name, Username = body.Username };
+        var request = new PasswordSignUp(body.Email ?? string.Empty, body.Password ?? string.Empty) { Name = body.Name, Username = body.Username, Fields = body.Fields };
         var result = (await passwords.SignUpAsync(request, context.Client(), cancellationToken)).GetValueOrThrow();
         if (result.Session is { } issued)
         {
