@@ -31,15 +31,20 @@ internal sealed class RateLimitingSetup(IOptionsMonitor<AuthsomeOptions> options
     private RateLimitPartition<string> Partition(HttpContext context, string policy, Func<RateLimitSettings, RateLimitRule> rule, bool perRoute)
     {
         var settings = options.CurrentValue.RateLimits;
+        return FixedWindow(context, policy, settings.Enabled, rule(settings), perRoute);
+    }
+
+    /// <summary>A fixed-window partition per client IP (and route, when <paramref name="perRoute"/>); a plugin's policy uses it too.</summary>
+    internal static RateLimitPartition<string> FixedWindow(HttpContext context, string policy, bool enabled, RateLimitRule chosen, bool perRoute)
+    {
         var client = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
         var route = perRoute ? (context.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? context.Request.Path.Value ?? string.Empty : string.Empty;
         var key = $"{policy}|{context.Request.Method}|{route}|{client}";
-        if (!settings.Enabled)
+        if (!enabled)
         {
             return RateLimitPartition.GetNoLimiter(key);
         }
 
-        var chosen = rule(settings);
         return RateLimitPartition.GetFixedWindowLimiter(key, _ => new FixedWindowRateLimiterOptions
         {
             PermitLimit = chosen.PermitLimit,
