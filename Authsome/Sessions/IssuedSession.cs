@@ -12,4 +12,4 @@ public sealed record AuthenticatedSession(Session Session, User User);
 internal sealed record ClientInfo(string? IpAddress, string? UserAgent);
 
 /// <summary>The session rules in force for one app: the engine's settings with the app's overrides applied.</summary>
-internal sealed record SessionPolicy(TimeSpan AccessTokenTtl, TimeSpan RefreshTokenTtl, bool RotateRefreshToken, int MaxActiveSessions);
+internal sealed record SessionPolicy(TimeSpan AccessTokenTtl, TimeSpan RefreshTokenTtl, bool RotateRefreshToken, int MaxActiveSessions, TokenFormat TokenFormat);

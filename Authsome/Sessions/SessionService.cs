@@ -22,7 +22,8 @@ internal sealed partial class SessionService(
     TimeProvider time,
     HookRunner hooks,
     AuthsomeMetrics metrics,
-    ILogger<SessionService> logger)
+    ILogger<SessionService> logger,
+    IJwtAccessTokenMinter? jwt = null)
 {
     /// <summary>The engine's session settings with the app's <see cref="AppSessionConfig"/> overrides.</summary>
     public async ValueTask<SessionPolicy> GetPolicyAsync(Id<App> appId, CancellationToken cancellationToken)
@@ -33,7 +34,8 @@ internal sealed partial class SessionService(
             config?.TokenTtl is { } access && access > TimeSpan.Zero ? access : settings.AccessTokenTtl,
             config?.RefreshTokenTtl is { } refresh && refresh > TimeSpan.Zero ? refresh : settings.RefreshTokenTtl,
             config?.RotateRefreshToken ?? settings.RotateRefreshToken,
-            config?.MaxActiveSessions is > 0 and var max ? max : settings.MaxActiveSessions);
+            config?.MaxActiveSessions is > 0 and var max ? max : settings.MaxActiveSessions,
+            config?.TokenFormat ?? TokenFormat.Opaque);
     }
 
     /// <summary>Creates a session for a user who just proved who they are; ends the oldest sessions beyond the limit.</summary>
@@ -45,7 +47,6 @@ internal sealed partial class SessionService(
         var now = time.GetStoreNow();
         await EnforceLimitAsync(user.Id, policy.MaxActiveSessions, now, cancellationToken);
 
-        var accessToken = SecretTokens.NewToken();
         var refreshToken = SecretTokens.NewToken();
         var id = Id<Session>.New(now);
         var session = new Session
@@ -55,7 +56,7 @@ internal sealed partial class SessionService(
             EnvId = user.EnvId,
             UserId = user.Id,
             FamilyId = id,
-            TokenHash = SecretHash.Of(accessToken),
+            TokenHash = default,
             RefreshTokenHash = SecretHash.Of(refreshToken),
             IpAddress = client.IpAddress,
             UserAgent = client.UserAgent,
@@ -65,6 +66,8 @@ internal sealed partial class SessionService(
             CreatedAt = now,
             UpdatedAt = now,
         };
+        var accessToken = await NewAccessTokenAsync(policy, session, now, cancellationToken);
+        session = session with { TokenHash = SecretHash.Of(accessToken) };
         await store.Sessions.CreateAsync(session, cancellationToken);
         metrics.SessionsStarted();
         activity?.SetTag("authsome.session_id", id.ToString());
@@ -76,7 +79,8 @@ internal sealed partial class SessionService(
     /// <summary>The live session and user an access token belongs to, or null when the token is unknown, expired, of another app, or its user is gone or banned.</summary>
     public async ValueTask<AuthenticatedSession?> AuthenticateAsync(string token, CancellationToken cancellationToken)
     {
-        if (!SecretTokens.LooksLikeToken(token))
+        // A JWT access token is looked up like an opaque one: its hash is the session's, so a revoked session's JWT stops here at once.
+        if (!SecretTokens.LooksLikeToken(token) && !SecretTokens.LooksLikeJwt(token))
         {
             return null;
         }
@@ -142,11 +146,9 @@ internal sealed partial class SessionService(
         }
 
         var policy = await GetPolicyAsync(session.AppId, cancellationToken);
-        var accessToken = SecretTokens.NewToken();
         var nextRefreshToken = policy.RotateRefreshToken ? SecretTokens.NewToken() : refreshToken;
         var rotated = session with
         {
-            TokenHash = SecretHash.Of(accessToken),
             RefreshTokenHash = SecretHash.Of(nextRefreshToken),
             IpAddress = client.IpAddress ?? session.IpAddress,
             UserAgent = client.UserAgent ?? session.UserAgent,
@@ -155,6 +157,8 @@ internal sealed partial class SessionService(
             RefreshTokenExpiresAt = policy.RotateRefreshToken ? now + policy.RefreshTokenTtl : session.RefreshTokenExpiresAt,
             UpdatedAt = now,
         };
+        var accessToken = await NewAccessTokenAsync(policy, rotated, now, cancellationToken);
+        rotated = rotated with { TokenHash = SecretHash.Of(accessToken) };
 
         if (policy.RotateRefreshToken)
         {
@@ -205,6 +209,18 @@ internal sealed partial class SessionService(
         var now = time.GetStoreNow();
         var sessions = await store.Sessions.ListByUserAsync(userId, cancellationToken);
         return [.. sessions.Where(s => s.RefreshTokenExpiresAt > now)];
+    }
+
+    /// <summary>An opaque random token, or a signed JWT when the app's session config says <c>token_format: jwt</c>.</summary>
+    private ValueTask<string> NewAccessTokenAsync(SessionPolicy policy, Session session, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (policy.TokenFormat != TokenFormat.Jwt)
+        {
+            return ValueTask.FromResult(SecretTokens.NewToken());
+        }
+
+        return jwt?.MintAsync(session, now, cancellationToken)
+            ?? throw new InvalidOperationException($"App {session.AppId} asks for JWT access tokens (its session config's token_format), but the JWT plugin is not added: call AddJwtTokens().");
     }
 
     private async ValueTask DetectReuseAsync(SecretHash hash, DateTimeOffset now, CancellationToken cancellationToken)
