@@ -1,10 +1,11 @@
+using Authsome.Endpoints;
 using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Options;
 
 namespace Authsome.Plugins.Jwt;
 
 /// <summary>The issuer and audience of the access tokens: configured, or the engine's URL as the current request reached it.</summary>
-internal sealed class JwtIssuer(IOptionsMonitor<JwtOptions> options, IOptionsMonitor<AuthsomeOptions> engine, IHttpContextAccessor http)
+internal sealed class JwtIssuer(IOptionsMonitor<JwtOptions> options, IHttpContextAccessor http)
 {
     public string Issuer
     {
@@ -15,9 +16,8 @@ internal sealed class JwtIssuer(IOptionsMonitor<JwtOptions> options, IOptionsMon
                 return configured.TrimEnd('/');
             }
 
-            var request = http.HttpContext?.Request
+            return http.HttpContext?.EngineBaseUrl()
                 ?? throw new InvalidOperationException($"Outside a request the JWT issuer cannot be derived: set {JwtOptions.SectionName}:Issuer.");
-            return $"{request.Scheme}://{request.Host}{request.PathBase}{engine.CurrentValue.BasePath.TrimEnd('/')}";
         }
     }
 
