@@ -12,6 +12,6 @@ public static class AuthsomeEngineSetup
     public static AuthsomeBuilder AddAuthsomeEngine(this IHostApplicationBuilder builder)
     {
         ArgumentNullException.ThrowIfNull(builder);
-        return builder.Services.AddAuthsome(authsome => authsome.UseStoreFromConfiguration().AddPassword().AddMagicLink().AddJwtTokens());
+        return builder.Services.AddAuthsome(authsome => authsome.UseStoreFromConfiguration().AddPassword().AddMagicLink().AddJwtTokens().AddSocial());
     }
 }

@@ -34,7 +34,7 @@ internal sealed class OidcSocialProvider : ISocialProvider
 
     public async ValueTask<Uri> AuthorizationUrlAsync(AuthorizationRequest request, CancellationToken cancellationToken)
     {
-        var config = await configuration.GetConfigurationAsync(cancellationToken);
+        var config = await ConfigurationAsync(cancellationToken);
         var query = new Dictionary<string, string?>
         {
             ["response_type"] = "code",
@@ -52,7 +52,7 @@ internal sealed class OidcSocialProvider : ISocialProvider
 
     public async ValueTask<SocialIdentity> CompleteAsync(string code, string callbackUrl, string codeVerifier, string nonce, CancellationToken cancellationToken)
     {
-        var config = await configuration.GetConfigurationAsync(cancellationToken);
+        var config = await ConfigurationAsync(cancellationToken);
         var answer = await TokenEndpoint.ExchangeAsync(http, config.TokenEndpoint, provider, code, callbackUrl, codeVerifier, cancellationToken);
         if (string.IsNullOrEmpty(answer.IdToken))
         {
@@ -64,7 +64,7 @@ internal sealed class OidcSocialProvider : ISocialProvider
         {
             // The provider may have rotated its keys since we cached them: fetch them once more.
             configuration.RequestRefresh();
-            result = await ValidateAsync(answer.IdToken, await configuration.GetConfigurationAsync(cancellationToken));
+            result = await ValidateAsync(answer.IdToken, await ConfigurationAsync(cancellationToken));
         }
 
         if (!result.IsValid || result.SecurityToken is not JsonWebToken token)
@@ -86,6 +86,19 @@ internal sealed class OidcSocialProvider : ISocialProvider
             Claim(token, "picture"),
             answer.AccessToken,
             answer.RefreshToken);
+    }
+
+    private async Task<OpenIdConnectConfiguration> ConfigurationAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            return await configuration.GetConfigurationAsync(cancellationToken);
+        }
+        catch (InvalidOperationException ex)
+        {
+            // What ConfigurationManager throws when the discovery document or keys cannot be fetched or read.
+            throw new SocialFlowException(SocialErrors.ProviderError, "The provider's discovery document could not be read.", ex);
+        }
     }
 
     private Task<TokenValidationResult> ValidateAsync(string idToken, OpenIdConnectConfiguration config) =>

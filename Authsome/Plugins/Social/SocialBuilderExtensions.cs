@@ -31,12 +31,12 @@ public static class SocialBuilderExtensions
             .Validate(o => o.StateTtl > TimeSpan.Zero && o.StateTtl <= TimeSpan.FromHours(1), $"{Section}:StateTtl must be more than zero and at most one hour.")
             .Validate(o => o.ExchangeCodeTtl > TimeSpan.Zero && o.ExchangeCodeTtl <= TimeSpan.FromMinutes(10), $"{Section}:ExchangeCodeTtl must be more than zero and at most ten minutes.")
             .Validate(o => o.AllowedRedirectUris.All(u => RedirectUris.IsAllowed([u], u)), $"{Section}:AllowedRedirectUris must hold absolute http(s) URIs.")
+            .Validate(o => o.ProviderTimeout > TimeSpan.Zero, $"{Section}:ProviderTimeout must be more than zero.")
             .Validate(o => o.PublicBaseUrl is null || Uri.TryCreate(o.PublicBaseUrl, UriKind.Absolute, out _), $"{Section}:PublicBaseUrl must be an absolute URL.")
             .ValidateOnStart();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IValidateOptions<SocialOptions>, ProviderValidator>());
 
         services.AddDataProtection();
-        services.AddHttpClient(SocialProviders.HttpClientName);
         services.TryAddSingleton<ExternalSignIn>();
         services.TryAddSingleton<SocialProviders>();
         services.TryAddSingleton<SocialService>();

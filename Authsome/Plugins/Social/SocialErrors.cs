@@ -12,6 +12,9 @@ public static class SocialErrors
     /// <summary>No provider of this name is configured, or the app does not offer it.</summary>
     public static readonly AuthsomeError ProviderUnknown = new("social_provider_unknown", StatusCodes.Status404NotFound, "Unknown sign-in provider");
 
+    /// <summary>The provider's discovery document could not be fetched to start the flow.</summary>
+    public static readonly AuthsomeError ProviderUnavailable = new("social_provider_unavailable", StatusCodes.Status502BadGateway, "Sign-in provider unavailable");
+
     /// <summary>The callback's state is missing, not this browser's, already used or expired.</summary>
     public static readonly AuthsomeError StateInvalid = new("social_state_invalid", StatusCodes.Status400BadRequest, "Invalid or expired sign-in attempt");
 

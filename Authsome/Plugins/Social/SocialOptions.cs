@@ -24,6 +24,9 @@ public sealed class SocialOptions
     /// <summary>How long the one-time code sent to the <c>redirect_uri</c> works. Default 1 minute.</summary>
     public TimeSpan ExchangeCodeTtl { get; set; } = TimeSpan.FromMinutes(1);
 
+    /// <summary>How long a call to a provider (discovery, keys, token, user info) may take. Default 30 seconds.</summary>
+    public TimeSpan ProviderTimeout { get; set; } = TimeSpan.FromSeconds(30);
+
     /// <summary>Keep the provider's access and refresh tokens (encrypted) on the linked account, for calling the provider's APIs later. Default false.</summary>
     public bool KeepProviderTokens { get; set; }
 }

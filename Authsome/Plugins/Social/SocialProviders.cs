@@ -3,20 +3,26 @@ using Microsoft.Extensions.Options;
 
 namespace Authsome.Plugins.Social;
 
-/// <summary>The configured providers, built once each (an OpenID Connect provider caches its discovery document and keys).</summary>
-internal sealed class SocialProviders(IOptions<SocialOptions> options, IHttpClientFactory httpClients, TimeProvider time)
+/// <summary>
+/// The configured providers, built once each (an OpenID Connect provider caches its discovery document and keys). They
+/// share one HttpClient of their own rather than the host's defaults: a retry policy must never resend a single-use
+/// authorization code.
+/// </summary>
+internal sealed class SocialProviders(IOptions<SocialOptions> options, TimeProvider time) : IDisposable
 {
-    /// <summary>The name of the HttpClient the plugin calls providers with.</summary>
-    public const string HttpClientName = "Authsome.Social";
-
     private readonly ConcurrentDictionary<string, ISocialProvider> built = new(StringComparer.Ordinal);
 
-    public IEnumerable<string> Names => options.Value.Providers.Keys;
+    private readonly HttpClient http = new(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5), AllowAutoRedirect = false })
+    {
+        Timeout = options.Value.ProviderTimeout,
+    };
 
     public ISocialProvider? Get(string name) =>
         options.Value.Providers.TryGetValue(name, out var settings) && ResolvedProvider.Resolve(name, settings, out _) is { } resolved
             ? built.GetOrAdd(name, _ => resolved.Kind == SocialProviderKind.GitHub
-                ? new GitHubSocialProvider(resolved, httpClients.CreateClient(HttpClientName))
-                : new OidcSocialProvider(resolved, httpClients.CreateClient(HttpClientName), time))
+                ? new GitHubSocialProvider(resolved, http)
+                : new OidcSocialProvider(resolved, http, time))
             : null;
+
+    public void Dispose() => http.Dispose();
 }

@@ -68,7 +68,17 @@ internal sealed partial class SocialService(
             ExpiresAt = now + options.CurrentValue.StateTtl,
             CreatedAt = now,
         }, cancellationToken);
-        var url = await provider.AuthorizationUrlAsync(new AuthorizationRequest(CallbackUrl(callbackBase, providerName), state, Challenge(verifier), nonce), cancellationToken);
+        Uri url;
+        try
+        {
+            url = await provider.AuthorizationUrlAsync(new AuthorizationRequest(CallbackUrl(callbackBase, providerName), state, Challenge(verifier), nonce), cancellationToken);
+        }
+        catch (SocialFlowException ex)
+        {
+            LogFlowFailed(logger, ex, providerName, ex.Error);
+            throw new AuthsomeException(SocialErrors.ProviderUnavailable, "The provider cannot be reached; try again later.");
+        }
+
         var binding = browserBinding.Protect(JsonSerializer.Serialize(new BrowserBinding(state, verifier, nonce)));
         return new SocialStart(url, binding);
     }
