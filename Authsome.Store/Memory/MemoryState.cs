@@ -133,6 +133,9 @@ internal sealed class MemoryState
     public MemoryTable<Permission> Permissions { get; }
     public MemoryTable<RoleAssignment> Assignments { get; }
 
+    /// <summary>Plugins' deletes of their rows owned by users an app deletion removes (see <see cref="MemoryPluginContext.DeleteWithUsers"/>).</summary>
+    public List<Action<IReadOnlySet<Id<User>>>> UserCascades { get; } = [];
+
     /// <summary>Applied migrations by (group, version).</summary>
     public Dictionary<(string Group, long Version), AppliedMigration> AppliedMigrations { get; } = [];
 
@@ -192,6 +195,11 @@ internal sealed class MemoryState
         foreach (var revoked in RevokedRefreshTokens.Values.Where(r => users.Contains(r.UserId)).ToList())
         {
             RevokedRefreshTokens.Remove(revoked.TokenHash);
+        }
+
+        foreach (var cascade in UserCascades)
+        {
+            cascade(users);
         }
 
         Environments.RemoveWhere(e => e.AppId == appId);

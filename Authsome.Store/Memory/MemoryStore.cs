@@ -1,4 +1,5 @@
 using Authsome.Store.Migrations;
+using Authsome.Store.Plugins;
 
 namespace Authsome.Store.Memory;
 
@@ -8,13 +9,14 @@ namespace Authsome.Store.Memory;
 /// paging) and passes the same conformance suite; lookups by token hash, email, slug and key are O(1). Thread-safe.
 /// Everything is lost when the process ends, and two processes never see each other's data.
 /// </summary>
-public sealed class MemoryStore : IAuthsomeStore
+public sealed class MemoryStore : IAuthsomeStore, IPluginStoreHost
 {
     // Nothing to create in memory, but plugin groups depend on the core group by name.
     private static readonly MigrationGroup CoreGroup = new(MigrationGroup.CoreName, [], []);
 
     private readonly MemoryState state = new();
     private readonly TimeProvider timeProvider;
+    private readonly PluginStoreCache pluginStores = new();
 
     /// <summary>Creates an empty store. <paramref name="timeProvider"/> stamps applied migrations (the system clock by default).</summary>
     public MemoryStore(TimeProvider? timeProvider = null)
@@ -137,6 +139,10 @@ public sealed class MemoryStore : IAuthsomeStore
                 return count;
             },
             cancellationToken).AsTask();
+
+    /// <inheritdoc />
+    TStore IPluginStoreHost.GetPluginStore<TStore>(PluginStoreDefinition<TStore> definition) =>
+        pluginStores.GetOrCreate(definition, definition?.Memory, () => new MemoryPluginContext(state), "in-memory");
 
     /// <summary>Nothing to release.</summary>
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;

@@ -49,6 +49,7 @@ internal sealed class MongoCascades(MongoContext context)
                 await DeleteRoleChildrenAsync(session, roleIds, ct).ConfigureAwait(false);
                 var appSettings = Filter.Eq(Field.Scope, BsonWrite.Enum(SettingScope.App)) & Filter.Eq(Field.ScopeId, appId.ToString());
                 await DeleteManyAsync(session, MongoCollections.Settings, appSettings, ct).ConfigureAwait(false);
+                await DeletePluginUserDataAsync(session, appFilter, ct).ConfigureAwait(false);
                 foreach (var collection in AppOwned)
                 {
                     await DeleteManyAsync(session, collection, appFilter, ct).ConfigureAwait(false);
@@ -83,6 +84,25 @@ internal sealed class MongoCascades(MongoContext context)
                 return await DeleteManyAsync(session, MongoCollections.Roles, IdIs(roleId), ct).ConfigureAwait(false) > 0;
             },
             cancellationToken);
+
+    // Plugins' user-owned documents go before the users, in batches of ids so no filter grows past a document's size.
+    private async Task DeletePluginUserDataAsync(IClientSessionHandle session, FilterDefinition<BsonDocument> appFilter, CancellationToken cancellationToken)
+    {
+        var owned = context.UserOwnedCollections.Keys.ToList();
+        if (owned.Count == 0)
+        {
+            return;
+        }
+
+        var userIds = await IdsAsync(session, MongoCollections.Users, appFilter, cancellationToken).ConfigureAwait(false);
+        foreach (var batch in userIds.Chunk(1000))
+        {
+            foreach (var (collection, userIdField) in owned)
+            {
+                await DeleteManyAsync(session, collection, Filter.In(userIdField, batch), cancellationToken).ConfigureAwait(false);
+            }
+        }
+    }
 
     private async Task DeleteOrganizationChildrenAsync(IClientSessionHandle session, IReadOnlyList<string> orgIds, CancellationToken cancellationToken)
     {

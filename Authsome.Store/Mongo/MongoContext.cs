@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.Extensions.Logging;
 using MongoDB.Bson;
 using MongoDB.Driver;
@@ -22,6 +23,9 @@ internal sealed class MongoContext(IMongoClient client, IMongoDatabase database,
     public MongoStoreSettings Settings { get; } = settings;
 
     public TimeProvider Time => Settings.Time;
+
+    /// <summary>Plugin collections whose documents go with their user when an app is deleted: (collection, user id field).</summary>
+    public ConcurrentDictionary<(string Collection, string UserIdField), byte> UserOwnedCollections { get; } = new();
 
     public IMongoCollection<BsonDocument> Collection(string name) => Database.GetCollection<BsonDocument>(name);
 

@@ -1,4 +1,5 @@
 using Authsome.Store.Migrations;
+using Authsome.Store.Plugins;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 using MongoDB.Bson;
@@ -19,12 +20,13 @@ namespace Authsome.Store.Mongo;
 /// on a standalone server every operation stays correct, and an interrupted cascade is completed by repeating it.
 /// See <c>docs/mongo.md</c>.
 /// </remarks>
-public sealed class MongoStore : IAuthsomeStore
+public sealed class MongoStore : IAuthsomeStore, IPluginStoreHost
 {
     private readonly MongoContext _context;
     private readonly IMongoClient? _ownedClient;
     private readonly ILogger _logger;
     private readonly MongoStoreSettings _settings;
+    private readonly PluginStoreCache _pluginStores = new();
 
     /// <summary>
     /// Connects with a <c>mongodb://</c> or <c>mongodb+srv://</c> URL. The database is <paramref name="databaseName"/>
@@ -80,8 +82,8 @@ public sealed class MongoStore : IAuthsomeStore
         RoleAssignments = new MongoRoleAssignmentStore(_context);
     }
 
-    /// <summary>The database this store uses.</summary>
-    public IMongoDatabase Database => _context.Database;
+    /// <summary>The database this store uses (for tests).</summary>
+    internal IMongoDatabase Database => _context.Database;
 
     public IUserStore Users { get; }
 
@@ -171,6 +173,10 @@ public sealed class MongoStore : IAuthsomeStore
         async Task<long> DeleteManyAsync(string collection, FilterDefinition<BsonDocument> filter) =>
             (await _context.Collection(collection).DeleteManyAsync(filter, cancellationToken).ConfigureAwait(false)).DeletedCount;
     }
+
+    /// <inheritdoc />
+    TStore IPluginStoreHost.GetPluginStore<TStore>(PluginStoreDefinition<TStore> definition) =>
+        _pluginStores.GetOrCreate(definition, definition?.Mongo, () => new MongoPluginContext(_context), "MongoDB");
 
     /// <summary>Closes the client when the store created it; a client passed in stays open for its owner.</summary>
     public ValueTask DisposeAsync()

@@ -47,8 +47,8 @@ public sealed class PostgresStore : RelationalStore
         _logger = logger;
     }
 
-    /// <summary>The data source the store's connections come from.</summary>
-    public NpgsqlDataSource DataSource => _database.DataSource;
+    /// <summary>The data source the store's connections come from (for tests).</summary>
+    internal NpgsqlDataSource DataSource => _database.DataSource;
 
     private protected override IMigrationDriver CreateMigrationDriver() => new PostgresMigrationDriver(_database.DataSource, TimeProvider.System, _logger);
 

@@ -1,4 +1,5 @@
 using Authsome.Store.Migrations;
+using Authsome.Store.Plugins;
 using Microsoft.Extensions.Logging;
 
 namespace Authsome.Store.Relational;
@@ -6,12 +7,15 @@ namespace Authsome.Store.Relational;
 /// <summary>
 /// What the PostgreSQL and SQLite stores share: every sub-store, written once against <see cref="RelationalDatabase"/>,
 /// and the store's lifecycle. The subclasses only supply the database, its dialect and its migration driver.
+/// Plugins' sub-stores are built from their <see cref="PluginStoreDefinition{TStore}.Relational"/> factory over
+/// the same database (<see cref="RelationalPluginContext"/>).
 /// </summary>
-public abstract class RelationalStore : IAuthsomeStore
+public abstract class RelationalStore : IAuthsomeStore, IPluginStoreHost
 {
     private const string PurgeEntity = "expired records";
 
     private readonly ILogger _logger;
+    private readonly PluginStoreCache _pluginStores = new();
 
     private protected RelationalStore(RelationalDatabase database, ILogger logger)
     {
@@ -102,6 +106,10 @@ public abstract class RelationalStore : IAuthsomeStore
             },
             cancellationToken).ConfigureAwait(false);
     }
+
+    /// <inheritdoc />
+    TStore IPluginStoreHost.GetPluginStore<TStore>(PluginStoreDefinition<TStore> definition) =>
+        _pluginStores.GetOrCreate(definition, definition?.Relational, () => new RelationalPluginContext(Database), "relational (PostgreSQL, SQLite)");
 
     /// <inheritdoc />
     public async ValueTask DisposeAsync()

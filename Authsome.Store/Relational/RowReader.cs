@@ -7,67 +7,95 @@ namespace Authsome.Store.Relational;
 /// Reads the current row of a result by column name, in the store's types: ids, secret hashes, timestamps,
 /// enums and JSON columns. Timestamps go through the dialect, so the same mapping code reads both databases.
 /// </summary>
-internal sealed class RowReader(DbDataReader reader, RelationalDialect dialect)
+public sealed class RowReader
 {
-    public string Text(string column) => reader.GetString(reader.GetOrdinal(column));
+    private readonly DbDataReader _reader;
+    private readonly RelationalDialect _dialect;
 
+    internal RowReader(DbDataReader reader, RelationalDialect dialect)
+    {
+        _reader = reader;
+        _dialect = dialect;
+    }
+
+    /// <summary>A non-null text column.</summary>
+    public string Text(string column) => _reader.GetString(_reader.GetOrdinal(column));
+
+    /// <summary>A text column that may be NULL.</summary>
     public string? TextOrNull(string column)
     {
-        var i = reader.GetOrdinal(column);
-        return reader.IsDBNull(i) ? null : reader.GetString(i);
+        var i = _reader.GetOrdinal(column);
+        return _reader.IsDBNull(i) ? null : _reader.GetString(i);
     }
 
-    public bool Bool(string column) => reader.GetBoolean(reader.GetOrdinal(column));
+    /// <summary>A boolean column (an INTEGER 0/1 on SQLite).</summary>
+    public bool Bool(string column) => _reader.GetBoolean(_reader.GetOrdinal(column));
 
+    /// <summary>A boolean column that may be NULL.</summary>
     public bool? BoolOrNull(string column)
     {
-        var i = reader.GetOrdinal(column);
-        return reader.IsDBNull(i) ? null : reader.GetBoolean(i);
+        var i = _reader.GetOrdinal(column);
+        return _reader.IsDBNull(i) ? null : _reader.GetBoolean(i);
     }
 
-    public int Int(string column) => reader.GetInt32(reader.GetOrdinal(column));
+    /// <summary>A 32-bit integer column.</summary>
+    public int Int(string column) => _reader.GetInt32(_reader.GetOrdinal(column));
 
+    /// <summary>A 32-bit integer column that may be NULL.</summary>
     public int? IntOrNull(string column)
     {
-        var i = reader.GetOrdinal(column);
-        return reader.IsDBNull(i) ? null : reader.GetInt32(i);
+        var i = _reader.GetOrdinal(column);
+        return _reader.IsDBNull(i) ? null : _reader.GetInt32(i);
     }
 
+    /// <summary>A 64-bit integer column that may be NULL.</summary>
     public long? LongOrNull(string column)
     {
-        var i = reader.GetOrdinal(column);
-        return reader.IsDBNull(i) ? null : reader.GetInt64(i);
+        var i = _reader.GetOrdinal(column);
+        return _reader.IsDBNull(i) ? null : _reader.GetInt64(i);
     }
 
-    public DateTimeOffset Time(string column) => dialect.ReadTime(reader, reader.GetOrdinal(column));
+    /// <summary>A timestamp column bound with <see cref="RelationalPluginContext.Time"/> (TIMESTAMPTZ on PostgreSQL, unix milliseconds on SQLite).</summary>
+    public DateTimeOffset Time(string column) => _dialect.ReadTime(_reader, _reader.GetOrdinal(column));
 
+    /// <summary>A timestamp column that may be NULL.</summary>
     public DateTimeOffset? TimeOrNull(string column)
     {
-        var i = reader.GetOrdinal(column);
-        return reader.IsDBNull(i) ? null : dialect.ReadTime(reader, i);
+        var i = _reader.GetOrdinal(column);
+        return _reader.IsDBNull(i) ? null : _dialect.ReadTime(_reader, i);
     }
 
+    /// <summary>A TypeID text column.</summary>
     public Id<T> Id<T>(string column)
         where T : IHasIdPrefix => Store.Id<T>.Parse(Text(column));
 
+    /// <summary>A TypeID text column that may be NULL.</summary>
     public Id<T>? IdOrNull<T>(string column)
         where T : IHasIdPrefix => TextOrNull(column) is { } text ? Store.Id<T>.Parse(text) : null;
 
+    /// <summary>A SHA-256 hex column.</summary>
     public SecretHash Hash(string column) => SecretHash.FromHex(Text(column));
 
+    /// <summary>A SHA-256 hex column that may be NULL.</summary>
     public SecretHash? HashOrNull(string column) => TextOrNull(column) is { } hex ? SecretHash.FromHex(hex) : null;
 
+    /// <summary>An enum stored as its snake_case name.</summary>
     public TEnum Enum<TEnum>(string column)
         where TEnum : struct, Enum => EnumText.Parse<TEnum>(Text(column));
 
+    /// <summary>An enum stored as its snake_case name, or NULL.</summary>
     public TEnum? EnumOrNull<TEnum>(string column)
         where TEnum : struct, Enum => TextOrNull(column) is { } text ? EnumText.Parse<TEnum>(text) : null;
 
+    /// <summary>A JSON object of strings.</summary>
     public ImmutableDictionary<string, string> Map(string column) => JsonColumn.ReadMap(Text(column));
 
+    /// <summary>A JSON array of strings.</summary>
     public ImmutableArray<string> Strings(string column) => JsonColumn.ReadList<string>(Text(column));
 
+    /// <summary>A JSON array.</summary>
     public ImmutableArray<T> List<T>(string column) => JsonColumn.ReadList<T>(Text(column));
 
+    /// <summary>A duration stored as milliseconds, or NULL.</summary>
     public TimeSpan? DurationOrNull(string column) => LongOrNull(column) is { } ms ? TimeSpan.FromMilliseconds(ms) : null;
 }

@@ -5,20 +5,33 @@ namespace Authsome.Store.Relational;
 
 /// <summary>
 /// Runs parameterised statements on one open connection, inside a transaction when there is one. Parameters are
-/// Dapper parameter objects; rows are mapped by hand through <see cref="RowReader"/>.
+/// Dapper parameter objects with named <c>@parameters</c> (timestamps through <see cref="RelationalPluginContext.Time"/>);
+/// rows are mapped by hand through <see cref="RowReader"/>. A session lives only inside the callback it is given to;
+/// errors are translated by the call that opened it.
 /// </summary>
-internal sealed class SqlSession(DbConnection connection, DbTransaction? transaction, RelationalDialect dialect)
+public sealed class SqlSession
 {
-    public RelationalDialect Dialect => dialect;
+    private readonly DbConnection _connection;
+    private readonly DbTransaction? _transaction;
+    private readonly RelationalDialect _dialect;
+
+    internal SqlSession(DbConnection connection, DbTransaction? transaction, RelationalDialect dialect)
+    {
+        _connection = connection;
+        _transaction = transaction;
+        _dialect = dialect;
+    }
+
+    internal RelationalDialect Dialect => _dialect;
 
     /// <summary>Runs a statement and returns how many rows it changed.</summary>
     public Task<int> ExecuteAsync(string sql, object? args, CancellationToken cancellationToken) =>
-        connection.ExecuteAsync(Command(sql, args, cancellationToken));
+        _connection.ExecuteAsync(Command(sql, args, cancellationToken));
 
     /// <summary>The first column of the first row, or default when there is no row or it is NULL.</summary>
     public async Task<T?> ScalarAsync<T>(string sql, object? args, CancellationToken cancellationToken)
     {
-        var value = await connection.ExecuteScalarAsync(Command(sql, args, cancellationToken)).ConfigureAwait(false);
+        var value = await _connection.ExecuteScalarAsync(Command(sql, args, cancellationToken)).ConfigureAwait(false);
         return value is null or DBNull ? default : (T)Convert.ChangeType(value, Nullable.GetUnderlyingType(typeof(T)) ?? typeof(T), System.Globalization.CultureInfo.InvariantCulture);
     }
 
@@ -26,21 +39,21 @@ internal sealed class SqlSession(DbConnection connection, DbTransaction? transac
     public async Task<T?> QueryFirstAsync<T>(string sql, object? args, Func<RowReader, T> map, CancellationToken cancellationToken)
         where T : class
     {
-        var reader = await connection.ExecuteReaderAsync(Command(sql, args, cancellationToken)).ConfigureAwait(false);
+        var reader = await _connection.ExecuteReaderAsync(Command(sql, args, cancellationToken)).ConfigureAwait(false);
         await using (reader.ConfigureAwait(false))
         {
-            return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? map(new RowReader(reader, dialect)) : null;
+            return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? map(new RowReader(reader, _dialect)) : null;
         }
     }
 
     /// <summary>Every row, mapped, in the order the statement returns them.</summary>
     public async Task<IReadOnlyList<T>> QueryAsync<T>(string sql, object? args, Func<RowReader, T> map, CancellationToken cancellationToken)
     {
-        var reader = await connection.ExecuteReaderAsync(Command(sql, args, cancellationToken)).ConfigureAwait(false);
+        var reader = await _connection.ExecuteReaderAsync(Command(sql, args, cancellationToken)).ConfigureAwait(false);
         await using (reader.ConfigureAwait(false))
         {
             var rows = new List<T>();
-            var row = new RowReader(reader, dialect);
+            var row = new RowReader(reader, _dialect);
             while (await reader.ReadAsync(cancellationToken).ConfigureAwait(false))
             {
                 rows.Add(map(row));
@@ -51,5 +64,5 @@ internal sealed class SqlSession(DbConnection connection, DbTransaction? transac
     }
 
     private CommandDefinition Command(string sql, object? args, CancellationToken cancellationToken) =>
-        new(sql, args, transaction, cancellationToken: cancellationToken);
+        new(sql, args, _transaction, cancellationToken: cancellationToken);
 }

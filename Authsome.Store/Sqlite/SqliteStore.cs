@@ -42,8 +42,8 @@ public sealed class SqliteStore : RelationalStore
         _logger = logger;
     }
 
-    /// <summary>The full path of the database file.</summary>
-    public string DatabasePath => _database.DatabasePath;
+    /// <summary>The full path of the database file (for tests).</summary>
+    internal string DatabasePath => _database.DatabasePath;
 
     private protected override IMigrationDriver CreateMigrationDriver() => new SqliteMigrationDriver(_database, TimeProvider.System, _logger);
 }

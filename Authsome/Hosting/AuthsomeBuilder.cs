@@ -1,6 +1,7 @@
 using Authsome.Hosting;
 using Authsome.Plugins;
 using Authsome.Store;
+using Authsome.Store.Plugins;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -75,6 +76,24 @@ public sealed class AuthsomeBuilder
             Services.AddSingleton(sp => (IAuthsomeHooks)sp.GetRequiredService<TPlugin>());
         }
 
+        return this;
+    }
+
+    /// <summary>
+    /// Registers a plugin's sub-store (declared by <paramref name="definition"/>) as a singleton
+    /// <typeparamref name="TStore"/>, resolved from the engine's store with <see cref="PluginStoreExtensions.GetPluginStore{TStore}"/>:
+    /// built by a shipped store over its own database, or the custom store itself when it implements
+    /// <typeparamref name="TStore"/>. The host's start fails, naming the plugin and the interface, when the store cannot
+    /// provide it. Calling it twice is harmless; a plugin that can run without its sub-store (a feature turned off)
+    /// registers its own <typeparamref name="TStore"/> factory first, and that one is kept and checked.
+    /// </summary>
+    public AuthsomeBuilder AddPluginStore<TStore>(PluginStoreDefinition<TStore> definition)
+        where TStore : class
+    {
+        ArgumentNullException.ThrowIfNull(definition);
+        Services.TryAddSingleton(sp => sp.GetRequiredService<IAuthsomeStore>().GetPluginStore(definition));
+        Services.TryAddEnumerable(ServiceDescriptor.Singleton<IPluginStoreRequirement, PluginStoreRequirement<TStore>>());
+        PluginStoreValidator.Register(Services);
         return this;
     }
 

@@ -2,7 +2,10 @@ using Authsome;
 using Authsome.PasswordReset;
 using Authsome.Plugins.Password;
 using Authsome.Plugins.Password.History;
+using Authsome.Store;
+using Authsome.Store.Plugins;
 using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Options;
 
 namespace Microsoft.Extensions.DependencyInjection;
 
@@ -13,7 +16,8 @@ public static class PasswordBuilderExtensions
     /// Adds email-and-password accounts: the routes <c>/signup</c>, <c>/signin</c>, <c>/change-password</c>,
     /// <c>/forgot-password</c> and <c>/reset-password</c>, Argon2id hashing and the password policy
     /// (<c>Authsome:Passwords</c>), and the password history (<c>Authsome:Password</c>, migration group
-    /// <c>authsome-password</c>). Calling it twice is harmless.
+    /// <c>authsome-password</c>, kept by the store: a custom store implements
+    /// <see cref="IPasswordHistoryStore"/> unless <c>Authsome:Password:HistoryLength</c> is 0). Calling it twice is harmless.
     /// </summary>
     public static AuthsomeBuilder AddPassword(this AuthsomeBuilder builder, Action<PasswordPluginOptions>? configure = null)
     {
@@ -31,7 +35,11 @@ public static class PasswordBuilderExtensions
         options.Validate(o => o.HistoryLength is >= 0 and <= 24, $"{PasswordPluginOptions.SectionName}:HistoryLength must be between 0 and 24.").ValidateOnStart();
 
         services.TryAddSingleton<PasswordService>();
-        services.TryAddSingleton(PasswordHistoryStoreFactory.Create);
+        // With the history off nothing is read or written, so a custom store need not provide it.
+        services.TryAddSingleton<IPasswordHistoryStore>(sp => sp.GetRequiredService<IOptions<PasswordPluginOptions>>().Value.HistoryLength == 0
+            ? NoPasswordHistoryStore.Instance
+            : sp.GetRequiredService<IAuthsomeStore>().GetPluginStore(PasswordHistoryStore.Definition));
+        builder.AddPluginStore(PasswordHistoryStore.Definition);
         services.TryAddSingleton<PasswordHistory>();
         services.TryAddSingleton<PasswordSignUpService>();
         services.TryAddSingleton<PasswordSignInService>();

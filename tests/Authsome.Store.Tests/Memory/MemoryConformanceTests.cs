@@ -1,4 +1,5 @@
 using Authsome.Store.Testing;
+using Authsome.Store.Testing.Plugins;
 
 namespace Authsome.Store.Tests.Memory;
 
@@ -80,6 +81,11 @@ public sealed class MemoryRbacStoreTests : RbacStoreConformanceTests
 }
 
 public sealed class MemoryLifecycleTests : LifecycleConformanceTests
+{
+    protected override ValueTask<IAuthsomeStore> CreateStoreAsync(CancellationToken cancellationToken) => MemoryStoreFactory.CreateAsync(cancellationToken);
+}
+
+public sealed class MemoryPasswordHistoryTests : PasswordHistoryConformanceTests
 {
     protected override ValueTask<IAuthsomeStore> CreateStoreAsync(CancellationToken cancellationToken) => MemoryStoreFactory.CreateAsync(cancellationToken);
 }

@@ -1,6 +1,7 @@
 using Authsome.Store.Migrations;
 using Authsome.Store.Mongo;
 using Authsome.Store.Testing;
+using Authsome.Store.Testing.Plugins;
 
 namespace Authsome.Store.Tests.Mongo;
 
@@ -136,4 +137,16 @@ public sealed class MongoStandaloneRbacStoreTests : RbacStoreConformanceTests
 {
     protected override ValueTask<IAuthsomeStore> CreateStoreAsync(CancellationToken cancellationToken) =>
         MongoTestServer.CreateMigratedStoreAsync(nameof(MongoStandaloneRbacStoreTests), cancellationToken, MongoTestServer.Standalone);
+}
+
+public sealed class MongoPasswordHistoryTests : PasswordHistoryConformanceTests
+{
+    protected override ValueTask<IAuthsomeStore> CreateStoreAsync(CancellationToken cancellationToken) =>
+        MongoTestServer.CreateMigratedStoreAsync(nameof(MongoPasswordHistoryTests), cancellationToken);
+}
+
+public sealed class MongoStandalonePasswordHistoryTests : PasswordHistoryConformanceTests
+{
+    protected override ValueTask<IAuthsomeStore> CreateStoreAsync(CancellationToken cancellationToken) =>
+        MongoTestServer.CreateMigratedStoreAsync(nameof(MongoStandalonePasswordHistoryTests), cancellationToken, MongoTestServer.Standalone);
 }

@@ -1,4 +1,5 @@
 using Authsome.Store.Testing;
+using Authsome.Store.Testing.Plugins;
 
 namespace Authsome.Store.Tests.Postgres;
 
@@ -80,6 +81,11 @@ public sealed class PostgresRbacStoreTests(PostgresDatabaseFixture database) : R
 }
 
 public sealed class PostgresLifecycleTests(PostgresDatabaseFixture database) : LifecycleConformanceTests, IClassFixture<PostgresDatabaseFixture>
+{
+    protected override ValueTask<IAuthsomeStore> CreateStoreAsync(CancellationToken cancellationToken) => database.CreateStoreAsync();
+}
+
+public sealed class PostgresPasswordHistoryTests(PostgresDatabaseFixture database) : PasswordHistoryConformanceTests, IClassFixture<PostgresDatabaseFixture>
 {
     protected override ValueTask<IAuthsomeStore> CreateStoreAsync(CancellationToken cancellationToken) => database.CreateStoreAsync();
 }

@@ -1,4 +1,6 @@
+using Authsome.Store.Sqlite;
 using Authsome.Store.Testing;
+using Authsome.Store.Testing.Plugins;
 
 namespace Authsome.Store.Tests.Sqlite;
 
@@ -82,4 +84,20 @@ public sealed class SqliteRbacStoreTests(SqliteDatabaseFixture database) : RbacS
 public sealed class SqliteLifecycleTests(SqliteDatabaseFixture database) : LifecycleConformanceTests, IClassFixture<SqliteDatabaseFixture>
 {
     protected override ValueTask<IAuthsomeStore> CreateStoreAsync(CancellationToken cancellationToken) => database.CreateStoreAsync();
+}
+
+public sealed class SqlitePasswordHistoryTests(SqliteDatabaseFixture database) : PasswordHistoryConformanceTests, IClassFixture<SqliteDatabaseFixture>
+{
+    protected override ValueTask<IAuthsomeStore> CreateStoreAsync(CancellationToken cancellationToken) => database.CreateStoreAsync();
+}
+
+// A plugin's tables in a private in-memory database: the plugin must use the store's own connections to see them.
+public sealed class SqliteInMemoryPasswordHistoryTests : PasswordHistoryConformanceTests
+{
+    protected override async ValueTask<IAuthsomeStore> CreateStoreAsync(CancellationToken cancellationToken)
+    {
+        var store = new SqliteStore("Data Source=:memory:");
+        await store.MigrateAsync([], cancellationToken);
+        return store;
+    }
 }

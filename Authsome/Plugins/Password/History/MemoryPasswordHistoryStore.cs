@@ -1,22 +1,59 @@
-using System.Collections.Concurrent;
-using System.Collections.Immutable;
 using Authsome.Store;
+using Authsome.Store.Memory;
 
 namespace Authsome.Plugins.Password.History;
 
-/// <summary>Password history in process memory, for the in-memory store (whose data lives as long as the process too).</summary>
+/// <summary>Password history beside the in-memory store's data, under its lock; a user's entries go with the user's app.</summary>
 internal sealed class MemoryPasswordHistoryStore : IPasswordHistoryStore
 {
-    private readonly ConcurrentDictionary<Id<User>, ImmutableList<string>> history = new();
+    private const string Entity = "password history";
 
-    public ValueTask<IReadOnlyList<string>> GetRecentAsync(Id<User> userId, int count, CancellationToken cancellationToken) =>
-        ValueTask.FromResult<IReadOnlyList<string>>(history.TryGetValue(userId, out var hashes) ? [.. hashes.Take(count)] : []);
+    private readonly MemoryPluginContext _context;
 
-    public ValueTask AddAsync(Id<User> userId, string passwordHash, DateTimeOffset at, int keep, CancellationToken cancellationToken)
+    // Each user's entries, newest first; touched only under the store's lock.
+    private readonly Dictionary<Id<User>, List<PasswordHistoryEntry>> _history = [];
+
+    public MemoryPasswordHistoryStore(MemoryPluginContext context)
     {
-        history.AddOrUpdate(userId,
-            _ => [passwordHash],
-            (_, hashes) => hashes.Insert(0, passwordHash).Take(keep).ToImmutableList());
-        return ValueTask.CompletedTask;
+        _context = context;
+        context.DeleteWithUsers(users =>
+        {
+            foreach (var user in users)
+            {
+                _history.Remove(user);
+            }
+        });
+    }
+
+    public ValueTask<IReadOnlyList<PasswordHistoryEntry>> GetRecentAsync(Id<User> userId, int count, CancellationToken cancellationToken)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        return _context.RunAsync<IReadOnlyList<PasswordHistoryEntry>>(
+            () => _history.TryGetValue(userId, out var entries) ? [.. entries.Take(count)] : [],
+            cancellationToken);
+    }
+
+    public ValueTask AddAsync(Id<User> userId, PasswordHistoryEntry entry, int keep, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(entry);
+        ArgumentOutOfRangeException.ThrowIfNegative(keep);
+        return _context.RunAsync(
+            () =>
+            {
+                _context.EnsureUserExists(userId, Entity);
+                if (!_history.TryGetValue(userId, out var entries))
+                {
+                    _history[userId] = entries = [];
+                }
+
+                // Newest first: after the entries at or after its time, as a database's ORDER BY created_at DESC puts it.
+                var at = entries.FindIndex(e => e.CreatedAt < entry.CreatedAt);
+                entries.Insert(at < 0 ? entries.Count : at, entry);
+                if (entries.Count > keep)
+                {
+                    entries.RemoveRange(keep, entries.Count - keep);
+                }
+            },
+            cancellationToken);
     }
 }

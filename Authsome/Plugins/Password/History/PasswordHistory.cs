@@ -23,7 +23,11 @@ internal sealed class PasswordHistory(IPasswordHistoryStore store, IPasswordHash
             hashes.Add(current);
         }
 
-        hashes.AddRange(await store.GetRecentAsync(user.Id, length - hashes.Count, cancellationToken));
+        if (length > hashes.Count)
+        {
+            hashes.AddRange((await store.GetRecentAsync(user.Id, length - hashes.Count, cancellationToken)).Select(e => e.PasswordHash));
+        }
+
         foreach (var hash in hashes)
         {
             if (await hasher.VerifyAsync(newPassword, hash, cancellationToken) != PasswordVerificationResult.Failed)
@@ -41,7 +45,7 @@ internal sealed class PasswordHistory(IPasswordHistoryStore store, IPasswordHash
         if (length > 1 && user.PasswordHash is { } replaced)
         {
             // The current hash lives on the user, so the table needs one fewer than the history length.
-            await store.AddAsync(user.Id, replaced, at, length - 1, cancellationToken);
+            await store.AddAsync(user.Id, new PasswordHistoryEntry(replaced, at), length - 1, cancellationToken);
         }
     }
 }

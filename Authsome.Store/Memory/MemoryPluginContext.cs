@@ -1,0 +1,51 @@
+namespace Authsome.Store.Memory;
+
+/// <summary>
+/// What a plugin's in-memory sub-store gets from a <see cref="MemoryStore"/>: the store's one lock, so the plugin's
+/// data changes atomically with (and never races) the store's own, and the user table's existence check and cascade.
+/// The plugin keeps its rows in its own collections, touched only inside <see cref="RunAsync{T}"/>; a write that
+/// breaks one of the plugin's rules throws <see cref="StoreConflictException"/> before changing anything.
+/// </summary>
+public sealed class MemoryPluginContext
+{
+    private readonly MemoryState _state;
+
+    internal MemoryPluginContext(MemoryState state) => _state = state;
+
+    /// <summary>Runs a read or write under the store's lock; an exception it throws comes back through the task.</summary>
+    public ValueTask<T> RunAsync<T>(Func<T> operation, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(operation);
+        return _state.Run(operation, cancellationToken);
+    }
+
+    /// <summary>Runs a write under the store's lock.</summary>
+    public ValueTask RunAsync(Action operation, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(operation);
+        return _state.Run(operation, cancellationToken);
+    }
+
+    /// <summary>
+    /// Throws <see cref="StoreConflictException"/> (<see cref="ConflictKind.MissingReference"/>) when no user (live or
+    /// soft-deleted) has this id, as a foreign key would on the relational backends. Call it inside <see cref="RunAsync{T}"/>.
+    /// </summary>
+    public void EnsureUserExists(Id<User> userId, string entity)
+    {
+        if (_state.Users.Get(userId) is null)
+        {
+            throw new StoreConflictException(ConflictKind.MissingReference, entity);
+        }
+    }
+
+    /// <summary>
+    /// Registers <paramref name="deleteOwned"/>, called under the lock with the ids of the users an app deletion removes,
+    /// to delete the plugin's rows of those users with them (what <c>ON DELETE CASCADE</c> does on the relational backends).
+    /// Call it once, from the definition's <see cref="Plugins.PluginStoreDefinition{TStore}.Memory"/> factory.
+    /// </summary>
+    public void DeleteWithUsers(Action<IReadOnlySet<Id<User>>> deleteOwned)
+    {
+        ArgumentNullException.ThrowIfNull(deleteOwned);
+        _state.Run(() => _state.UserCascades.Add(deleteOwned), CancellationToken.None);
+    }
+}

@@ -1,0 +1,101 @@
+using Authsome.Store.Migrations;
+
+namespace Authsome.Store.Testing;
+
+/// <summary>
+/// A custom store that hands every call to another store: derive from it to stand for your own backend in tests, or to
+/// try what the engine does with a store that is not one of the shipped ones (it is not an <c>IPluginStoreHost</c>, so
+/// it provides a plugin's sub-store only by implementing the plugin's interface itself).
+/// </summary>
+public class DelegatingStore(IAuthsomeStore inner) : IAuthsomeStore
+{
+    /// <summary>The store every call goes to.</summary>
+    protected IAuthsomeStore Inner { get; } = inner ?? throw new ArgumentNullException(nameof(inner));
+
+    /// <inheritdoc />
+    public IUserStore Users => Inner.Users;
+
+    /// <inheritdoc />
+    public ISessionStore Sessions => Inner.Sessions;
+
+    /// <inheritdoc />
+    public IVerificationStore Verifications => Inner.Verifications;
+
+    /// <inheritdoc />
+    public IPasswordResetStore PasswordResets => Inner.PasswordResets;
+
+    /// <inheritdoc />
+    public IAppStore Apps => Inner.Apps;
+
+    /// <inheritdoc />
+    public IEnvironmentStore Environments => Inner.Environments;
+
+    /// <inheritdoc />
+    public IOrganizationStore Organizations => Inner.Organizations;
+
+    /// <inheritdoc />
+    public IMemberStore Members => Inner.Members;
+
+    /// <inheritdoc />
+    public IInvitationStore Invitations => Inner.Invitations;
+
+    /// <inheritdoc />
+    public ITeamStore Teams => Inner.Teams;
+
+    /// <inheritdoc />
+    public IDeviceStore Devices => Inner.Devices;
+
+    /// <inheritdoc />
+    public IWebhookStore Webhooks => Inner.Webhooks;
+
+    /// <inheritdoc />
+    public INotificationStore Notifications => Inner.Notifications;
+
+    /// <inheritdoc />
+    public IApiKeyStore ApiKeys => Inner.ApiKeys;
+
+    /// <inheritdoc />
+    public IFormConfigStore FormConfigs => Inner.FormConfigs;
+
+    /// <inheritdoc />
+    public IBrandingStore Branding => Inner.Branding;
+
+    /// <inheritdoc />
+    public IAppConfigStore<AppSessionConfig> AppSessionConfigs => Inner.AppSessionConfigs;
+
+    /// <inheritdoc />
+    public IAppConfigStore<AppClientConfig> AppClientConfigs => Inner.AppClientConfigs;
+
+    /// <inheritdoc />
+    public ISettingsStore Settings => Inner.Settings;
+
+    /// <inheritdoc />
+    public IServiceAccountStore ServiceAccounts => Inner.ServiceAccounts;
+
+    /// <inheritdoc />
+    public IRoleStore Roles => Inner.Roles;
+
+    /// <inheritdoc />
+    public IRoleAssignmentStore RoleAssignments => Inner.RoleAssignments;
+
+    /// <inheritdoc />
+    public Task<IReadOnlyList<PlannedMigration>> MigrateAsync(IEnumerable<MigrationGroup> extraGroups, CancellationToken cancellationToken) =>
+        Inner.MigrateAsync(extraGroups, cancellationToken);
+
+    /// <inheritdoc />
+    public Task<MigrationStatus> GetMigrationStatusAsync(IEnumerable<MigrationGroup> extraGroups, CancellationToken cancellationToken) =>
+        Inner.GetMigrationStatusAsync(extraGroups, cancellationToken);
+
+    /// <inheritdoc />
+    public Task PingAsync(CancellationToken cancellationToken) => Inner.PingAsync(cancellationToken);
+
+    /// <inheritdoc />
+    public Task<int> PurgeExpiredAsync(DateTimeOffset now, CancellationToken cancellationToken) => Inner.PurgeExpiredAsync(now, cancellationToken);
+
+    /// <inheritdoc />
+    public virtual async ValueTask DisposeAsync()
+    {
+        await Inner.DisposeAsync();
+        GC.SuppressFinalize(this);
+    }
+}
