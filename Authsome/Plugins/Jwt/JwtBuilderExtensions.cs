@@ -39,7 +39,7 @@ public static class JwtBuilderExtensions
 
         services.AddDataProtection();
         services.AddHttpContextAccessor();
-        services.TryAddSingleton<ISigningKeyStore, MemorySigningKeyStore>();
+        builder.AddPluginStore(SigningKeyStore.Definition);
         services.TryAddSingleton<SigningKeyRing>();
         services.TryAddSingleton<JwtIssuer>();
         services.TryAddSingleton<JwtAccessTokens>();

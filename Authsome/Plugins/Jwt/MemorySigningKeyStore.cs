@@ -1,29 +1,33 @@
-using System.Collections.Concurrent;
 using Authsome.Store;
+using Authsome.Store.Memory;
 
 namespace Authsome.Plugins.Jwt;
 
-/// <summary>Signing keys in process memory.</summary>
-internal sealed class MemorySigningKeyStore : ISigningKeyStore
+/// <summary>Signing keys beside the in-memory store's data, under its lock.</summary>
+internal sealed class MemorySigningKeyStore(MemoryPluginContext context) : ISigningKeyStore
 {
-    private readonly ConcurrentDictionary<Id<SigningKey>, SigningKey> keys = new();
+    // Touched only under the store's lock.
+    private readonly Dictionary<Id<SigningKey>, SigningKey> keys = [];
 
     public ValueTask CreateAsync(SigningKey key, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(key);
-        return keys.TryAdd(key.Id, key) ? ValueTask.CompletedTask : throw new StoreConflictException(ConflictKind.Duplicate, "signing_key");
+        return context.RunAsync(
+            () =>
+            {
+                if (!keys.TryAdd(key.Id, key))
+                {
+                    throw new StoreConflictException(ConflictKind.Duplicate, "signing key");
+                }
+            },
+            cancellationToken);
     }
 
-    public ValueTask<IReadOnlyList<SigningKey>> ListAsync(Id<App> appId, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        now = StoreTime.Normalize(now);
-        IReadOnlyList<SigningKey> list = [.. keys.Values.Where(k => k.AppId == appId && k.ExpiresAt > now).OrderBy(k => k.ActivatesAt).ThenBy(k => k.Id)];
-        return ValueTask.FromResult(list);
-    }
+    public ValueTask<IReadOnlyList<SigningKey>> ListAsync(Id<App> appId, DateTimeOffset now, CancellationToken cancellationToken) =>
+        context.RunAsync<IReadOnlyList<SigningKey>>(
+            () => [.. keys.Values.Where(k => k.AppId == appId && k.ExpiresAt > StoreTime.Normalize(now)).OrderBy(k => k.ActivatesAt).ThenBy(k => k.Id)],
+            cancellationToken);
 
-    public ValueTask<int> PurgeAsync(DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        now = StoreTime.Normalize(now);
-        return ValueTask.FromResult(keys.Values.Where(k => k.ExpiresAt <= now).Count(k => keys.TryRemove(k.Id, out _)));
-    }
+    public ValueTask<int> PurgeAsync(DateTimeOffset now, CancellationToken cancellationToken) =>
+        context.RunAsync(() => keys.Values.Where(k => k.ExpiresAt <= StoreTime.Normalize(now)).ToList().Count(k => keys.Remove(k.Id)), cancellationToken);
 }

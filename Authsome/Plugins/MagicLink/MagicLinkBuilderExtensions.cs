@@ -38,7 +38,7 @@ public static class MagicLinkBuilderExtensions
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IConfigureOptions<RateLimiterOptions>, MagicLinkPlugin.RateLimits>());
         services.TryAddSingleton<ExternalSignIn>();
         services.TryAddSingleton<MagicLinkService>();
-        services.TryAddSingleton<IMagicLinkStore, MemoryMagicLinkStore>();
+        builder.AddPluginStore(MagicLinkStore.Definition);
         return builder;
     }
 }

@@ -1,67 +1,49 @@
-using System.Collections.Concurrent;
 using Authsome.Store;
+using Authsome.Store.Memory;
 
 namespace Authsome.Plugins.MagicLink;
 
-/// <summary>Magic links in process memory.</summary>
-internal sealed class MemoryMagicLinkStore : IMagicLinkStore
+/// <summary>Magic links beside the in-memory store's data, under its lock.</summary>
+internal sealed class MemoryMagicLinkStore(MemoryPluginContext context) : IMagicLinkStore
 {
-    private readonly ConcurrentDictionary<SecretHash, MagicLinkToken> byHash = new();
-    private readonly Lock gate = new();
+    private const string Entity = "magic link";
+
+    // Touched only under the store's lock.
+    private readonly Dictionary<SecretHash, MagicLinkToken> byHash = [];
 
     public ValueTask CreateAsync(MagicLinkToken token, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(token);
-        lock (gate)
-        {
-            if (byHash.ContainsKey(token.TokenHash) || byHash.Values.Any(t => t.Id == token.Id))
+        return context.RunAsync(
+            () =>
             {
-                throw new StoreConflictException(ConflictKind.Duplicate, "magic_link");
-            }
-
-            byHash[token.TokenHash] = token;
-        }
-
-        return ValueTask.CompletedTask;
-    }
-
-    public ValueTask<MagicLinkToken?> ConsumeAsync(Id<App> appId, SecretHash tokenHash, DateTimeOffset now, CancellationToken cancellationToken)
-    {
-        now = StoreTime.Normalize(now);
-        lock (gate)
-        {
-            if (!byHash.TryGetValue(tokenHash, out var token) || token.AppId != appId || token.ConsumedAt is not null || token.ExpiresAt <= now)
-            {
-                return ValueTask.FromResult<MagicLinkToken?>(null);
-            }
-
-            var consumed = token with { ConsumedAt = now };
-            byHash[tokenHash] = consumed;
-            return ValueTask.FromResult<MagicLinkToken?>(consumed);
-        }
-    }
-
-    public ValueTask<int> CountSentSinceAsync(Id<App> appId, string email, DateTimeOffset since, CancellationToken cancellationToken)
-    {
-        since = StoreTime.Normalize(since);
-        return ValueTask.FromResult(byHash.Values.Count(t => t.AppId == appId && t.Email == email && t.CreatedAt >= since));
-    }
-
-    public ValueTask<int> PurgeAsync(DateTimeOffset expiredBy, CancellationToken cancellationToken)
-    {
-        expiredBy = StoreTime.Normalize(expiredBy);
-        var removed = 0;
-        lock (gate)
-        {
-            foreach (var (hash, token) in byHash)
-            {
-                if (token.ExpiresAt <= expiredBy && byHash.TryRemove(hash, out _))
+                if (byHash.ContainsKey(token.TokenHash) || byHash.Values.Any(t => t.Id == token.Id))
                 {
-                    removed++;
+                    throw new StoreConflictException(ConflictKind.Duplicate, Entity);
                 }
-            }
-        }
 
-        return ValueTask.FromResult(removed);
+                byHash[token.TokenHash] = token;
+            },
+            cancellationToken);
     }
+
+    public ValueTask<MagicLinkToken?> ConsumeAsync(Id<App> appId, SecretHash tokenHash, DateTimeOffset now, CancellationToken cancellationToken) =>
+        context.RunAsync<MagicLinkToken?>(
+            () =>
+            {
+                var at = StoreTime.Normalize(now);
+                if (!byHash.TryGetValue(tokenHash, out var token) || token.AppId != appId || token.ConsumedAt is not null || token.ExpiresAt <= at)
+                {
+                    return null;
+                }
+
+                return byHash[tokenHash] = token with { ConsumedAt = at };
+            },
+            cancellationToken);
+
+    public ValueTask<int> CountSentSinceAsync(Id<App> appId, string email, DateTimeOffset since, CancellationToken cancellationToken) =>
+        context.RunAsync(() => byHash.Values.Count(t => t.AppId == appId && t.Email == email && t.CreatedAt >= StoreTime.Normalize(since)), cancellationToken);
+
+    public ValueTask<int> PurgeAsync(DateTimeOffset expiredBy, CancellationToken cancellationToken) =>
+        context.RunAsync(() => byHash.Where(p => p.Value.ExpiresAt <= StoreTime.Normalize(expiredBy)).ToList().Count(p => byHash.Remove(p.Key)), cancellationToken);
 }

@@ -40,8 +40,8 @@ public static class SocialBuilderExtensions
         services.TryAddSingleton<ExternalSignIn>();
         services.TryAddSingleton<SocialProviders>();
         services.TryAddSingleton<SocialService>();
-        services.TryAddSingleton<ISocialAccountStore, MemorySocialAccountStore>();
-        services.TryAddSingleton<ISocialGrantStore, MemorySocialGrantStore>();
+        builder.AddPluginStore(SocialStores.Accounts);
+        builder.AddPluginStore(SocialStores.Grants);
         return builder;
     }
 

@@ -181,3 +181,9 @@ public abstract class MagicLinkTests(Backend backend)
 }
 
 public sealed class MagicLinkTestsOnMemory() : MagicLinkTests(Backend.Memory);
+
+public sealed class MagicLinkTestsOnSqlite() : MagicLinkTests(Backend.Sqlite);
+
+public sealed class MagicLinkTestsOnPostgres() : MagicLinkTests(Backend.Postgres);
+
+public sealed class MagicLinkTestsOnMongo() : MagicLinkTests(Backend.Mongo);
