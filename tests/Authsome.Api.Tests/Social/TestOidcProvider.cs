@@ -140,6 +140,12 @@ public sealed class TestOidcProvider : IAsyncDisposable
         await app.StartAsync(TestContext.Current.CancellationToken);
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.First();
         provider = new TestOidcProvider(app, new Uri(address.TrimEnd('/') + "/"));
+
+        // OpenIddict's first request builds its whole handler pipeline, which takes seconds on a busy machine: do it
+        // here, so no test's flow runs into the engine's provider timeout.
+        using var warmUp = new HttpClient();
+        await warmUp.GetStringAsync(new Uri(provider.Issuer, ".well-known/openid-configuration"), TestContext.Current.CancellationToken);
+        await warmUp.GetStringAsync(new Uri(provider.Issuer, ".well-known/jwks"), TestContext.Current.CancellationToken);
         return provider;
     }
 
