@@ -7,10 +7,16 @@ namespace Authsome.Maintenance;
 
 /// <summary>
 /// Deletes, every <c>Authsome:PurgeInterval</c>, what can never be used again: sessions past their refresh expiry,
-/// expired rotated-token records, used or expired verifications and resets (<see cref="IAuthsomeStore.PurgeExpiredAsync"/>).
+/// expired rotated-token records, used or expired verifications and resets (<see cref="IAuthsomeStore.PurgeExpiredAsync"/>),
+/// and the plugins' dead records (<see cref="IExpiredDataPurge"/>).
 /// Several instances may run it at once: the deletes are idempotent. A failed run is logged and retried next time.
 /// </summary>
-internal sealed partial class ExpiredDataPurger(IAuthsomeStore store, IOptions<AuthsomeOptions> options, TimeProvider time, ILogger<ExpiredDataPurger> logger)
+internal sealed partial class ExpiredDataPurger(
+    IAuthsomeStore store,
+    IEnumerable<IExpiredDataPurge> plugins,
+    IOptions<AuthsomeOptions> options,
+    TimeProvider time,
+    ILogger<ExpiredDataPurger> logger)
     : BackgroundService
 {
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
@@ -20,7 +26,13 @@ internal sealed partial class ExpiredDataPurger(IAuthsomeStore store, IOptions<A
         {
             try
             {
-                var removed = await store.PurgeExpiredAsync(time.GetStoreNow(), stoppingToken);
+                var now = time.GetStoreNow();
+                var removed = await store.PurgeExpiredAsync(now, stoppingToken);
+                foreach (var plugin in plugins)
+                {
+                    removed += await plugin.PurgeExpiredAsync(now, stoppingToken);
+                }
+
                 LogPurged(logger, removed);
             }
             catch (StoreException ex)

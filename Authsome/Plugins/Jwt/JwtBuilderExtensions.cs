@@ -1,4 +1,5 @@
 using Authsome;
+using Authsome.Maintenance;
 using Authsome.Plugins.Jwt;
 using Authsome.Sessions;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -40,6 +41,7 @@ public static class JwtBuilderExtensions
         services.AddDataProtection();
         services.AddHttpContextAccessor();
         builder.AddPluginStore(SigningKeyStore.Definition);
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IExpiredDataPurge, SigningKeyPurge>());
         services.TryAddSingleton<SigningKeyRing>();
         services.TryAddSingleton<JwtIssuer>();
         services.TryAddSingleton<JwtAccessTokens>();

@@ -1,4 +1,5 @@
 using Authsome;
+using Authsome.Maintenance;
 using Authsome.Plugins.Federation;
 using Authsome.Plugins.MagicLink;
 using Microsoft.AspNetCore.RateLimiting;
@@ -39,6 +40,7 @@ public static class MagicLinkBuilderExtensions
         services.TryAddSingleton<ExternalSignIn>();
         services.TryAddSingleton<MagicLinkService>();
         builder.AddPluginStore(MagicLinkStore.Definition);
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IExpiredDataPurge, MagicLinkPurge>());
         return builder;
     }
 }

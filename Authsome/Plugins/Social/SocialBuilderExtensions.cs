@@ -1,4 +1,5 @@
 using Authsome;
+using Authsome.Maintenance;
 using Authsome.Plugins.Federation;
 using Authsome.Plugins.Social;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -42,6 +43,7 @@ public static class SocialBuilderExtensions
         services.TryAddSingleton<SocialService>();
         builder.AddPluginStore(SocialStores.Accounts);
         builder.AddPluginStore(SocialStores.Grants);
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IExpiredDataPurge, SocialGrantPurge>());
         return builder;
     }
 

@@ -1,5 +1,7 @@
 using System.Net;
 using Authsome.Api.Tests.Infrastructure;
+using Authsome.Plugins.MagicLink;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Authsome.Api.Tests.MagicLink;
@@ -164,6 +166,29 @@ public abstract class MagicLinkTests(Backend backend)
         var token = CapturingEmailSender.TokenOf(await host.Mail.WaitForAsync(email, Subject));
         var verified = await client.PostAsync("/magic-link/verify", new { token });
         Assert.Equal(Allowed, verified.Str("redirect_uri"));
+    }
+
+    [Fact]
+    public async Task OldLinksArePurgedInTheBackground()
+    {
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var host = await ApiHost.StartAsync(backend, settings: Settings(("Authsome:PurgeInterval", "00:10:00")), time: time);
+        using var client = host.CreateClient();
+        var email = ApiClient.NewEmail("purged");
+        await client.PostAsync("/magic-link", new { email });
+        await host.Mail.WaitForAsync(email, Subject);
+        var links = host.Services.GetRequiredService<IMagicLinkStore>();
+        var appId = (await host.Store.Apps.GetPlatformAsync(TestContext.Current.CancellationToken))!.Id;
+        Assert.Equal(1, await links.CountSentSinceAsync(appId, email, DateTimeOffset.MinValue, TestContext.Current.CancellationToken));
+
+        time.Advance(TimeSpan.FromHours(2));
+
+        for (var i = 0; i < 800 && await links.CountSentSinceAsync(appId, email, DateTimeOffset.MinValue, TestContext.Current.CancellationToken) > 0; i++)
+        {
+            await Task.Delay(25, TestContext.Current.CancellationToken);
+        }
+
+        Assert.Equal(0, await links.CountSentSinceAsync(appId, email, DateTimeOffset.MinValue, TestContext.Current.CancellationToken));
     }
 
     [Fact]
