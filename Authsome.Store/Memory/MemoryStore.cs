@@ -16,7 +16,7 @@ public sealed class MemoryStore : IAuthsomeStore, IPluginStoreHost
 
     private readonly MemoryState state = new();
     private readonly TimeProvider timeProvider;
-    private readonly PluginStoreCache pluginStores = new();
+    private readonly PluginStoreCache _pluginStores = new();
 
     /// <summary>Creates an empty store. <paramref name="timeProvider"/> stamps applied migrations (the system clock by default).</summary>
     public MemoryStore(TimeProvider? timeProvider = null)
@@ -142,7 +142,7 @@ public sealed class MemoryStore : IAuthsomeStore, IPluginStoreHost
 
     /// <inheritdoc />
     TStore IPluginStoreHost.GetPluginStore<TStore>(PluginStoreDefinition<TStore> definition) =>
-        pluginStores.GetOrCreate(definition, definition?.Memory, () => new MemoryPluginContext(state), "in-memory");
+        _pluginStores.GetOrCreate(definition, definition?.Memory, () => new MemoryPluginContext(state), "in-memory");
 
     /// <summary>Nothing to release.</summary>
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;

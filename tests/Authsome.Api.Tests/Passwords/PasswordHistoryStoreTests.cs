@@ -80,18 +80,18 @@ public sealed class PasswordHistoryStoreTests
     /// <summary>A custom store with a password history of its own making.</summary>
     private sealed class OwnHistoryStore(IAuthsomeStore inner) : DelegatingStore(inner), IPasswordHistoryStore
     {
-        private readonly ConcurrentDictionary<Id<User>, ImmutableList<PasswordHistoryEntry>> history = new();
-        private int recorded;
+        private readonly ConcurrentDictionary<Id<User>, ImmutableList<PasswordHistoryEntry>> _history = new();
+        private int _recorded;
 
-        public int Recorded => recorded;
+        public int Recorded => _recorded;
 
         public ValueTask<IReadOnlyList<PasswordHistoryEntry>> GetRecentAsync(Id<User> userId, int count, CancellationToken cancellationToken) =>
-            ValueTask.FromResult<IReadOnlyList<PasswordHistoryEntry>>(history.TryGetValue(userId, out var entries) ? [.. entries.Take(count)] : []);
+            ValueTask.FromResult<IReadOnlyList<PasswordHistoryEntry>>(_history.TryGetValue(userId, out var entries) ? [.. entries.Take(count)] : []);
 
         public ValueTask AddAsync(Id<User> userId, PasswordHistoryEntry entry, int keep, CancellationToken cancellationToken)
         {
-            history.AddOrUpdate(userId, _ => [entry], (_, entries) => [.. entries.Insert(0, entry).Take(keep)]);
-            Interlocked.Increment(ref recorded);
+            _history.AddOrUpdate(userId, _ => [entry], (_, entries) => [.. entries.Insert(0, entry).Take(keep)]);
+            Interlocked.Increment(ref _recorded);
             return ValueTask.CompletedTask;
         }
     }

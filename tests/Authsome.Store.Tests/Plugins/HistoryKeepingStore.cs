@@ -12,13 +12,13 @@ namespace Authsome.Store.Tests.Plugins;
 /// </summary>
 internal sealed class HistoryKeepingStore(IAuthsomeStore inner) : DelegatingStore(inner), IPasswordHistoryStore
 {
-    private readonly IPasswordHistoryStore history = inner.GetPluginStore(PasswordHistoryStore.Definition);
+    private readonly IPasswordHistoryStore _history = inner.GetPluginStore(PasswordHistoryStore.Definition);
 
     public ValueTask<IReadOnlyList<PasswordHistoryEntry>> GetRecentAsync(Id<User> userId, int count, CancellationToken cancellationToken) =>
-        history.GetRecentAsync(userId, count, cancellationToken);
+        _history.GetRecentAsync(userId, count, cancellationToken);
 
     public ValueTask AddAsync(Id<User> userId, PasswordHistoryEntry entry, int keep, CancellationToken cancellationToken) =>
-        history.AddAsync(userId, entry, keep, cancellationToken);
+        _history.AddAsync(userId, entry, keep, cancellationToken);
 }
 
 public sealed class CustomStorePasswordHistoryTests : PasswordHistoryConformanceTests
