@@ -21,7 +21,7 @@ internal sealed class JwtAccessTokens(
     /// <summary>The JOSE <c>typ</c> of our access tokens.</summary>
     public const string TokenType = "at+jwt";
 
-    private readonly JsonWebTokenHandler handler = new() { MapInboundClaims = false };
+    private readonly JsonWebTokenHandler _handler = new() { MapInboundClaims = false };
 
     public async ValueTask<string> MintAsync(Session session, DateTimeOffset issuedAt, CancellationToken cancellationToken)
     {
@@ -43,7 +43,7 @@ internal sealed class JwtAccessTokens(
             claims["roles"] = await RoleSlugs.OfAsync(store, session.UserId, cancellationToken);
         }
 
-        return handler.CreateToken(new SecurityTokenDescriptor
+        return _handler.CreateToken(new SecurityTokenDescriptor
         {
             Issuer = issuer.Issuer,
             Audience = issuer.Audience,
@@ -60,7 +60,7 @@ internal sealed class JwtAccessTokens(
     public async ValueTask<JsonWebToken?> ValidateAsync(Id<App> appId, string token, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var published = await keys.GetPublishedAsync(appId, cancellationToken);
-        var result = await handler.ValidateTokenAsync(token, new TokenValidationParameters
+        var result = await _handler.ValidateTokenAsync(token, new TokenValidationParameters
         {
             ValidIssuer = issuer.Issuer,
             ValidAudience = issuer.Audience,

@@ -7,7 +7,7 @@ namespace Authsome.Plugins.Jwt;
 internal sealed class MemorySigningKeyStore(MemoryPluginContext context) : ISigningKeyStore
 {
     // Touched only under the store's lock.
-    private readonly Dictionary<Id<SigningKey>, SigningKey> keys = [];
+    private readonly Dictionary<Id<SigningKey>, SigningKey> _keys = [];
 
     public ValueTask CreateAsync(SigningKey key, CancellationToken cancellationToken)
     {
@@ -15,7 +15,7 @@ internal sealed class MemorySigningKeyStore(MemoryPluginContext context) : ISign
         return context.RunAsync(
             () =>
             {
-                if (!keys.TryAdd(key.Id, key))
+                if (!_keys.TryAdd(key.Id, key))
                 {
                     throw new StoreConflictException(ConflictKind.Duplicate, "signing key");
                 }
@@ -25,9 +25,9 @@ internal sealed class MemorySigningKeyStore(MemoryPluginContext context) : ISign
 
     public ValueTask<IReadOnlyList<SigningKey>> ListAsync(Id<App> appId, DateTimeOffset now, CancellationToken cancellationToken) =>
         context.RunAsync<IReadOnlyList<SigningKey>>(
-            () => [.. keys.Values.Where(k => k.AppId == appId && k.ExpiresAt > StoreTime.Normalize(now)).OrderBy(k => k.ActivatesAt).ThenBy(k => k.Id)],
+            () => [.. _keys.Values.Where(k => k.AppId == appId && k.ExpiresAt > StoreTime.Normalize(now)).OrderBy(k => k.ActivatesAt).ThenBy(k => k.Id)],
             cancellationToken);
 
     public ValueTask<int> PurgeAsync(DateTimeOffset now, CancellationToken cancellationToken) =>
-        context.RunAsync(() => keys.Values.Where(k => k.ExpiresAt <= StoreTime.Normalize(now)).ToList().Count(k => keys.Remove(k.Id)), cancellationToken);
+        context.RunAsync(() => _keys.Values.Where(k => k.ExpiresAt <= StoreTime.Normalize(now)).ToList().Count(k => _keys.Remove(k.Id)), cancellationToken);
 }

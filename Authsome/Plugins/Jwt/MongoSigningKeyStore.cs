@@ -13,12 +13,12 @@ internal sealed class MongoSigningKeyStore(MongoPluginContext context) : ISignin
 
     private static readonly FilterDefinitionBuilder<BsonDocument> Filter = Builders<BsonDocument>.Filter;
 
-    private readonly IMongoCollection<BsonDocument> keys = context.Collection(JwtMigrations.Table);
+    private readonly IMongoCollection<BsonDocument> _keys = context.Collection(JwtMigrations.Table);
 
     public async ValueTask CreateAsync(SigningKey key, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(key);
-        await context.RunAsync(Entity, () => keys.InsertOneAsync(new BsonDocument
+        await context.RunAsync(Entity, () => _keys.InsertOneAsync(new BsonDocument
         {
             ["_id"] = key.Id.ToString(),
             ["app_id"] = key.AppId.ToString(),
@@ -34,7 +34,7 @@ internal sealed class MongoSigningKeyStore(MongoPluginContext context) : ISignin
 
     public async ValueTask<IReadOnlyList<SigningKey>> ListAsync(Id<App> appId, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var documents = await context.RunAsync(Entity, () => keys
+        var documents = await context.RunAsync(Entity, () => _keys
             .Find(Filter.Eq("app_id", appId.ToString()) & Filter.Gt("expires_at", PluginBson.Date(StoreTime.Normalize(now))))
             .Sort(Builders<BsonDocument>.Sort.Ascending("activates_at").Ascending("_id"))
             .ToListAsync(cancellationToken)).ConfigureAwait(false);
@@ -42,7 +42,7 @@ internal sealed class MongoSigningKeyStore(MongoPluginContext context) : ISignin
     }
 
     public async ValueTask<int> PurgeAsync(DateTimeOffset now, CancellationToken cancellationToken) =>
-        (int)(await context.RunAsync(Entity, () => keys.DeleteManyAsync(Filter.Lte("expires_at", PluginBson.Date(StoreTime.Normalize(now))), cancellationToken)).ConfigureAwait(false)).DeletedCount;
+        (int)(await context.RunAsync(Entity, () => _keys.DeleteManyAsync(Filter.Lte("expires_at", PluginBson.Date(StoreTime.Normalize(now))), cancellationToken)).ConfigureAwait(false)).DeletedCount;
 
     private static SigningKey Map(BsonDocument d) => new()
     {

@@ -28,9 +28,9 @@ internal sealed partial class SigningKeyRing(
     public const string Algorithm = SecurityAlgorithms.EcdsaSha256;
 
     private static readonly TimeSpan CacheFor = TimeSpan.FromMinutes(1);
-    private readonly IDataProtector protector = protection.CreateProtector("Authsome.Jwt.SigningKeys.v1");
-    private readonly ConcurrentDictionary<Id<App>, Snapshot> cache = new();
-    private readonly SemaphoreSlim loading = new(1, 1);
+    private readonly IDataProtector _protector = protection.CreateProtector("Authsome.Jwt.SigningKeys.v1");
+    private readonly ConcurrentDictionary<Id<App>, Snapshot> _cache = new();
+    private readonly SemaphoreSlim _loading = new(1, 1);
 
     /// <summary>The credentials of the key that signs now.</summary>
     public async ValueTask<SigningCredentials> GetSigningCredentialsAsync(Id<App> appId, CancellationToken cancellationToken)
@@ -51,15 +51,15 @@ internal sealed partial class SigningKeyRing(
 
     private async ValueTask<Snapshot> GetAsync(Id<App> appId, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        if (cache.TryGetValue(appId, out var cached) && IsFresh(cached, now))
+        if (_cache.TryGetValue(appId, out var cached) && IsFresh(cached, now))
         {
             return cached;
         }
 
-        await loading.WaitAsync(cancellationToken);
+        await _loading.WaitAsync(cancellationToken);
         try
         {
-            if (cache.TryGetValue(appId, out cached) && IsFresh(cached, now))
+            if (_cache.TryGetValue(appId, out cached) && IsFresh(cached, now))
             {
                 return cached;
             }
@@ -72,12 +72,12 @@ internal sealed partial class SigningKeyRing(
             }
 
             var snapshot = new Snapshot([.. keys.Select(Load)], now);
-            cache[appId] = snapshot;
+            _cache[appId] = snapshot;
             return snapshot;
         }
         finally
         {
-            loading.Release();
+            _loading.Release();
         }
     }
 
@@ -120,7 +120,7 @@ internal sealed partial class SigningKeyRing(
             AppId = appId,
             Algorithm = Algorithm,
             PublicJwk = jwk.ToJsonString(),
-            ProtectedPrivateKey = Convert.ToBase64String(protector.Protect(ecdsa.ExportPkcs8PrivateKey())),
+            ProtectedPrivateKey = Convert.ToBase64String(_protector.Protect(ecdsa.ExportPkcs8PrivateKey())),
             ActivatesAt = activatesAt,
             RetiresAt = retiresAt,
             ExpiresAt = retiresAt + settings.RetainAfterRetirement,
@@ -134,7 +134,7 @@ internal sealed partial class SigningKeyRing(
         new Lazy<SigningCredentials>(() =>
         {
             var ecdsa = ECDsa.Create();
-            ecdsa.ImportPkcs8PrivateKey(protector.Unprotect(Convert.FromBase64String(key.ProtectedPrivateKey)), out _);
+            ecdsa.ImportPkcs8PrivateKey(_protector.Unprotect(Convert.FromBase64String(key.ProtectedPrivateKey)), out _);
             return new SigningCredentials(new ECDsaSecurityKey(ecdsa) { KeyId = key.Id.ToString() }, key.Algorithm);
         }));
 

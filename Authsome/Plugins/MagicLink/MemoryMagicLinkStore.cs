@@ -9,7 +9,7 @@ internal sealed class MemoryMagicLinkStore(MemoryPluginContext context) : IMagic
     private const string Entity = "magic link";
 
     // Touched only under the store's lock.
-    private readonly Dictionary<SecretHash, MagicLinkToken> byHash = [];
+    private readonly Dictionary<SecretHash, MagicLinkToken> _byHash = [];
 
     public ValueTask CreateAsync(MagicLinkToken token, CancellationToken cancellationToken)
     {
@@ -17,12 +17,12 @@ internal sealed class MemoryMagicLinkStore(MemoryPluginContext context) : IMagic
         return context.RunAsync(
             () =>
             {
-                if (byHash.ContainsKey(token.TokenHash) || byHash.Values.Any(t => t.Id == token.Id))
+                if (_byHash.ContainsKey(token.TokenHash) || _byHash.Values.Any(t => t.Id == token.Id))
                 {
                     throw new StoreConflictException(ConflictKind.Duplicate, Entity);
                 }
 
-                byHash[token.TokenHash] = token;
+                _byHash[token.TokenHash] = token;
             },
             cancellationToken);
     }
@@ -32,18 +32,18 @@ internal sealed class MemoryMagicLinkStore(MemoryPluginContext context) : IMagic
             () =>
             {
                 var at = StoreTime.Normalize(now);
-                if (!byHash.TryGetValue(tokenHash, out var token) || token.AppId != appId || token.ConsumedAt is not null || token.ExpiresAt <= at)
+                if (!_byHash.TryGetValue(tokenHash, out var token) || token.AppId != appId || token.ConsumedAt is not null || token.ExpiresAt <= at)
                 {
                     return null;
                 }
 
-                return byHash[tokenHash] = token with { ConsumedAt = at };
+                return _byHash[tokenHash] = token with { ConsumedAt = at };
             },
             cancellationToken);
 
     public ValueTask<int> CountSentSinceAsync(Id<App> appId, string email, DateTimeOffset since, CancellationToken cancellationToken) =>
-        context.RunAsync(() => byHash.Values.Count(t => t.AppId == appId && t.Email == email && t.CreatedAt >= StoreTime.Normalize(since)), cancellationToken);
+        context.RunAsync(() => _byHash.Values.Count(t => t.AppId == appId && t.Email == email && t.CreatedAt >= StoreTime.Normalize(since)), cancellationToken);
 
     public ValueTask<int> PurgeAsync(DateTimeOffset expiredBy, CancellationToken cancellationToken) =>
-        context.RunAsync(() => byHash.Where(p => p.Value.ExpiresAt <= StoreTime.Normalize(expiredBy)).ToList().Count(p => byHash.Remove(p.Key)), cancellationToken);
+        context.RunAsync(() => _byHash.Where(p => p.Value.ExpiresAt <= StoreTime.Normalize(expiredBy)).ToList().Count(p => _byHash.Remove(p.Key)), cancellationToken);
 }

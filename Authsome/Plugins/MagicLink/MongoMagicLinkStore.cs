@@ -13,12 +13,12 @@ internal sealed class MongoMagicLinkStore(MongoPluginContext context) : IMagicLi
 
     private static readonly FilterDefinitionBuilder<BsonDocument> Filter = Builders<BsonDocument>.Filter;
 
-    private readonly IMongoCollection<BsonDocument> links = context.Collection(MagicLinkMigrations.Table);
+    private readonly IMongoCollection<BsonDocument> _links = context.Collection(MagicLinkMigrations.Table);
 
     public async ValueTask CreateAsync(MagicLinkToken token, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(token);
-        await context.RunAsync(Entity, () => links.InsertOneAsync(new BsonDocument
+        await context.RunAsync(Entity, () => _links.InsertOneAsync(new BsonDocument
         {
             ["_id"] = token.Id.ToString(),
             ["app_id"] = token.AppId.ToString(),
@@ -34,7 +34,7 @@ internal sealed class MongoMagicLinkStore(MongoPluginContext context) : IMagicLi
     public async ValueTask<MagicLinkToken?> ConsumeAsync(Id<App> appId, SecretHash tokenHash, DateTimeOffset now, CancellationToken cancellationToken)
     {
         var at = StoreTime.Normalize(now);
-        var document = await context.RunAsync(Entity, () => links.FindOneAndUpdateAsync(
+        var document = await context.RunAsync(Entity, () => _links.FindOneAndUpdateAsync(
             Filter.Eq("token_hash", tokenHash.Hex) & Filter.Eq("app_id", appId.ToString()) & Filter.Eq("consumed_at", BsonNull.Value) & Filter.Gt("expires_at", PluginBson.Date(at)),
             Builders<BsonDocument>.Update.Set("consumed_at", PluginBson.Date(at)),
             new FindOneAndUpdateOptions<BsonDocument> { ReturnDocument = ReturnDocument.After },
@@ -43,12 +43,12 @@ internal sealed class MongoMagicLinkStore(MongoPluginContext context) : IMagicLi
     }
 
     public async ValueTask<int> CountSentSinceAsync(Id<App> appId, string email, DateTimeOffset since, CancellationToken cancellationToken) =>
-        (int)await context.RunAsync(Entity, () => links.CountDocumentsAsync(
+        (int)await context.RunAsync(Entity, () => _links.CountDocumentsAsync(
             Filter.Eq("app_id", appId.ToString()) & Filter.Eq("email", email) & Filter.Gte("created_at", PluginBson.Date(StoreTime.Normalize(since))),
             cancellationToken: cancellationToken)).ConfigureAwait(false);
 
     public async ValueTask<int> PurgeAsync(DateTimeOffset expiredBy, CancellationToken cancellationToken) =>
-        (int)(await context.RunAsync(Entity, () => links.DeleteManyAsync(Filter.Lte("expires_at", PluginBson.Date(StoreTime.Normalize(expiredBy))), cancellationToken)).ConfigureAwait(false)).DeletedCount;
+        (int)(await context.RunAsync(Entity, () => _links.DeleteManyAsync(Filter.Lte("expires_at", PluginBson.Date(StoreTime.Normalize(expiredBy))), cancellationToken)).ConfigureAwait(false)).DeletedCount;
 
     private static MagicLinkToken Map(BsonDocument d) => new()
     {

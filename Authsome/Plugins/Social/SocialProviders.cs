@@ -10,19 +10,19 @@ namespace Authsome.Plugins.Social;
 /// </summary>
 internal sealed class SocialProviders(IOptions<SocialOptions> options, TimeProvider time) : IDisposable
 {
-    private readonly ConcurrentDictionary<string, ISocialProvider> built = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, ISocialProvider> _built = new(StringComparer.Ordinal);
 
-    private readonly HttpClient http = new(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5), AllowAutoRedirect = false })
+    private readonly HttpClient _http = new(new SocketsHttpHandler { PooledConnectionLifetime = TimeSpan.FromMinutes(5), AllowAutoRedirect = false })
     {
         Timeout = options.Value.ProviderTimeout,
     };
 
     public ISocialProvider? Get(string name) =>
         options.Value.Providers.TryGetValue(name, out var settings) && ResolvedProvider.Resolve(name, settings, out _) is { } resolved
-            ? built.GetOrAdd(name, _ => resolved.Kind == SocialProviderKind.GitHub
-                ? new GitHubSocialProvider(resolved, http)
-                : new OidcSocialProvider(resolved, http, time))
+            ? _built.GetOrAdd(name, _ => resolved.Kind == SocialProviderKind.GitHub
+                ? new GitHubSocialProvider(resolved, _http)
+                : new OidcSocialProvider(resolved, _http, time))
             : null;
 
-    public void Dispose() => http.Dispose();
+    public void Dispose() => _http.Dispose();
 }

@@ -39,8 +39,8 @@ internal sealed partial class SocialService(
     /// <summary>The method name hooks and metrics see.</summary>
     public const string Method = "social";
 
-    private readonly IDataProtector browserBinding = protection.CreateProtector("Authsome.Social.State.v1");
-    private readonly IDataProtector providerTokens = protection.CreateProtector("Authsome.Social.ProviderTokens.v1");
+    private readonly IDataProtector _browserBinding = protection.CreateProtector("Authsome.Social.State.v1");
+    private readonly IDataProtector _providerTokens = protection.CreateProtector("Authsome.Social.ProviderTokens.v1");
 
     /// <summary>Starts a flow; <paramref name="linkingUser"/> is the signed-in user asking to link, or null to sign in.</summary>
     public async ValueTask<SocialStart> StartAsync(string providerName, string? redirectUri, Id<User>? linkingUser, string callbackBase, CancellationToken cancellationToken)
@@ -79,7 +79,7 @@ internal sealed partial class SocialService(
             throw new AuthsomeException(SocialErrors.ProviderUnavailable, "The provider cannot be reached; try again later.");
         }
 
-        var binding = browserBinding.Protect(JsonSerializer.Serialize(new BrowserBinding(state, verifier, nonce)));
+        var binding = _browserBinding.Protect(JsonSerializer.Serialize(new BrowserBinding(state, verifier, nonce)));
         return new SocialStart(url, binding);
     }
 
@@ -274,8 +274,8 @@ internal sealed partial class SocialService(
         options.CurrentValue.KeepProviderTokens
             ? account with
             {
-                ProtectedAccessToken = identity.AccessToken is { } access ? providerTokens.Protect(access) : null,
-                ProtectedRefreshToken = identity.RefreshToken is { } refresh ? providerTokens.Protect(refresh) : account.ProtectedRefreshToken,
+                ProtectedAccessToken = identity.AccessToken is { } access ? _providerTokens.Protect(access) : null,
+                ProtectedRefreshToken = identity.RefreshToken is { } refresh ? _providerTokens.Protect(refresh) : account.ProtectedRefreshToken,
             }
             : account;
 
@@ -291,7 +291,7 @@ internal sealed partial class SocialService(
 
         try
         {
-            return JsonSerializer.Deserialize<BrowserBinding>(browserBinding.Unprotect(binding));
+            return JsonSerializer.Deserialize<BrowserBinding>(_browserBinding.Unprotect(binding));
         }
         catch (Exception ex) when (ex is CryptographicException or JsonException or FormatException)
         {
