@@ -24,7 +24,7 @@ public sealed class JwtTokenTests
     }
 
     [Fact]
-    public async Task AJwtAppGetsAnEs256JwtWithTheSessionsClaimsAndItWorksOnOurRoutes()
+    public async Task SignUp_ReturnsAnEs256JwtWithTheSessionsClaims_WhenTheAppIsSetToJwt()
     {
         await using var host = await ApiHost.StartAsync(Backend.Memory, settings: Issuer);
         var appId = await host.UseJwtAsync();
@@ -46,7 +46,7 @@ public sealed class JwtTokenTests
     }
 
     [Fact]
-    public async Task AnOpaqueAppStillGetsOpaqueTokens()
+    public async Task SignUp_ReturnsAnOpaqueToken_WhenTheAppIsNotSetToJwt()
     {
         await using var host = await ApiHost.StartAsync(Backend.Memory, settings: Issuer);
         using var client = host.CreateClient();
@@ -57,7 +57,7 @@ public sealed class JwtTokenTests
     }
 
     [Fact]
-    public async Task RefreshGivesANewJwtAndSignOutEndsTheOldOneOnOurRoutes()
+    public async Task Refresh_ReturnsANewJwt_AndSignOutEndsItOnOurRoutes()
     {
         await using var host = await ApiHost.StartAsync(Backend.Memory, settings: Issuer);
         await host.UseJwtAsync();
@@ -74,7 +74,7 @@ public sealed class JwtTokenTests
     }
 
     [Fact]
-    public async Task TheJwksPublishesTheSigningKeyWithCacheHeadersAndDiscoveryDescribesTheIssuer()
+    public async Task Jwks_PublishesTheSigningKeyWithCacheHeaders_AndDiscoveryNamesTheIssuer()
     {
         await using var host = await ApiHost.StartAsync(Backend.Memory, settings: Issuer);
         await host.UseJwtAsync();
@@ -94,7 +94,7 @@ public sealed class JwtTokenTests
     }
 
     [Fact]
-    public async Task KeysRotateWithANewKeyPublishedBeforeItSignsAndTheOldOneKeptAfter()
+    public async Task SigningKeys_Rotate_WithTheNextPublishedAheadAndTheOldKeptAfter()
     {
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
         var settings = new Dictionary<string, string?>(Issuer)
@@ -129,7 +129,7 @@ public sealed class JwtTokenTests
     }
 
     [Fact]
-    public async Task IntrospectionReportsAJwtActiveUntilItExpires()
+    public async Task Introspect_ReportsAJwtActive_UntilItExpires()
     {
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
         var settings = new Dictionary<string, string?>(Issuer) { ["Authsome:Sessions:AccessTokenTtl"] = "00:05:00" };
@@ -155,7 +155,7 @@ public sealed class JwtTokenTests
     }
 
     [Fact]
-    public async Task IntrospectionCoversOpaqueAndRefreshTokensAndEndsWithTheSession()
+    public async Task Introspect_CoversOpaqueAndRefreshTokens_UntilTheSessionEnds()
     {
         await using var host = await ApiHost.StartAsync(Backend.Memory, settings: Issuer);
         using var client = host.CreateClient();
@@ -177,7 +177,7 @@ public sealed class JwtTokenTests
     }
 
     [Fact]
-    public async Task IntrospectionIsRefusedWithoutTheRole()
+    public async Task Introspect_IsRefused_WithoutTheRole()
     {
         await using var host = await ApiHost.StartAsync(Backend.Memory, settings: Issuer);
         using var client = host.CreateClient();
@@ -192,7 +192,7 @@ public sealed class JwtTokenTests
     }
 
     [Fact]
-    public async Task APlainAddJwtBearerAppAcceptsOurJwtAndNothingElse()
+    public async Task AddJwtBearer_AcceptsOurJwtAndNothingElse_InAPlainApp()
     {
         await using var host = await ApiHost.StartAsync(Backend.Memory, kestrel: true);
         await host.UseJwtAsync();

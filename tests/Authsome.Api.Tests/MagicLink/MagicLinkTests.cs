@@ -23,7 +23,7 @@ public abstract class MagicLinkTests(Backend backend)
     }
 
     [Fact]
-    public async Task NewcomerSignsUpWithTheTokenFromTheMail()
+    public async Task Verify_SignsUpANewcomer_WithTheTokenFromTheMail()
     {
         await using var host = await ApiHost.StartAsync(backend, settings: Settings());
         using var client = host.CreateClient();
@@ -42,7 +42,7 @@ public abstract class MagicLinkTests(Backend backend)
     }
 
     [Fact]
-    public async Task ATokenWorksOnlyOnce()
+    public async Task Verify_Refuses_WhenTheTokenWasUsed()
     {
         await using var host = await ApiHost.StartAsync(backend, settings: Settings());
         using var client = host.CreateClient();
@@ -58,7 +58,7 @@ public abstract class MagicLinkTests(Backend backend)
     }
 
     [Fact]
-    public async Task ATokenExpiresAfterFifteenMinutes()
+    public async Task Verify_Refuses_FromFifteenMinutesOn()
     {
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
         await using var host = await ApiHost.StartAsync(backend, settings: Settings(), time: time);
@@ -77,7 +77,7 @@ public abstract class MagicLinkTests(Backend backend)
     }
 
     [Fact]
-    public async Task AnExistingAccountSignsInAndItsEmailBecomesVerified()
+    public async Task Verify_SignsInAndVerifiesTheEmail_WhenTheAccountExists()
     {
         await using var host = await ApiHost.StartAsync(backend, settings: Settings());
         using var client = host.CreateClient();
@@ -92,7 +92,7 @@ public abstract class MagicLinkTests(Backend backend)
     }
 
     [Fact]
-    public async Task WithSignUpOffANewcomerGetsTheSameAnswerAndNoMail()
+    public async Task Request_AnswersAlikeAndMailsNothing_WhenSignUpIsOffForANewcomer()
     {
         await using var host = await ApiHost.StartAsync(backend, settings: Settings(("Authsome:SignUp:Enabled", "false")));
         using var client = host.CreateClient();
@@ -118,7 +118,7 @@ public abstract class MagicLinkTests(Backend backend)
     }
 
     [Fact]
-    public async Task AnAddressGetsNoMoreLinksThanItsLimitButTheAnswerStaysTheSame()
+    public async Task Request_MailsNoMoreThanTheLimit_WithTheSameAnswer()
     {
         await using var host = await ApiHost.StartAsync(backend, settings: Settings(("Authsome:MagicLink:MaxPerEmail", "2")));
         using var client = host.CreateClient();
@@ -137,7 +137,7 @@ public abstract class MagicLinkTests(Backend backend)
     }
 
     [Fact]
-    public async Task AClientIsRateLimited()
+    public async Task Request_IsRateLimited_PerClient()
     {
         await using var host = await ApiHost.StartAsync(backend, settings: Settings(("Authsome:MagicLink:RateLimit:PermitLimit", "2")));
         using var client = host.CreateClient();
@@ -151,7 +151,7 @@ public abstract class MagicLinkTests(Backend backend)
     }
 
     [Fact]
-    public async Task OnlyAnAllowedRedirectUriIsAcceptedAndHandedBack()
+    public async Task Request_AcceptsOnlyAnAllowedRedirectUri_AndVerifyHandsItBack()
     {
         const string Allowed = "https://app.example.com/welcome";
         await using var host = await ApiHost.StartAsync(backend, settings: Settings(("Authsome:MagicLink:AllowedRedirectUris:0", Allowed)));
@@ -169,7 +169,7 @@ public abstract class MagicLinkTests(Backend backend)
     }
 
     [Fact]
-    public async Task OldLinksArePurgedInTheBackground()
+    public async Task Purge_DeletesOldLinks_InTheBackground()
     {
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
         await using var host = await ApiHost.StartAsync(backend, settings: Settings(("Authsome:PurgeInterval", "00:10:00")), time: time);
@@ -192,7 +192,7 @@ public abstract class MagicLinkTests(Backend backend)
     }
 
     [Fact]
-    public async Task AMalformedOrUnknownTokenIsRefusedAlike()
+    public async Task Verify_RefusesAlike_WhenTheTokenIsMalformedOrUnknown()
     {
         await using var host = await ApiHost.StartAsync(backend, settings: Settings());
         using var client = host.CreateClient();

@@ -49,7 +49,7 @@ public sealed class SocialSignInTests(ProviderFixture fixture) : IClassFixture<P
         Provider.User = new ProviderUser("sub-" + Guid.NewGuid().ToString("N"), email, verified, "Ada Lovelace");
 
     [Fact]
-    public async Task ANewcomerSignsUpThroughTheProviderAndGetsTokensOnlyFromTheExchange()
+    public async Task Flow_SignsUpANewcomer_WithTokensOnlyFromTheExchange()
     {
         await using var host = await StartHostAsync();
         using var api = host.CreateClient();
@@ -73,7 +73,7 @@ public sealed class SocialSignInTests(ProviderFixture fixture) : IClassFixture<P
     }
 
     [Fact]
-    public async Task AnExistingAccountIsLinkedWhenTheProviderVouchesForItsEmail()
+    public async Task Flow_LinksTheExistingAccount_WhenTheProviderVouchesForItsEmail()
     {
         await using var host = await StartHostAsync();
         using var api = host.CreateClient();
@@ -89,7 +89,7 @@ public sealed class SocialSignInTests(ProviderFixture fixture) : IClassFixture<P
     }
 
     [Fact]
-    public async Task AnUnverifiedEmailOfAnExistingAccountNeitherLinksNorSignsIn()
+    public async Task Flow_NeitherLinksNorSignsIn_WhenTheEmailOfAnExistingAccountIsUnverified()
     {
         await using var host = await StartHostAsync();
         using var api = host.CreateClient();
@@ -104,7 +104,7 @@ public sealed class SocialSignInTests(ProviderFixture fixture) : IClassFixture<P
     }
 
     [Fact]
-    public async Task ASignedInUserLinksExplicitlyAndThenSignsInWithTheProvider()
+    public async Task Link_LinksTheSignedInUser_ThenTheProviderSignsThemIn()
     {
         await using var host = await StartHostAsync();
         using var api = host.CreateClient();
@@ -121,7 +121,7 @@ public sealed class SocialSignInTests(ProviderFixture fixture) : IClassFixture<P
     }
 
     [Fact]
-    public async Task ACallbackWithAnotherState()
+    public async Task Callback_IsRefused_WhenTheStateIsAnotherBrowsers()
     {
         await using var host = await StartHostAsync();
         using var api = host.CreateClient();
@@ -141,7 +141,7 @@ public sealed class SocialSignInTests(ProviderFixture fixture) : IClassFixture<P
     }
 
     [Fact]
-    public async Task ACallbackWithoutTheBrowsersCookieIsRefused()
+    public async Task Callback_IsRefused_WithoutTheBrowsersCookie()
     {
         await using var host = await StartHostAsync();
         using var api = host.CreateClient();
@@ -156,7 +156,7 @@ public sealed class SocialSignInTests(ProviderFixture fixture) : IClassFixture<P
     }
 
     [Fact]
-    public async Task AReplayedStateIsRefused()
+    public async Task Callback_IsRefused_WhenTheStateIsReplayed()
     {
         await using var host = await StartHostAsync();
         using var api = host.CreateClient();
@@ -176,7 +176,7 @@ public sealed class SocialSignInTests(ProviderFixture fixture) : IClassFixture<P
     [InlineData(Misbehaviour.WrongNonce)]
     [InlineData(Misbehaviour.WrongAudience)]
     [InlineData(Misbehaviour.Expired)]
-    public async Task AnIdTokenThatDoesNotValidateSignsNobodyIn(Misbehaviour misbehaviour)
+    public async Task Callback_SignsNobodyIn_WhenTheIdTokenDoesNotValidate(Misbehaviour misbehaviour)
     {
         await using var host = await StartHostAsync();
         using var api = host.CreateClient();
@@ -195,7 +195,7 @@ public sealed class SocialSignInTests(ProviderFixture fixture) : IClassFixture<P
     }
 
     [Fact]
-    public async Task ARedirectUriNotAllowedIsRefusedBeforeTheProvider()
+    public async Task Start_IsRefused_WhenTheRedirectUriIsNotAllowed()
     {
         await using var host = await StartHostAsync();
         using var api = host.CreateClient();
@@ -207,7 +207,7 @@ public sealed class SocialSignInTests(ProviderFixture fixture) : IClassFixture<P
     }
 
     [Fact]
-    public async Task TheExchangeCodeWorksOnce()
+    public async Task Exchange_IsRefused_WhenTheCodeWasUsed()
     {
         await using var host = await StartHostAsync();
         using var api = host.CreateClient();
@@ -220,7 +220,7 @@ public sealed class SocialSignInTests(ProviderFixture fixture) : IClassFixture<P
     }
 
     [Fact]
-    public async Task TheLastWayToSignInCannotBeUnlinkedButAnotherCan()
+    public async Task Unlink_IsRefused_ForTheLastWayToSignIn()
     {
         await using var host = await StartHostAsync();
         using var api = host.CreateClient();
@@ -242,7 +242,7 @@ public sealed class SocialSignInTests(ProviderFixture fixture) : IClassFixture<P
     }
 
     [Fact]
-    public async Task AnUnknownProviderIsNotFound()
+    public async Task Start_IsNotFound_ForAnUnknownProvider()
     {
         await using var host = await StartHostAsync();
         using var api = host.CreateClient();

@@ -30,7 +30,7 @@ public abstract class MagicLinkConformanceTests : StoreConformanceTests
     };
 
     [Fact]
-    public async Task ALinkIsConsumedOnceWithEveryFieldIntact()
+    public async Task Consume_ReturnsTheLinkOnce_WithEveryFieldIntact()
     {
         var tenant = await GivenTenantAsync();
         var link = NewLink(tenant.App.Id);
@@ -44,7 +44,7 @@ public abstract class MagicLinkConformanceTests : StoreConformanceTests
     }
 
     [Fact]
-    public async Task ALinkExpiresAtItsExpiryToTheMillisecond()
+    public async Task Consume_ReturnsNull_FromTheExpiryMillisecond()
     {
         var tenant = await GivenTenantAsync();
         var early = NewLink(tenant.App.Id);
@@ -57,7 +57,7 @@ public abstract class MagicLinkConformanceTests : StoreConformanceTests
     }
 
     [Fact]
-    public async Task AnotherAppCannotConsumeALink()
+    public async Task Consume_ReturnsNull_ForAnotherApp()
     {
         var tenant = await GivenTenantAsync();
         var other = await GivenTenantAsync();
@@ -69,7 +69,7 @@ public abstract class MagicLinkConformanceTests : StoreConformanceTests
     }
 
     [Fact]
-    public async Task OnlyOneOfManyConcurrentConsumersGetsTheLink()
+    public async Task Consume_GivesTheLinkToOne_OfManyConcurrentCallers()
     {
         var tenant = await GivenTenantAsync();
         var link = NewLink(tenant.App.Id);
@@ -81,7 +81,7 @@ public abstract class MagicLinkConformanceTests : StoreConformanceTests
     }
 
     [Fact]
-    public async Task ATokenHashIsUnique()
+    public async Task Create_Conflicts_WhenTheTokenHashIsTaken()
     {
         var tenant = await GivenTenantAsync();
         var link = NewLink(tenant.App.Id);
@@ -91,7 +91,7 @@ public abstract class MagicLinkConformanceTests : StoreConformanceTests
     }
 
     [Fact]
-    public async Task CountingSentLinksSeesOnlyThatAddressOfThatAppFromThatTimeOn()
+    public async Task CountSentSince_CountsThatAddressOfThatApp_FromThatTimeOn()
     {
         var tenant = await GivenTenantAsync();
         var other = await GivenTenantAsync();
@@ -105,7 +105,7 @@ public abstract class MagicLinkConformanceTests : StoreConformanceTests
     }
 
     [Fact]
-    public async Task PurgeDeletesOnlyTheLinksExpiredByThen()
+    public async Task Purge_DeletesOnlyTheLinksExpiredByThen()
     {
         var tenant = await GivenTenantAsync();
         var expired = NewLink(tenant.App.Id, createdAt: TestData.Now.AddHours(-1));

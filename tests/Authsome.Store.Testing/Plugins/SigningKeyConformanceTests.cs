@@ -32,7 +32,7 @@ public abstract class SigningKeyConformanceTests : StoreConformanceTests
     };
 
     [Fact]
-    public async Task TheAppsUnexpiredKeysComeBackInActivationOrderWithEveryFieldIntact()
+    public async Task List_ReturnsTheAppsUnexpiredKeys_InActivationOrder()
     {
         var tenant = await GivenTenantAsync();
         var other = await GivenTenantAsync();
@@ -48,7 +48,7 @@ public abstract class SigningKeyConformanceTests : StoreConformanceTests
     }
 
     [Fact]
-    public async Task AKeyLeavesTheListAtItsExpiry()
+    public async Task List_LeavesAKeyOut_FromItsExpiry()
     {
         var tenant = await GivenTenantAsync();
         var key = NewKey(tenant.App.Id, TestData.Now);
@@ -59,7 +59,7 @@ public abstract class SigningKeyConformanceTests : StoreConformanceTests
     }
 
     [Fact]
-    public async Task AKeyIdIsUnique()
+    public async Task Create_Conflicts_WhenTheIdIsTaken()
     {
         var tenant = await GivenTenantAsync();
         var key = NewKey(tenant.App.Id, TestData.Now);
@@ -69,7 +69,7 @@ public abstract class SigningKeyConformanceTests : StoreConformanceTests
     }
 
     [Fact]
-    public async Task PurgeDeletesTheExpiredKeys()
+    public async Task Purge_DeletesTheExpiredKeys()
     {
         var tenant = await GivenTenantAsync();
         var old = NewKey(tenant.App.Id, TestData.Now.AddDays(-40));

@@ -48,7 +48,7 @@ public abstract class SocialConformanceTests : StoreConformanceTests
     };
 
     [Fact]
-    public async Task AnAccountIsFoundByIdBySubjectAndByUser()
+    public async Task Get_FindsAnAccount_ByIdBySubjectAndByUser()
     {
         var user = await GivenUserAsync();
         var first = NewAccount(user, "google");
@@ -63,7 +63,7 @@ public abstract class SocialConformanceTests : StoreConformanceTests
     }
 
     [Fact]
-    public async Task AProviderSubjectLinksToOneUserPerApp()
+    public async Task Create_Conflicts_WhenTheSubjectIsLinkedInTheApp()
     {
         var tenant = await GivenTenantAsync();
         var alice = await GivenUserAsync(tenant);
@@ -77,7 +77,7 @@ public abstract class SocialConformanceTests : StoreConformanceTests
     }
 
     [Fact]
-    public async Task AnAccountNeedsAnExistingUser()
+    public async Task Create_Conflicts_WhenTheUserDoesNotExist()
     {
         var tenant = await GivenTenantAsync();
         var ghost = TestData.NewUser(tenant.App.Id, tenant.Environment.Id);
@@ -86,7 +86,7 @@ public abstract class SocialConformanceTests : StoreConformanceTests
     }
 
     [Fact]
-    public async Task UpdateReplacesTheKeptTokensAndAMissingAccountIsNotFound()
+    public async Task Update_ReplacesTheKeptTokens_AndThrowsNotFoundForAMissingAccount()
     {
         var user = await GivenUserAsync();
         var account = NewAccount(user);
@@ -100,7 +100,7 @@ public abstract class SocialConformanceTests : StoreConformanceTests
     }
 
     [Fact]
-    public async Task DeleteIsHarmlessToRepeat()
+    public async Task Delete_IsHarmless_WhenRepeated()
     {
         var user = await GivenUserAsync();
         var account = NewAccount(user);
@@ -112,7 +112,7 @@ public abstract class SocialConformanceTests : StoreConformanceTests
     }
 
     [Fact]
-    public async Task DeletingTheAppDeletesItsUsersAccounts()
+    public async Task DeleteApp_DeletesItsUsersAccounts()
     {
         var tenant = await GivenTenantAsync();
         var user = await GivenUserAsync(tenant);
@@ -128,7 +128,7 @@ public abstract class SocialConformanceTests : StoreConformanceTests
     }
 
     [Fact]
-    public async Task AGrantIsConsumedOnceAndOnlyAsItsKind()
+    public async Task ConsumeGrant_ReturnsItOnce_AndOnlyAsItsKind()
     {
         var user = await GivenUserAsync();
         var grant = NewGrant(user.AppId, SocialGrantKind.ExchangeCode, user.Id);
@@ -140,7 +140,7 @@ public abstract class SocialConformanceTests : StoreConformanceTests
     }
 
     [Fact]
-    public async Task AGrantExpiresAtItsExpiryAndBelongsToItsApp()
+    public async Task ConsumeGrant_ReturnsNull_FromItsExpiryOrForAnotherApp()
     {
         var tenant = await GivenTenantAsync();
         var other = await GivenTenantAsync();
@@ -155,7 +155,7 @@ public abstract class SocialConformanceTests : StoreConformanceTests
     }
 
     [Fact]
-    public async Task OnlyOneOfManyConcurrentConsumersGetsAGrant()
+    public async Task ConsumeGrant_GivesItToOne_OfManyConcurrentCallers()
     {
         var tenant = await GivenTenantAsync();
         var grant = NewGrant(tenant.App.Id, SocialGrantKind.State);
@@ -167,7 +167,7 @@ public abstract class SocialConformanceTests : StoreConformanceTests
     }
 
     [Fact]
-    public async Task AGrantTokenHashIsUniqueAndPurgeDeletesItOnceExpired()
+    public async Task CreateGrant_Conflicts_WhenTheTokenHashIsTaken_AndPurgeDeletesItOnceExpired()
     {
         var tenant = await GivenTenantAsync();
         var grant = NewGrant(tenant.App.Id, SocialGrantKind.State);
