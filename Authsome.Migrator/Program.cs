@@ -5,11 +5,10 @@ using Authsome.Migrator;
 var run = MigratorCommand.Parse(args);
 var builder = Host.CreateApplicationBuilder(run.HostArguments);
 builder.AddServiceDefaults();
-builder.AddAuthsomeEngine();
+builder.AddAuthsomeEngineCore();
 
-// The engine also registers what only a web host can construct (authorization, the mail outbox); the migrator uses
-// the migrator and the store alone, so the whole graph is not validated up front (it is in Development by default).
-builder.ConfigureContainer(new DefaultServiceProviderFactory(new ServiceProviderOptions { ValidateOnBuild = false, ValidateScopes = true }));
+// The engine's core (no web parts) builds in a plain host, so the whole container is checked up front.
+builder.ConfigureContainer(new DefaultServiceProviderFactory(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true }));
 
 using var host = builder.Build();
 return await new MigratorRun(host.Services, Console.Out).ExecuteAsync(run.Mode, CancellationToken.None);

@@ -50,7 +50,7 @@ public sealed class PostgresStore : RelationalStore
     /// <summary>The data source the store's connections come from (for tests).</summary>
     internal NpgsqlDataSource DataSource => _database.DataSource;
 
-    private protected override IMigrationDriver CreateMigrationDriver() => new PostgresMigrationDriver(_database.DataSource, TimeProvider.System, _logger);
+    private protected override IMigrationDriver CreateMigrationDriver() => new PostgresMigrationDriver(_database.DataSource, Time, _logger);
 
     private static NpgsqlDataSource CreateDataSource(string connectionString, ILoggerFactory? loggerFactory)
     {

@@ -17,6 +17,9 @@ public abstract class RelationalStore : IAuthsomeStore, IPluginStoreHost
     private readonly ILogger _logger;
     private readonly PluginStoreCache _pluginStores = new();
 
+    /// <summary>The clock the migration driver stamps applied migrations and lock waits with. Default <see cref="TimeProvider.System"/>.</summary>
+    public TimeProvider Time { get; init; } = TimeProvider.System;
+
     private protected RelationalStore(RelationalDatabase database, ILogger logger)
     {
         Database = database;

@@ -45,5 +45,5 @@ public sealed class SqliteStore : RelationalStore
     /// <summary>The full path of the database file (for tests).</summary>
     internal string DatabasePath => _database.DatabasePath;
 
-    private protected override IMigrationDriver CreateMigrationDriver() => new SqliteMigrationDriver(_database, TimeProvider.System, _logger);
+    private protected override IMigrationDriver CreateMigrationDriver() => new SqliteMigrationDriver(_database, Time, _logger);
 }

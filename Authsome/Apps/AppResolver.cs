@@ -114,9 +114,9 @@ internal sealed partial class AppResolver(
         }
     }
 
-    [LoggerMessage(EventId = 1101, Level = LogLevel.Information, Message = "Created the platform app {AppId}")]
+    [LoggerMessage(EventId = 3101, Level = LogLevel.Information, Message = "Created the platform app {AppId}")]
     private static partial void LogCreatedPlatformApp(ILogger logger, string appId);
 
-    [LoggerMessage(EventId = 1102, Level = LogLevel.Information, Message = "Created the default environment {EnvId} of app {AppId}")]
+    [LoggerMessage(EventId = 3102, Level = LogLevel.Information, Message = "Created the default environment {EnvId} of app {AppId}")]
     private static partial void LogCreatedEnvironment(ILogger logger, string envId, string appId);
 }

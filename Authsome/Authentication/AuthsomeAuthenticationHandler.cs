@@ -104,6 +104,6 @@ internal sealed partial class AuthsomeAuthenticationHandler(
         return null;
     }
 
-    [LoggerMessage(EventId = 1601, Level = LogLevel.Warning, Message = "The store is unavailable; a session could not be checked")]
+    [LoggerMessage(EventId = 3601, Level = LogLevel.Warning, Message = "The store is unavailable; a session could not be checked")]
     private static partial void LogStoreUnavailable(ILogger logger, Exception exception);
 }

@@ -1,7 +1,7 @@
 using Authsome;
 using Authsome.Endpoints;
+using Authsome.Hooks;
 using Authsome.Hosting;
-using Authsome.Plugins;
 using Authsome.RateLimiting;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;

@@ -1,4 +1,3 @@
-using Authsome.Accounts;
 using Authsome.Endpoints.Contracts;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -35,16 +34,17 @@ internal static class MeEndpoints
         return Task.FromResult(TypedResults.Ok(UserResponse.From(context.RequireSession().User)));
     }
 
-    private static async Task<Ok<UserResponse>> UpdateAsync(UpdateProfileRequest body, HttpContext context, AccountService accounts, CancellationToken cancellationToken)
+    private static async Task<Ok<UserResponse>> UpdateAsync(UpdateProfileRequest body, HttpContext context, IAuthsomeEngine engine, CancellationToken cancellationToken)
     {
         var current = context.RequireSession();
-        var updated = await accounts.UpdateProfileAsync(current.User, body.Name, body.FirstName, body.LastName, body.Username, body.Image, cancellationToken);
-        return TypedResults.Ok(UserResponse.From(updated));
+        var change = new UserUpdate { Name = body.Name, FirstName = body.FirstName, LastName = body.LastName, Username = body.Username, Image = body.Image };
+        var updated = await engine.UpdateUserAsync(current.User.Id, change, cancellationToken);
+        return TypedResults.Ok(UserResponse.From(updated.GetValueOrThrow()));
     }
 
-    private static async Task<NoContent> DeleteAsync(HttpContext context, AccountService accounts, CancellationToken cancellationToken)
+    private static async Task<NoContent> DeleteAsync(HttpContext context, IAuthsomeEngine engine, CancellationToken cancellationToken)
     {
-        await accounts.DeleteAsync(context.RequireSession().User, cancellationToken);
+        (await engine.DeleteUserAsync(context.RequireSession().User.Id, cancellationToken)).ThrowIfFailed();
         SessionCookies.Clear(context);
         return TypedResults.NoContent();
     }

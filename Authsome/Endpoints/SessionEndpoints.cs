@@ -1,6 +1,5 @@
 using Authsome.Endpoints.Contracts;
 using Authsome.Errors;
-using Authsome.Plugins;
 using Authsome.RateLimiting;
 using Authsome.Sessions;
 using Authsome.Store;
@@ -42,10 +41,9 @@ internal static class SessionEndpoints
             .ProducesProblem(StatusCodes.Status401Unauthorized);
     }
 
-    private static async Task<Ok<TokenResponse>> RefreshAsync(RefreshRequest body, HttpContext context, SessionService sessions, CancellationToken cancellationToken)
+    private static async Task<Ok<TokenResponse>> RefreshAsync(RefreshRequest body, HttpContext context, IAuthsomeEngine engine, CancellationToken cancellationToken)
     {
-        var token = Accounts.InputRules.Required(body.RefreshToken, "refresh_token");
-        var issued = await sessions.RefreshAsync(token, context.Client(), cancellationToken);
+        var issued = (await engine.RefreshAsync(body.RefreshToken ?? string.Empty, context.Client(), cancellationToken)).GetValueOrThrow();
         SessionCookies.Issue(context, issued);
         return TypedResults.Ok(new TokenResponse
         {
@@ -56,20 +54,17 @@ internal static class SessionEndpoints
         });
     }
 
-    private static async Task<NoContent> SignOutAsync(HttpContext context, SessionService sessions, HookRunner hooks, CancellationToken cancellationToken)
+    private static async Task<NoContent> SignOutAsync(HttpContext context, IAuthsomeEngine engine, CancellationToken cancellationToken)
     {
-        var current = context.RequireSession();
-        await hooks.BeforeAsync(nameof(IAuthsomeHooks.BeforeSignOutAsync), h => h.BeforeSignOutAsync(current.Session, cancellationToken));
-        await sessions.EndAsync(current.Session, "signed_out", cancellationToken);
+        (await engine.SignOutAsync(context.RequireSession().Session, cancellationToken)).ThrowIfFailed();
         SessionCookies.Clear(context);
-        await hooks.AfterAsync(nameof(IAuthsomeHooks.AfterSignOutAsync), h => h.AfterSignOutAsync(current.Session, cancellationToken));
         return TypedResults.NoContent();
     }
 
-    private static async Task<Ok<SessionResponse[]>> ListAsync(HttpContext context, SessionService sessions, CancellationToken cancellationToken)
+    private static async Task<Ok<SessionResponse[]>> ListAsync(HttpContext context, IAuthsomeEngine engine, CancellationToken cancellationToken)
     {
         var current = context.RequireSession();
-        var list = await sessions.ListAsync(current.User.Id, cancellationToken);
+        var list = await engine.ListSessionsAsync(current.User.Id, cancellationToken);
         return TypedResults.Ok(list.Select(s => SessionResponse.From(s, current.Session.Id)).ToArray());
     }
 
@@ -92,10 +87,10 @@ internal static class SessionEndpoints
         return TypedResults.NoContent();
     }
 
-    private static async Task<Ok<RevokedSessionsResponse>> RevokeOthersAsync(HttpContext context, SessionService sessions, CancellationToken cancellationToken)
+    private static async Task<Ok<RevokedSessionsResponse>> RevokeOthersAsync(HttpContext context, IAuthsomeEngine engine, CancellationToken cancellationToken)
     {
         var current = context.RequireSession();
-        var count = await sessions.EndAllAsync(current.User.Id, current.Session.Id, "revoked", cancellationToken);
+        var count = await engine.RevokeSessionsAsync(current.User.Id, current.Session.Id, "revoked", cancellationToken);
         return TypedResults.Ok(new RevokedSessionsResponse(count));
     }
 }

@@ -29,6 +29,12 @@ public static class AuthsomeErrors
     /// <summary>The email address is not one we accept.</summary>
     public static readonly AuthsomeError EmailInvalid = new("email_invalid", StatusCodes.Status400BadRequest, "Invalid email address");
 
+    /// <summary>
+    /// Another account already uses the email address. Only <c>IAuthsomeEngine.CreateUserAsync</c> answers it (to the
+    /// plugin calling it); password sign-up never does, so that it is no enumeration oracle.
+    /// </summary>
+    public static readonly AuthsomeError EmailTaken = new("email_taken", StatusCodes.Status409Conflict, "Email address taken");
+
     /// <summary>Another account already uses the username (usernames are public, so this is not an enumeration leak).</summary>
     public static readonly AuthsomeError UsernameTaken = new("username_taken", StatusCodes.Status409Conflict, "Username taken");
 

@@ -81,12 +81,12 @@ internal sealed partial class AuthsomeExceptionMiddleware(RequestDelegate next, 
         }
     }
 
-    [LoggerMessage(EventId = 2001, Level = LogLevel.Error, Message = "Unexpected error on {Method} {Path}")]
+    [LoggerMessage(EventId = 3801, Level = LogLevel.Error, Message = "Unexpected error on {Method} {Path}")]
     private static partial void LogUnexpected(ILogger logger, Exception exception, string method, PathString path);
 
-    [LoggerMessage(EventId = 2002, Level = LogLevel.Warning, Message = "The store is unavailable on {Path}")]
+    [LoggerMessage(EventId = 3802, Level = LogLevel.Warning, Message = "The store is unavailable on {Path}")]
     private static partial void LogStoreUnavailable(ILogger logger, Exception exception, PathString path);
 
-    [LoggerMessage(EventId = 2003, Level = LogLevel.Warning, Message = "Password hashing is saturated on {Path}; answered 503")]
+    [LoggerMessage(EventId = 3803, Level = LogLevel.Warning, Message = "Password hashing is saturated on {Path}; answered 503")]
     private static partial void LogHashingBusy(ILogger logger, PathString path);
 }

@@ -1,5 +1,5 @@
+using Authsome.Hooks;
 using Authsome.Hosting;
-using Authsome.Plugins;
 using Authsome.Store;
 using Authsome.Store.Plugins;
 using Microsoft.Extensions.Configuration;

@@ -1,5 +1,5 @@
 using Authsome.Apps;
-using Authsome.Plugins;
+using Authsome.Hooks;
 using Authsome.Store;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -54,9 +54,9 @@ internal sealed partial class AuthsomeStartup(
         }
     }
 
-    [LoggerMessage(EventId = 1001, Level = LogLevel.Information, Message = "Authsome migrations: {Count} applied")]
+    [LoggerMessage(EventId = 3001, Level = LogLevel.Information, Message = "Authsome migrations: {Count} applied")]
     private static partial void LogMigrated(ILogger logger, int count);
 
-    [LoggerMessage(EventId = 1002, Level = LogLevel.Warning, Message = "The app could not be resolved at start-up (has the migrator run?); it will be resolved on first use")]
+    [LoggerMessage(EventId = 3002, Level = LogLevel.Warning, Message = "The app could not be resolved at start-up (has the migrator run?); it will be resolved on first use")]
     private static partial void LogAppDeferred(ILogger logger, Exception exception);
 }

@@ -88,6 +88,6 @@ internal sealed class StoreSelection(Func<IServiceProvider, StoreConnection> res
 /// <summary>Log messages of store selection.</summary>
 internal static partial class StoreSelectionLog
 {
-    [LoggerMessage(EventId = 1010, Level = LogLevel.Information, Message = "No ConnectionStrings:authsome: using the embedded SQLite database at {Path}")]
+    [LoggerMessage(EventId = 3010, Level = LogLevel.Information, Message = "No ConnectionStrings:authsome: using the embedded SQLite database at {Path}")]
     public static partial void LogEmbeddedSqlite(this ILogger logger, string path);
 }

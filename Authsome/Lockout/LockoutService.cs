@@ -53,6 +53,6 @@ internal sealed partial class LockoutService(
         }
     }
 
-    [LoggerMessage(EventId = 1501, Level = LogLevel.Warning, Message = "Locked user {UserId} after {Failures} failed sign-ins, until {Until}")]
+    [LoggerMessage(EventId = 3501, Level = LogLevel.Warning, Message = "Locked user {UserId} after {Failures} failed sign-ins, until {Until}")]
     private static partial void LogLocked(ILogger logger, string userId, int failures, DateTimeOffset until);
 }

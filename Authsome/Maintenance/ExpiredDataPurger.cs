@@ -42,9 +42,9 @@ internal sealed partial class ExpiredDataPurger(
         }
     }
 
-    [LoggerMessage(EventId = 1701, Level = LogLevel.Debug, Message = "Purged {Count} expired records")]
+    [LoggerMessage(EventId = 3701, Level = LogLevel.Debug, Message = "Purged {Count} expired records")]
     private static partial void LogPurged(ILogger logger, int count);
 
-    [LoggerMessage(EventId = 1702, Level = LogLevel.Warning, Message = "Purging expired records failed; it runs again at the next interval")]
+    [LoggerMessage(EventId = 3702, Level = LogLevel.Warning, Message = "Purging expired records failed; it runs again at the next interval")]
     private static partial void LogPurgeFailed(ILogger logger, Exception exception);
 }

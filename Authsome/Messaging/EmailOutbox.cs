@@ -44,9 +44,9 @@ internal sealed partial class EmailOutbox(IEmailSender sender, ILogger<EmailOutb
         }
     }
 
-    [LoggerMessage(EventId = 1401, Level = LogLevel.Error, Message = "Sending the mail '{Subject}' failed")]
+    [LoggerMessage(EventId = 3401, Level = LogLevel.Error, Message = "Sending the mail '{Subject}' failed")]
     private static partial void LogSendFailed(ILogger logger, Exception exception, string subject);
 
-    [LoggerMessage(EventId = 1402, Level = LogLevel.Error, Message = "The mail queue is full ({Capacity}); a message was dropped")]
+    [LoggerMessage(EventId = 3402, Level = LogLevel.Error, Message = "The mail queue is full ({Capacity}); a message was dropped")]
     private static partial void LogDropped(ILogger logger, int capacity);
 }

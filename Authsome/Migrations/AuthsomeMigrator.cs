@@ -1,4 +1,4 @@
-using Authsome.Plugins;
+using Authsome.Hooks;
 using Authsome.Store;
 using Authsome.Store.Migrations;
 

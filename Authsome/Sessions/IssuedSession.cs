@@ -2,14 +2,25 @@ using Authsome.Store;
 
 namespace Authsome.Sessions;
 
-/// <summary>A session just created or refreshed, with its tokens in plain text: they exist only in this answer.</summary>
-internal sealed record IssuedSession(Session Session, string AccessToken, string RefreshToken);
+/// <summary>A session just created or refreshed, with its tokens in plain text: they exist only in this answer (the store keeps their hashes).</summary>
+/// <param name="Session">The stored session (expiry times, device metadata).</param>
+/// <param name="AccessToken">The access token: sent as <c>Authorization: Bearer ...</c> or in the session cookie.</param>
+/// <param name="RefreshToken">The refresh token: exchanged for new tokens by <see cref="IAuthsomeEngine.RefreshAsync"/>.</param>
+public sealed record IssuedSession(Session Session, string AccessToken, string RefreshToken);
 
 /// <summary>A session whose access token was accepted, with its user.</summary>
+/// <param name="Session">The live session.</param>
+/// <param name="User">Its user (not banned, not deleted).</param>
 public sealed record AuthenticatedSession(Session Session, User User);
 
-/// <summary>Where a request came from, recorded on sessions.</summary>
-internal sealed record ClientInfo(string? IpAddress, string? UserAgent);
+/// <summary>Where a request came from, recorded on the sessions it starts or refreshes.</summary>
+/// <param name="IpAddress">The client's address, if known.</param>
+/// <param name="UserAgent">The client's User-Agent, if sent.</param>
+public sealed record ClientInfo(string? IpAddress, string? UserAgent)
+{
+    /// <summary>No device metadata: for sessions started from code rather than a request.</summary>
+    public static ClientInfo None { get; } = new(null, null);
+}
 
 /// <summary>The session rules in force for one app: the engine's settings with the app's overrides applied.</summary>
 internal sealed record SessionPolicy(TimeSpan AccessTokenTtl, TimeSpan RefreshTokenTtl, bool RotateRefreshToken, int MaxActiveSessions, TokenFormat TokenFormat);

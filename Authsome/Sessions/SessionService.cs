@@ -1,7 +1,7 @@
 using Authsome.Accounts;
 using Authsome.Apps;
 using Authsome.Errors;
-using Authsome.Plugins;
+using Authsome.Hooks;
 using Authsome.Security;
 using Authsome.Store;
 using Authsome.Telemetry;
@@ -38,15 +38,16 @@ internal sealed partial class SessionService(
             config?.TokenFormat ?? TokenFormat.Opaque);
     }
 
-    /// <summary>Creates a session for a user who just proved who they are; ends the oldest sessions beyond the limit.</summary>
-    public async ValueTask<IssuedSession> CreateAsync(User user, ClientInfo client, CancellationToken cancellationToken)
-    {
-        using var activity = AuthsomeTelemetry.StartOperation("session.create");
-        activity?.SetTag("authsome.user_id", user.Id.ToString());
-        var policy = await GetPolicyAsync(user.AppId, cancellationToken);
-        var now = time.GetStoreNow();
-        await EnforceLimitAsync(user.Id, policy.MaxActiveSessions, now, cancellationToken);
+    /// <summary>
+    /// Builds a session for <paramref name="user"/> with fresh tokens and the app's lifetimes, without storing it. The one
+    /// place a session is made: <see cref="CreateAsync"/> stores what it returns, and sign-up's answer to a taken email
+    /// returns it unstored, so the two answers cannot drift apart.
+    /// </summary>
+    public async ValueTask<IssuedSession> PrepareAsync(User user, ClientInfo client, CancellationToken cancellationToken) =>
+        await BuildAsync(user, client, await GetPolicyAsync(user.AppId, cancellationToken), time.GetStoreNow(), cancellationToken);
 
+    private async ValueTask<IssuedSession> BuildAsync(User user, ClientInfo client, SessionPolicy policy, DateTimeOffset now, CancellationToken cancellationToken)
+    {
         var refreshToken = SecretTokens.NewToken();
         var id = Id<Session>.New(now);
         var session = new Session
@@ -67,13 +68,25 @@ internal sealed partial class SessionService(
             UpdatedAt = now,
         };
         var accessToken = await NewAccessTokenAsync(policy, session, now, cancellationToken);
-        session = session with { TokenHash = SecretHash.Of(accessToken) };
+        return new IssuedSession(session with { TokenHash = SecretHash.Of(accessToken) }, accessToken, refreshToken);
+    }
+
+    /// <summary>Creates a session for a user who just proved who they are; ends the oldest sessions beyond the limit.</summary>
+    public async ValueTask<IssuedSession> CreateAsync(User user, ClientInfo client, CancellationToken cancellationToken)
+    {
+        using var activity = AuthsomeTelemetry.StartOperation("session.create");
+        activity?.SetTag("authsome.user_id", user.Id.ToString());
+        var policy = await GetPolicyAsync(user.AppId, cancellationToken);
+        var now = time.GetStoreNow();
+        await EnforceLimitAsync(user.Id, policy.MaxActiveSessions, now, cancellationToken);
+        var issued = await BuildAsync(user, client, policy, now, cancellationToken);
+        var session = issued.Session;
         await store.Sessions.CreateAsync(session, cancellationToken);
         metrics.SessionsStarted();
-        activity?.SetTag("authsome.session_id", id.ToString());
+        activity?.SetTag("authsome.session_id", session.Id.ToString());
         activity.Succeed();
         await hooks.AfterAsync(nameof(IAuthsomeHooks.AfterSessionCreateAsync), h => h.AfterSessionCreateAsync(session, cancellationToken));
-        return new IssuedSession(session, accessToken, refreshToken);
+        return issued;
     }
 
     /// <summary>The live session and user an access token belongs to, or null when the token is unknown, expired, of another app, or its user is gone or banned.</summary>
@@ -180,7 +193,15 @@ internal sealed partial class SessionService(
         return new IssuedSession(rotated, accessToken, nextRefreshToken);
     }
 
-    /// <summary>Ends one session (sign-out).</summary>
+    /// <summary>Signs a session out: the before-hook may refuse (request_refused); the after-hook runs once it ended.</summary>
+    public async ValueTask SignOutAsync(Session session, CancellationToken cancellationToken)
+    {
+        await hooks.BeforeAsync(nameof(IAuthsomeHooks.BeforeSignOutAsync), h => h.BeforeSignOutAsync(session, cancellationToken));
+        await EndAsync(session, "signed_out", cancellationToken);
+        await hooks.AfterAsync(nameof(IAuthsomeHooks.AfterSignOutAsync), h => h.AfterSignOutAsync(session, cancellationToken));
+    }
+
+    /// <summary>Ends one session.</summary>
     public async ValueTask EndAsync(Session session, string reason, CancellationToken cancellationToken)
     {
         if (await store.Sessions.DeleteAsync(session.Id, cancellationToken))
@@ -261,6 +282,6 @@ internal sealed partial class SessionService(
         }
     }
 
-    [LoggerMessage(EventId = 1301, Level = LogLevel.Warning, Message = "Refresh token reuse detected: revoked session family {FamilyId} of user {UserId} ({Count} sessions)")]
+    [LoggerMessage(EventId = 3301, Level = LogLevel.Warning, Message = "Refresh token reuse detected: revoked session family {FamilyId} of user {UserId} ({Count} sessions)")]
     private static partial void LogTokenReuse(ILogger logger, string familyId, string userId, int count);
 }

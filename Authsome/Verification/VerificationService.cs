@@ -1,7 +1,7 @@
 using Authsome.Apps;
 using Authsome.Errors;
+using Authsome.Hooks;
 using Authsome.Messaging;
-using Authsome.Plugins;
 using Authsome.Security;
 using Authsome.Store;
 using Microsoft.Extensions.Options;

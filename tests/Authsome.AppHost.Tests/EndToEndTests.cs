@@ -15,7 +15,7 @@ public sealed class EndToEndTests
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task Starts_migrator_then_api_serves_sign_up_and_sign_in_and_Ctrl_C_leaves_nothing_running()
+    public async Task Run_StartsMigratorThenServingApiAndLeavesNothingRunning_AfterCtrlC()
     {
         await using var appHost = AppHostProcess.Start();
         var api = await appHost.WaitForApiAsync();
@@ -38,7 +38,7 @@ public sealed class EndToEndTests
     }
 
     [Fact]
-    public async Task Readiness_answers_503_while_the_database_is_down_and_200_once_it_is_back()
+    public async Task Readiness_Answers503Then200_WhenDatabaseIsDownThenBack()
     {
         await using var appHost = AppHostProcess.Start();
         var api = await appHost.WaitForApiAsync();
@@ -56,7 +56,7 @@ public sealed class EndToEndTests
     }
 
     [Fact]
-    public async Task A_failing_migrator_keeps_the_api_from_starting_and_fails_the_start_up()
+    public async Task Run_KeepsApiFromStartingAndFails_WhenMigratorFails()
     {
         // The children inherit the AppHost's environment: an invalid engine setting makes the migrator fail.
         await using var appHost = AppHostProcess.Start(new Dictionary<string, string> { ["Authsome__Store__Provider"] = "bogus" });

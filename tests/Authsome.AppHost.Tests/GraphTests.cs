@@ -9,7 +9,7 @@ public sealed class GraphTests
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task The_graph_is_postgres_then_migrator_then_api()
+    public async Task Graph_IsPostgresThenMigratorThenApi()
     {
         await using var app = AppHostGraph.Build($"--ConnectionStrings:postgres={GivenServer}");
 
@@ -27,7 +27,7 @@ public sealed class GraphTests
     }
 
     [Fact]
-    public async Task Children_get_the_connection_string_telemetry_and_launch_profile_environment()
+    public async Task Children_GetConnectionStringTelemetryAndLaunchProfileEnvironment()
     {
         await using var app = AppHostGraph.Build($"--ConnectionStrings:postgres={GivenServer}", "--AppHost:RandomizePorts=true");
         var migrator = await app.Resource<ProjectResource>("migrator").GetEnvironmentVariableValuesAsync(app.Builder, Ct);
@@ -53,7 +53,7 @@ public sealed class GraphTests
     }
 
     [Fact]
-    public async Task A_configured_collector_becomes_the_childrens_OTLP_endpoint()
+    public async Task OtlpEndpoint_IsTheCollector_WhenOneIsConfigured()
     {
         await using var app = AppHostGraph.Build(
             $"--ConnectionStrings:postgres={GivenServer}", "--ASPIRE_DASHBOARD_OTLP_ENDPOINT_URL=http://localhost:4317", "--AppHost:OtlpApiKey=k3y");
@@ -66,7 +66,7 @@ public sealed class GraphTests
     }
 
     [Fact]
-    public async Task Before_provisioning_a_local_server_the_environment_cannot_be_resolved()
+    public async Task Environment_CannotBeResolved_BeforeLocalServerIsProvisioned()
     {
         await using var app = AppHostGraph.Build();
 
@@ -77,7 +77,7 @@ public sealed class GraphTests
     }
 
     [Fact]
-    public async Task A_configured_mongo_replaces_postgres_and_keeps_hosts_and_options()
+    public async Task Mongo_ReplacesPostgresAndKeepsHostsAndOptions_WhenConfigured()
     {
         await using var app = AppHostGraph.Build("--ConnectionStrings:mongo=mongodb://h1:27017,h2:27017/admin?replicaSet=rs0");
 

@@ -9,7 +9,7 @@ public sealed partial class ManifestTests : IDisposable
     private readonly string _directory = Directory.CreateTempSubdirectory("authsome-manifest-").FullName;
 
     [Fact]
-    public async Task The_manifest_holds_every_resource_with_its_type_and_references()
+    public async Task Manifest_HoldsEveryResourceWithItsTypeAndReferences()
     {
         using var manifest = await PublishAsync();
         var resources = manifest.RootElement.GetProperty("resources");
@@ -61,7 +61,7 @@ public sealed partial class ManifestTests : IDisposable
     }
 
     [Fact]
-    public async Task Every_placeholder_names_a_resource_of_the_manifest()
+    public async Task Manifest_PlaceholdersNameItsResources()
     {
         using var manifest = await PublishAsync();
         var resources = manifest.RootElement.GetProperty("resources");
@@ -74,7 +74,7 @@ public sealed partial class ManifestTests : IDisposable
     }
 
     [Fact]
-    public async Task Publishing_without_an_output_path_fails()
+    public async Task Publish_Fails_WhenOutputPathIsMissing()
     {
         await using var appHost = AppHostProcess.Start(null, "--publisher", "manifest");
 

@@ -31,8 +31,8 @@ public sealed class LocalPostgresClusterLifecycleTests
         Assert.True(await Processes.EndsWithinAsync(postmaster, TimeSpan.FromSeconds(5), ct), "the postmaster still runs");
 
         await cluster.DisposeAsync(); // twice is harmless
-        Assert.Contains(logger.Entries, e => e.EventId.Id == 1 && e.Message.Contains($"127.0.0.1:{port}", StringComparison.Ordinal));
-        Assert.Contains(logger.Entries, e => e.EventId.Id == 3);
+        Assert.Contains(logger.Entries, e => e.EventId.Id == 6101 && e.Message.Contains($"127.0.0.1:{port}", StringComparison.Ordinal));
+        Assert.Contains(logger.Entries, e => e.EventId.Id == 6103);
         Assert.DoesNotContain(logger.Entries, e => e.Message.Contains(password, StringComparison.Ordinal));
     }
 

@@ -19,7 +19,7 @@ public abstract class MigratorContract
     protected abstract string UnreachableConnectionString { get; }
 
     [Fact]
-    public async Task Migrate_applies_everything_once_and_exits_0()
+    public async Task Migrate_AppliesEverythingOnceAndExitsZero()
     {
         var database = await CreateDatabaseAsync();
 
@@ -39,7 +39,7 @@ public abstract class MigratorContract
     }
 
     [Fact]
-    public async Task List_shows_pending_then_applied_and_applies_nothing()
+    public async Task List_ShowsPendingThenAppliedAndAppliesNothing()
     {
         var database = await CreateDatabaseAsync();
 
@@ -62,7 +62,7 @@ public abstract class MigratorContract
     }
 
     [Fact]
-    public async Task Two_concurrent_runs_both_exit_0_and_apply_each_migration_once()
+    public async Task Migrate_AppliesEachMigrationOnce_WhenTwoRunsAreConcurrent()
     {
         var database = await CreateDatabaseAsync();
         var planned = (await MigratorProcess.RunAsync(database, "--list")).Pending.Count;
@@ -74,7 +74,7 @@ public abstract class MigratorContract
     }
 
     [Fact]
-    public async Task An_unreachable_database_exits_non_zero_and_says_why()
+    public async Task Migrate_ExitsNonZeroAndSaysWhy_WhenDatabaseIsUnreachable()
     {
         var run = await MigratorProcess.RunAsync(UnreachableConnectionString);
 

@@ -8,7 +8,7 @@ public sealed class HealthEndpointTests
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
-    public async Task Readiness_answers_503_while_a_check_fails_and_200_once_it_recovers()
+    public async Task Readiness_Answers503Then200_WhenCheckFailsThenRecovers()
     {
         await using var host = await TestHost.StartAsync("Production");
 
@@ -31,7 +31,7 @@ public sealed class HealthEndpointTests
     }
 
     [Fact]
-    public async Task Liveness_ignores_readiness_checks()
+    public async Task Liveness_IgnoresReadinessChecks()
     {
         await using var host = await TestHost.StartAsync("Production");
         host.Check.Healthy = false;
@@ -43,7 +43,7 @@ public sealed class HealthEndpointTests
     }
 
     [Fact]
-    public async Task Outside_development_the_body_is_the_status_word_without_details()
+    public async Task HealthBody_IsStatusWordWithoutDetails_OutsideDevelopment()
     {
         await using var host = await TestHost.StartAsync("Production");
         host.Check.Healthy = false;
@@ -58,7 +58,7 @@ public sealed class HealthEndpointTests
     }
 
     [Fact]
-    public async Task In_development_the_body_names_each_check()
+    public async Task HealthBody_NamesEachCheck_InDevelopment()
     {
         await using var host = await TestHost.StartAsync("Development");
         host.Check.Healthy = false;
@@ -73,7 +73,7 @@ public sealed class HealthEndpointTests
     }
 
     [Fact]
-    public async Task RequireHost_keeps_the_endpoints_off_other_hosts()
+    public async Task RequireHost_KeepsEndpointsOffOtherHosts()
     {
         await using var host = await TestHost.StartAsync("Production", new Dictionary<string, string?> { ["HealthChecks:RequireHost"] = "probe.internal, other.internal" });
 

@@ -10,7 +10,7 @@ public sealed class TelemetryTests
     [InlineData(TelemetrySources.Npgsql)]
     [InlineData(TelemetrySources.MongoDriver)]
     [InlineData("Authsome.ServiceDefaults.Tests")]
-    public async Task Activities_of_the_engine_drivers_and_host_are_recorded(string sourceName)
+    public async Task Tracing_RecordsActivitiesOfEngineDriversAndHost(string sourceName)
     {
         await using var host = await TestHost.StartAsync("Production");
         using var source = new ActivitySource(sourceName);
@@ -22,7 +22,7 @@ public sealed class TelemetryTests
     }
 
     [Fact]
-    public async Task Activities_of_unrelated_sources_are_not_recorded()
+    public async Task Tracing_IgnoresActivitiesOfUnrelatedSources()
     {
         await using var host = await TestHost.StartAsync("Production");
         using var source = new ActivitySource("Someone.Else");

@@ -1,7 +1,7 @@
 using Authsome;
-using Authsome.PasswordReset;
 using Authsome.Plugins.Password;
 using Authsome.Plugins.Password.History;
+using Authsome.Plugins.Password.Reset;
 using Authsome.Store;
 using Authsome.Store.Plugins;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -14,10 +14,10 @@ public static class PasswordBuilderExtensions
 {
     /// <summary>
     /// Adds email-and-password accounts: the routes <c>/signup</c>, <c>/signin</c>, <c>/change-password</c>,
-    /// <c>/forgot-password</c> and <c>/reset-password</c>, Argon2id hashing and the password policy
-    /// (<c>Authsome:Passwords</c>), and the password history (<c>Authsome:Password</c>, migration group
-    /// <c>authsome-password</c>, kept by the store: a custom store implements
-    /// <see cref="IPasswordHistoryStore"/> unless <c>Authsome:Password:HistoryLength</c> is 0). Calling it twice is harmless.
+    /// <c>/forgot-password</c> and <c>/reset-password</c>, <see cref="Authsome.Plugins.Password.IPasswordAuthentication"/> for
+    /// the same from code, Argon2id hashing, the password policy and the password history (migration group
+    /// <c>authsome-password</c>, kept by the store: a custom store implements <see cref="IPasswordHistoryStore"/> unless
+    /// <c>Authsome:Password:HistoryLength</c> is 0), all set under <c>Authsome:Password</c>. Calling it twice is harmless.
     /// </summary>
     public static AuthsomeBuilder AddPassword(this AuthsomeBuilder builder, Action<PasswordPluginOptions>? configure = null)
     {
@@ -45,6 +45,7 @@ public static class PasswordBuilderExtensions
         services.TryAddSingleton<PasswordSignInService>();
         services.TryAddSingleton<PasswordChangeService>();
         services.TryAddSingleton<PasswordResetService>();
+        services.TryAddSingleton<IPasswordAuthentication, PasswordAuthentication>();
         return builder;
     }
 }

@@ -1,5 +1,6 @@
 using Authsome.Accounts;
 using Authsome.Errors;
+using Authsome.Hooks;
 using Authsome.Lockout;
 using Authsome.Messaging;
 using Authsome.Passwords;

@@ -1,4 +1,6 @@
 using Authsome.Endpoints;
+using Authsome.Hooks;
+using Authsome.Plugins.Password.Endpoints;
 using Authsome.Store.Migrations;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Routing;

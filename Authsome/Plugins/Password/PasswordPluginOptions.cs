@@ -1,6 +1,6 @@
 namespace Authsome.Plugins.Password;
 
-/// <summary>The password plugin's settings (<c>Authsome:Password</c>). Hashing and policy are set under <c>Authsome:Passwords</c>.</summary>
+/// <summary>The password plugin's settings (<c>Authsome:Password</c>). Hashing and policy, in the same section, are bound to <c>AuthsomePasswordOptions</c>.</summary>
 public sealed class PasswordPluginOptions
 {
     /// <summary>The configuration section.</summary>

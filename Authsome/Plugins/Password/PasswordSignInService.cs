@@ -6,7 +6,6 @@ using Authsome.Passwords;
 using Authsome.Sessions;
 using Authsome.Store;
 using Authsome.Telemetry;
-using Authsome.Verification;
 using Microsoft.Extensions.Options;
 
 namespace Authsome.Plugins.Password;
@@ -20,18 +19,16 @@ namespace Authsome.Plugins.Password;
 internal sealed class PasswordSignInService(
     IAuthsomeStore store,
     AppResolver apps,
-    SessionService sessions,
+    SignInService signIns,
     PasswordService passwords,
     LockoutService lockout,
-    EmailVerificationRequirement requirement,
-    HookRunner hooks,
     AuthsomeMetrics metrics,
     IOptionsMonitor<AuthsomeOptions> options,
     TimeProvider time)
 {
     private const string Method = "password";
 
-    public async ValueTask<(User User, IssuedSession Session)> SignInAsync(string? emailInput, string? usernameInput, string? passwordInput, ClientInfo client, CancellationToken cancellationToken)
+    public async ValueTask<SignInOutcome> SignInAsync(string? emailInput, string? usernameInput, string? passwordInput, ClientInfo client, CancellationToken cancellationToken)
     {
         using var activity = AuthsomeTelemetry.StartOperation("sign_in");
         if ((emailInput is null) == (usernameInput is null))
@@ -87,30 +84,9 @@ internal sealed class PasswordSignInService(
             activity?.SetTag("authsome.password_rehashed", true);
         }
 
-        if (user.IsBanned(now))
-        {
-            throw Failure(activity, "banned", AuthsomeErrors.AccountBanned);
-        }
-
-        if (!user.EmailVerified && await requirement.IsRequiredAsync(app.AppId, cancellationToken))
-        {
-            throw Failure(activity, "email_not_verified", AuthsomeErrors.EmailNotVerified);
-        }
-
-        var signingIn = user;
-        await hooks.BeforeAsync(nameof(IAuthsomeHooks.BeforeSignInAsync),
-            h => h.BeforeSignInAsync(new SignInHookContext(signingIn, Method, client.IpAddress, client.UserAgent), cancellationToken));
-        var session = await sessions.CreateAsync(user, client, cancellationToken);
-        metrics.SignIn(Method);
-        activity.Succeed();
-        await hooks.AfterAsync(nameof(IAuthsomeHooks.AfterSignInAsync), h => h.AfterSignInAsync(signingIn, session.Session, cancellationToken));
-        return (user, session);
+        return await signIns.SignInAsync(user, Method, client, activity, cancellationToken);
     }
 
-    private AuthsomeException Failure(System.Diagnostics.Activity? activity, string reason, AuthsomeError error)
-    {
-        metrics.SignInFailed(reason);
-        activity.Fail(error.Code);
-        return new AuthsomeException(error);
-    }
+    private AuthsomeException Failure(System.Diagnostics.Activity? activity, string reason, AuthsomeError error) =>
+        signIns.Failure(activity, reason, error);
 }

@@ -1,12 +1,11 @@
 using Authsome.Accounts;
 using Authsome.Apps;
 using Authsome.Errors;
+using Authsome.Hooks;
 using Authsome.Messaging;
-using Authsome.Security;
 using Authsome.Sessions;
 using Authsome.Store;
 using Authsome.Verification;
-using Microsoft.Extensions.Options;
 
 namespace Authsome.Plugins.Password;
 
@@ -23,17 +22,14 @@ internal sealed class PasswordSignUpService(
     AppResolver apps,
     AccountService accounts,
     SessionService sessions,
-    VerificationService verification,
     EmailVerificationRequirement requirement,
     PasswordService passwords,
-    HookRunner hooks,
     EmailOutbox outbox,
-    IOptionsMonitor<AuthsomeOptions> options,
     TimeProvider time)
 {
     private const string Method = "password";
 
-    public async ValueTask<SignUpResult> SignUpAsync(string? emailInput, string? passwordInput, string? nameInput, string? usernameInput, ClientInfo client, CancellationToken cancellationToken)
+    public async ValueTask<SignUpOutcome> SignUpAsync(string? emailInput, string? passwordInput, string? nameInput, string? usernameInput, ClientInfo client, CancellationToken cancellationToken)
     {
         using var activity = AuthsomeTelemetry.StartOperation("sign_up");
         var email = InputRules.Email(emailInput);
@@ -43,39 +39,19 @@ internal sealed class PasswordSignUpService(
         var app = await apps.GetAsync(cancellationToken);
         activity?.SetTag("authsome.app_id", app.AppId.ToString());
 
-        var clientConfig = await store.AppClientConfigs.GetAsync(app.AppId, cancellationToken);
-        if (!(clientConfig?.SignUpEnabled ?? options.CurrentValue.SignUp.Enabled) || clientConfig?.PasswordEnabled == false)
-        {
-            activity.Fail(AuthsomeErrors.SignUpDisabled.Code);
-            throw new AuthsomeException(AuthsomeErrors.SignUpDisabled);
-        }
-
+        await accounts.EnsureSignUpEnabledAsync(app, withPassword: true, activity, cancellationToken);
         passwords.EnsureAcceptable(password, email, username, "password");
-        await hooks.BeforeAsync(nameof(IAuthsomeHooks.BeforeSignUpAsync),
-            h => h.BeforeSignUpAsync(new SignUpHookContext(app.AppId, email, username, name, Method), cancellationToken));
+        await accounts.BeforeSignUpAsync(new SignUpHookContext(app.AppId, email, username, name, Method), cancellationToken);
 
         // Hash before looking the email up, so a taken email costs the same time as a free one.
         var hash = await passwords.HashAsync(password, cancellationToken);
         var verificationRequired = await requirement.IsRequiredAsync(app.AppId, cancellationToken);
         var now = time.GetStoreNow();
-        var user = new User
-        {
-            Id = Id<User>.New(now),
-            AppId = app.AppId,
-            EnvId = app.EnvId,
-            Email = email,
-            Name = name,
-            Username = username,
-            DisplayUsername = username,
-            PasswordHash = hash,
-            PasswordChangedAt = now,
-            CreatedAt = now,
-            UpdatedAt = now,
-        };
+        var user = AccountService.NewAccount(app, email, name, username, now) with { PasswordHash = hash, PasswordChangedAt = now };
 
         if (await store.Users.GetByEmailAsync(app.AppId, app.EnvId, email, cancellationToken) is not null)
         {
-            return await DecoyAsync(user, verificationRequired, activity, cancellationToken);
+            return await DecoyAsync(user, verificationRequired, client, activity, cancellationToken);
         }
 
         try
@@ -85,7 +61,7 @@ internal sealed class PasswordSignUpService(
         catch (StoreConflictException ex) when (ex.Kind == ConflictKind.EmailTaken)
         {
             // A concurrent sign-up with the same email won the race: answer it like any taken email.
-            return await DecoyAsync(user, verificationRequired, activity, cancellationToken);
+            return await DecoyAsync(user, verificationRequired, client, activity, cancellationToken);
         }
         catch (StoreConflictException ex) when (ex.Kind == ConflictKind.UsernameTaken)
         {
@@ -94,19 +70,18 @@ internal sealed class PasswordSignUpService(
         }
 
         activity?.SetTag("authsome.user_id", user.Id.ToString());
-        await hooks.AfterAsync(nameof(IAuthsomeHooks.AfterSignUpAsync), h => h.AfterSignUpAsync(user, cancellationToken));
-        await verification.SendAsync(user, cancellationToken);
+        await accounts.FinishSignUpAsync(user, cancellationToken);
         activity.Succeed();
         if (verificationRequired)
         {
-            return new SignUpResult(user, null, true);
+            return new SignUpOutcome(user, null, true);
         }
 
         var session = await sessions.CreateAsync(user, client, cancellationToken);
-        return new SignUpResult(user, session, false);
+        return new SignUpOutcome(user, session, false);
     }
 
-    private async ValueTask<SignUpResult> DecoyAsync(User lookAlike, bool verificationRequired, System.Diagnostics.Activity? activity, CancellationToken cancellationToken)
+    private async ValueTask<SignUpOutcome> DecoyAsync(User lookAlike, bool verificationRequired, ClientInfo client, System.Diagnostics.Activity? activity, CancellationToken cancellationToken)
     {
         outbox.Enqueue(AccountEmails.AccountExists(lookAlike.Email));
         // Tagged like a success: a trace must not become an enumeration oracle for whoever reads it.
@@ -114,29 +89,10 @@ internal sealed class PasswordSignUpService(
         var shown = lookAlike with { PasswordHash = null };
         if (verificationRequired)
         {
-            return new SignUpResult(shown, null, true);
+            return new SignUpOutcome(shown, null, true);
         }
 
-        var policy = await sessions.GetPolicyAsync(shown.AppId, cancellationToken);
-        var accessToken = SecretTokens.NewToken();
-        var refreshToken = SecretTokens.NewToken();
-        var now = shown.CreatedAt;
-        var id = Id<Session>.New(now);
-        var notStored = new Session
-        {
-            Id = id,
-            AppId = shown.AppId,
-            EnvId = shown.EnvId,
-            UserId = shown.Id,
-            FamilyId = id,
-            TokenHash = SecretHash.Of(accessToken),
-            RefreshTokenHash = SecretHash.Of(refreshToken),
-            LastActivityAt = now,
-            ExpiresAt = now + policy.AccessTokenTtl,
-            RefreshTokenExpiresAt = now + policy.RefreshTokenTtl,
-            CreatedAt = now,
-            UpdatedAt = now,
-        };
-        return new SignUpResult(shown, new IssuedSession(notStored, accessToken, refreshToken), false);
+        // Made exactly as a real session is, only never stored: the same fields, lifetimes and token form.
+        return new SignUpOutcome(shown, await sessions.PrepareAsync(shown, client, cancellationToken), false);
     }
 }

@@ -1,10 +1,10 @@
 using System.Collections.Concurrent;
 using System.Net;
 using Authsome.Api.Tests.Infrastructure;
+using Authsome.Hooks;
+using Authsome.Store;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
-using Authsome.Plugins;
-using Authsome.Store;
 
 namespace Authsome.Api.Tests.Embedding;
 

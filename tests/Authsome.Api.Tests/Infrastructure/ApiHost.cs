@@ -58,7 +58,7 @@ public sealed class ApiHost : IAsyncDisposable
         {
             ["Authsome:Store:Provider"] = backend.ToString().ToLowerInvariant(),
             ["ConnectionStrings:authsome"] = connectionString,
-            ["Authsome:Passwords:MaxConcurrentHashes"] = "4",
+            ["Authsome:Password:MaxConcurrentHashes"] = "4",
             // Production refuses to start without SMTP; the sender itself is replaced by the capture below.
             ["Authsome:Email:Smtp:Host"] = "smtp.invalid",
             ["Authsome:Email:Smtp:FromAddress"] = "auth@example.com",

@@ -67,6 +67,42 @@ public abstract class SessionPolicyTests(Backend backend)
     }
 
     [Fact]
+    public async Task SignUp_GivesTheTakenEmailAnswerTheRealSessionsLifetimes_WhenAnAppOverridesThem()
+    {
+        // The answer to a taken email is made by the same session factory as a real one; were it to drift (other
+        // lifetimes, other fields), this answer would stop looking like a real sign-up's.
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var host = await ApiHost.StartAsync(backend, time: time);
+        var ct = TestContext.Current.CancellationToken;
+        var app = (await host.Store.Apps.GetPlatformAsync(ct))!;
+        var now = time.GetStoreNow();
+        await host.Store.AppSessionConfigs.SetAsync(new AppSessionConfig
+        {
+            Id = Id<AppSessionConfig>.New(),
+            AppId = app.Id,
+            TokenTtl = TimeSpan.FromMinutes(3),
+            RefreshTokenTtl = TimeSpan.FromMinutes(7),
+            CreatedAt = now,
+            UpdatedAt = now,
+        }, ct);
+        using var client = host.CreateClient();
+        var email = ApiClient.NewEmail();
+
+        var real = await client.PostAsync("/signup", new { email, password = ApiClient.Password });
+        var decoy = await client.PostAsync("/signup", new { email, password = "Another-Password-7" });
+
+        Assert.Equal(HttpStatusCode.Created, decoy.Status);
+        Assert.Equal(real.Shape(), decoy.Shape());
+        foreach (var answer in new[] { real, decoy })
+        {
+            Assert.Equal(now.AddMinutes(3), DateTimeOffset.Parse(answer.Str("expires_at")!, System.Globalization.CultureInfo.InvariantCulture));
+            Assert.Equal(now.AddMinutes(7), DateTimeOffset.Parse(answer.Str("refresh_token_expires_at")!, System.Globalization.CultureInfo.InvariantCulture));
+            Assert.Equal(43, answer.Str("session_token")!.Length);
+            Assert.Equal(43, answer.Str("refresh_token")!.Length);
+        }
+    }
+
+    [Fact]
     public async Task ExpiredSessionsArePurgedInTheBackground()
     {
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);

@@ -1,4 +1,4 @@
-using Authsome.Plugins;
+using Authsome.Hooks;
 using Authsome.Security;
 
 namespace Authsome.Tests.Engine;

@@ -26,13 +26,13 @@ public sealed class PasswordOptionsTests
     {
         using var services = Build(new()
         {
-            ["Authsome:Passwords:Argon2:MemoryKiB"] = "65536",
-            ["Authsome:Passwords:Argon2:Iterations"] = "3",
-            ["Authsome:Passwords:MinLength"] = "12",
-            ["Authsome:Passwords:MaxLength"] = "256",
-            ["Authsome:Passwords:MaxConcurrentHashes"] = "3",
-            ["Authsome:Passwords:MaxQueuedHashes"] = "7",
-            ["Authsome:Passwords:QueueTimeout"] = "00:00:02",
+            ["Authsome:Password:Argon2:MemoryKiB"] = "65536",
+            ["Authsome:Password:Argon2:Iterations"] = "3",
+            ["Authsome:Password:MinLength"] = "12",
+            ["Authsome:Password:MaxLength"] = "256",
+            ["Authsome:Password:MaxConcurrentHashes"] = "3",
+            ["Authsome:Password:MaxQueuedHashes"] = "7",
+            ["Authsome:Password:QueueTimeout"] = "00:00:02",
         });
 
         var options = services.GetRequiredService<IOptions<AuthsomePasswordOptions>>().Value;
@@ -47,15 +47,15 @@ public sealed class PasswordOptionsTests
     }
 
     [Theory]
-    [InlineData("Authsome:Passwords:Argon2:MemoryKiB", "19455")]
-    [InlineData("Authsome:Passwords:Argon2:MemoryKiB", "0")]
-    [InlineData("Authsome:Passwords:Argon2:MemoryKiB", "2097152")]
-    [InlineData("Authsome:Passwords:Argon2:Iterations", "1")]
-    [InlineData("Authsome:Passwords:MinLength", "7")]
-    [InlineData("Authsome:Passwords:MaxLength", "127")]
-    [InlineData("Authsome:Passwords:MaxConcurrentHashes", "0")]
-    [InlineData("Authsome:Passwords:MaxQueuedHashes", "-1")]
-    [InlineData("Authsome:Passwords:QueueTimeout", "00:00:00")]
+    [InlineData("Authsome:Password:Argon2:MemoryKiB", "19455")]
+    [InlineData("Authsome:Password:Argon2:MemoryKiB", "0")]
+    [InlineData("Authsome:Password:Argon2:MemoryKiB", "2097152")]
+    [InlineData("Authsome:Password:Argon2:Iterations", "1")]
+    [InlineData("Authsome:Password:MinLength", "7")]
+    [InlineData("Authsome:Password:MaxLength", "127")]
+    [InlineData("Authsome:Password:MaxConcurrentHashes", "0")]
+    [InlineData("Authsome:Password:MaxQueuedHashes", "-1")]
+    [InlineData("Authsome:Password:QueueTimeout", "00:00:00")]
     public void StartFailsNamingTheBadSetting(string key, string value)
     {
         using var services = Build(new() { [key] = value });
@@ -68,18 +68,37 @@ public sealed class PasswordOptionsTests
     [Fact]
     public void StartFailsWhenMaxLengthIsBelowMinLength()
     {
-        using var services = Build(new() { ["Authsome:Passwords:MinLength"] = "200" });
+        using var services = Build(new() { ["Authsome:Password:MinLength"] = "200" });
 
         var error = Assert.Throws<OptionsValidationException>(() => services.GetRequiredService<IStartupValidator>().Validate());
 
-        Assert.Contains("Authsome:Passwords:MaxLength", error.Message, StringComparison.Ordinal);
+        Assert.Contains("Authsome:Password:MaxLength", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Bind_ReadsTheOldPasswordsSection_WhenTheNewSectionLacksTheKey()
+    {
+        using var services = Build(new() { ["Authsome:Passwords:MinLength"] = "12", ["Authsome:Password:MaxLength"] = "300" });
+
+        var options = services.GetRequiredService<IOptions<AuthsomePasswordOptions>>().Value;
+
+        Assert.Equal(12, options.MinLength);
+        Assert.Equal(300, options.MaxLength);
+    }
+
+    [Fact]
+    public void Bind_PrefersTheNewSection_WhenBothSectionsSetAKey()
+    {
+        using var services = Build(new() { ["Authsome:Passwords:MinLength"] = "12", ["Authsome:Password:MinLength"] = "16" });
+
+        Assert.Equal(16, services.GetRequiredService<IOptions<AuthsomePasswordOptions>>().Value.MinLength);
     }
 
     [Fact]
     public void CodeConfigurationWinsOverConfiguration()
     {
         using var services = Build(
-            new() { ["Authsome:Passwords:MinLength"] = "10" },
+            new() { ["Authsome:Password:MinLength"] = "10" },
             options => options.MinLength = 14);
 
         Assert.Equal(14, services.GetRequiredService<IOptions<AuthsomePasswordOptions>>().Value.MinLength);

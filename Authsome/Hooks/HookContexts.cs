@@ -1,6 +1,6 @@
 using Authsome.Store;
 
-namespace Authsome.Plugins;
+namespace Authsome.Hooks;
 
 /// <summary>A sign-up about to happen. The password is never passed to hooks.</summary>
 /// <param name="AppId">The app signed up to.</param>

@@ -1,6 +1,6 @@
 using Authsome.Store;
 
-namespace Authsome.Plugins;
+namespace Authsome.Hooks;
 
 /// <summary>
 /// Hooks around the engine's operations. Implement the ones you need (the others do nothing) and register with

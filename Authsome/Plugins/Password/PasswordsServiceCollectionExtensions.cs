@@ -9,7 +9,7 @@ public static class PasswordsServiceCollectionExtensions
 {
     /// <summary>
     /// Adds <see cref="IPasswordHasher"/> (Argon2id, with verification of imported ASP.NET Core Identity and bcrypt
-    /// hashes) and <see cref="IPasswordPolicy"/>, configured from <c>Authsome:Passwords</c> and validated at start-up.
+    /// hashes) and <see cref="IPasswordPolicy"/>, configured from <c>Authsome:Password</c> and validated at start-up.
     /// Calling it again is harmless.
     /// </summary>
     /// <param name="services">The service collection.</param>
@@ -19,7 +19,10 @@ public static class PasswordsServiceCollectionExtensions
     {
         ArgumentNullException.ThrowIfNull(services);
 
-        var options = services.AddOptions<AuthsomePasswordOptions>().BindConfiguration(AuthsomePasswordOptions.SectionName);
+        // The old section is bound first, so a value under the new one wins.
+        var options = services.AddOptions<AuthsomePasswordOptions>()
+            .BindConfiguration(AuthsomePasswordOptions.LegacySectionName)
+            .BindConfiguration(AuthsomePasswordOptions.SectionName);
         if (configure is not null)
         {
             options.Configure(configure);

@@ -1,7 +1,7 @@
 using Authsome.Store.Migrations;
 using Microsoft.AspNetCore.Routing;
 
-namespace Authsome.Plugins;
+namespace Authsome.Hooks;
 
 /// <summary>
 /// A feature added to the engine (password sign-in, MFA, passkeys, ...). Register one with

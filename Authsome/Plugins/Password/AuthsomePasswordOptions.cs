@@ -1,13 +1,16 @@
 namespace Authsome.Passwords;
 
 /// <summary>
-/// Password hashing and policy settings, bound from the <c>Authsome:Passwords</c> configuration section and
+/// Password hashing and policy settings, bound from the <c>Authsome:Password</c> configuration section and
 /// validated at start-up.
 /// </summary>
 public sealed class AuthsomePasswordOptions
 {
     /// <summary>The configuration section these options are bound from.</summary>
-    public const string SectionName = "Authsome:Passwords";
+    public const string SectionName = "Authsome:Password";
+
+    /// <summary>The section these settings had before they joined the plugin's: still read, under <see cref="SectionName"/>.</summary>
+    internal const string LegacySectionName = "Authsome:Passwords";
 
     /// <summary>The fewest characters (Unicode code points) a new password may have. Default 8; never below 8.</summary>
     public int MinLength { get; set; } = PasswordPolicy.LowestMinLength;
@@ -15,7 +18,7 @@ public sealed class AuthsomePasswordOptions
     /// <summary>The most characters (Unicode code points) a new password may have. Default 128; never below 128.</summary>
     public int MaxLength { get; set; } = PasswordPolicy.LowestMaxLength;
 
-    /// <summary>Argon2id cost parameters for new hashes (<c>Authsome:Passwords:Argon2</c>).</summary>
+    /// <summary>Argon2id cost parameters for new hashes (<c>Authsome:Password:Argon2</c>).</summary>
     public Argon2idOptions Argon2 { get; set; } = new();
 
     /// <summary>
@@ -40,9 +43,9 @@ public sealed class AuthsomePasswordOptions
 /// </summary>
 public sealed class Argon2idOptions
 {
-    /// <summary>Memory cost in KiB (<c>Authsome:Passwords:Argon2:MemoryKiB</c>). Default and minimum 19456 (19 MiB).</summary>
+    /// <summary>Memory cost in KiB (<c>Authsome:Password:Argon2:MemoryKiB</c>). Default and minimum 19456 (19 MiB).</summary>
     public int MemoryKiB { get; set; } = Argon2idPasswordHasher.MinMemoryKiB;
 
-    /// <summary>Time cost, in passes over the memory (<c>Authsome:Passwords:Argon2:Iterations</c>). Default and minimum 2.</summary>
+    /// <summary>Time cost, in passes over the memory (<c>Authsome:Password:Argon2:Iterations</c>). Default and minimum 2.</summary>
     public int Iterations { get; set; } = Argon2idPasswordHasher.MinIterations;
 }

@@ -1,16 +1,15 @@
 using Authsome.Accounts;
 using Authsome.Apps;
 using Authsome.Errors;
+using Authsome.Hooks;
 using Authsome.Messaging;
-using Authsome.Plugins;
-using Authsome.Plugins.Password;
 using Authsome.Plugins.Password.History;
 using Authsome.Security;
 using Authsome.Sessions;
 using Authsome.Store;
 using Microsoft.Extensions.Options;
 
-namespace Authsome.PasswordReset;
+namespace Authsome.Plugins.Password.Reset;
 
 /// <summary>
 /// Forgot and reset password. Forgot always answers the same, and mail leaves through the outbox, so it reveals

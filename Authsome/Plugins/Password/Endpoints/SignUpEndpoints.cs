@@ -1,5 +1,5 @@
+using Authsome.Endpoints;
 using Authsome.Endpoints.Contracts;
-using Authsome.Plugins.Password;
 using Authsome.RateLimiting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -7,7 +7,7 @@ using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.Options;
 
-namespace Authsome.Endpoints;
+namespace Authsome.Plugins.Password.Endpoints;
 
 /// <summary>Password sign-up and sign-in (mapped by the password plugin).</summary>
 internal static class SignUpEndpoints
@@ -34,9 +34,10 @@ internal static class SignUpEndpoints
             .RequireRateLimiting(AuthsomeRateLimitPolicies.SignIn);
     }
 
-    private static async Task<Created<AuthResponse>> SignUpAsync(SignUpRequest body, HttpContext context, PasswordSignUpService signUp, IOptions<AuthsomeOptions> options, CancellationToken cancellationToken)
+    private static async Task<Created<AuthResponse>> SignUpAsync(SignUpRequest body, HttpContext context, IPasswordAuthentication passwords, IOptions<AuthsomeOptions> options, CancellationToken cancellationToken)
     {
-        var result = await signUp.SignUpAsync(body.Email, body.Password, body.Name, body.Username, context.Client(), cancellationToken);
+        var request = new PasswordSignUp(body.Email ?? string.Empty, body.Password ?? string.Empty) { Name = body.Name, Username = body.Username };
+        var result = (await passwords.SignUpAsync(request, context.Client(), cancellationToken)).GetValueOrThrow();
         if (result.Session is { } issued)
         {
             SessionCookies.Issue(context, issued);
@@ -54,9 +55,10 @@ internal static class SignUpEndpoints
         return TypedResults.Created($"{context.Request.PathBase}{options.Value.BasePath.TrimEnd('/')}/me", response);
     }
 
-    private static async Task<Ok<AuthResponse>> SignInAsync(SignInRequest body, HttpContext context, PasswordSignInService signIn, CancellationToken cancellationToken)
+    private static async Task<Ok<AuthResponse>> SignInAsync(SignInRequest body, HttpContext context, IPasswordAuthentication passwords, CancellationToken cancellationToken)
     {
-        var (user, issued) = await signIn.SignInAsync(body.Email, body.Username, body.Password, context.Client(), cancellationToken);
+        var request = new PasswordSignIn(body.Email, body.Username, body.Password ?? string.Empty);
+        var (user, issued) = (await passwords.SignInAsync(request, context.Client(), cancellationToken)).GetValueOrThrow();
         SessionCookies.Issue(context, issued);
         return TypedResults.Ok(new AuthResponse
         {

@@ -1,7 +1,7 @@
 using Authsome.Errors;
 using Microsoft.Extensions.Logging;
 
-namespace Authsome.Plugins;
+namespace Authsome.Hooks;
 
 /// <summary>Runs the registered hooks: before-hooks in registration order until one refuses; after-hooks all, each failure logged.</summary>
 internal sealed partial class HookRunner(IEnumerable<IAuthsomeHooks> hooks, ILogger<HookRunner> logger)
@@ -38,9 +38,9 @@ internal sealed partial class HookRunner(IEnumerable<IAuthsomeHooks> hooks, ILog
         }
     }
 
-    [LoggerMessage(EventId = 1201, Level = LogLevel.Information, Message = "{Hooks}.{Hook} refused the operation")]
+    [LoggerMessage(EventId = 3201, Level = LogLevel.Information, Message = "{Hooks}.{Hook} refused the operation")]
     private static partial void LogRefused(ILogger logger, string hook, string hooks);
 
-    [LoggerMessage(EventId = 1202, Level = LogLevel.Error, Message = "{Hooks}.{Hook} failed; the operation went on")]
+    [LoggerMessage(EventId = 3202, Level = LogLevel.Error, Message = "{Hooks}.{Hook} failed; the operation went on")]
     private static partial void LogAfterHookFailed(ILogger logger, Exception exception, string hook, string hooks);
 }

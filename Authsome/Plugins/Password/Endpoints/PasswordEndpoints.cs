@@ -1,13 +1,12 @@
+using Authsome.Endpoints;
 using Authsome.Endpoints.Contracts;
-using Authsome.PasswordReset;
-using Authsome.Plugins.Password;
 using Authsome.RateLimiting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Http.HttpResults;
 using Microsoft.AspNetCore.Routing;
 
-namespace Authsome.Endpoints;
+namespace Authsome.Plugins.Password.Endpoints;
 
 /// <summary>Change, forget and reset a password (mapped by the password plugin).</summary>
 internal static class PasswordEndpoints
@@ -36,21 +35,22 @@ internal static class PasswordEndpoints
             .RequireRateLimiting(AuthsomeRateLimitPolicies.PasswordReset);
     }
 
-    private static async Task<Ok<RevokedSessionsResponse>> ChangeAsync(ChangePasswordRequest body, HttpContext context, PasswordChangeService change, CancellationToken cancellationToken)
+    private static async Task<Ok<RevokedSessionsResponse>> ChangeAsync(ChangePasswordRequest body, HttpContext context, IPasswordAuthentication passwords, CancellationToken cancellationToken)
     {
-        var revoked = await change.ChangeAsync(context.RequireSession(), body.CurrentPassword, body.NewPassword, cancellationToken);
+        var change = await passwords.ChangePasswordAsync(context.RequireSession(), body.CurrentPassword ?? string.Empty, body.NewPassword ?? string.Empty, cancellationToken);
+        var revoked = change.GetValueOrThrow();
         return TypedResults.Ok(new RevokedSessionsResponse(revoked));
     }
 
-    private static async Task<Ok<MessageResponse>> ForgotAsync(ForgotPasswordRequest body, PasswordResetService resets, CancellationToken cancellationToken)
+    private static async Task<Ok<MessageResponse>> ForgotAsync(ForgotPasswordRequest body, IPasswordAuthentication passwords, CancellationToken cancellationToken)
     {
-        await resets.RequestAsync(body.Email, cancellationToken);
+        (await passwords.RequestPasswordResetAsync(body.Email ?? string.Empty, cancellationToken)).ThrowIfFailed();
         return TypedResults.Ok(new MessageResponse("If an account uses this address, a reset link is on its way."));
     }
 
-    private static async Task<Ok<MessageResponse>> ResetAsync(ResetPasswordRequest body, PasswordResetService resets, CancellationToken cancellationToken)
+    private static async Task<Ok<MessageResponse>> ResetAsync(ResetPasswordRequest body, IPasswordAuthentication passwords, CancellationToken cancellationToken)
     {
-        await resets.ResetAsync(body.Token, body.NewPassword, cancellationToken);
+        (await passwords.ResetPasswordAsync(body.Token ?? string.Empty, body.NewPassword ?? string.Empty, cancellationToken)).ThrowIfFailed();
         return TypedResults.Ok(new MessageResponse("The password was changed and every session was signed out."));
     }
 }

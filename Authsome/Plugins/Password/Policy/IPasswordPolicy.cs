@@ -3,10 +3,10 @@ namespace Authsome.Passwords;
 /// <summary>Why a password is refused. Each has a stable code the API returns.</summary>
 public enum PasswordProblem
 {
-    /// <summary>Fewer characters (Unicode code points) than <c>Authsome:Passwords:MinLength</c> (default 8).</summary>
+    /// <summary>Fewer characters (Unicode code points) than <c>Authsome:Password:MinLength</c> (default 8).</summary>
     TooShort,
 
-    /// <summary>More characters (Unicode code points) than <c>Authsome:Passwords:MaxLength</c> (default 128).</summary>
+    /// <summary>More characters (Unicode code points) than <c>Authsome:Password:MaxLength</c> (default 128).</summary>
     TooLong,
 
     /// <summary>On the deny list of common passwords (compared ignoring case).</summary>

@@ -1,4 +1,4 @@
-namespace Authsome.Plugins;
+namespace Authsome.Hooks;
 
 /// <summary>What a before-hook decides: let the operation go on, or refuse it with a reason shown to the client.</summary>
 public readonly record struct HookResult
