@@ -1,3 +1,4 @@
+using Authsome.Hooks;
 using Authsome.RateLimiting;
 using Authsome.Store.Migrations;
 using Microsoft.AspNetCore.RateLimiting;

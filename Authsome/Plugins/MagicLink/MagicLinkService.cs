@@ -96,14 +96,7 @@ internal sealed partial class MagicLinkService(
                 throw Invalid(activity);
             }
 
-            try
-            {
-                user = await signIn.SignUpAsync(link.Email, null, null, Method, cancellationToken);
-            }
-            catch (StoreConflictException ex) when (ex.Kind == ConflictKind.EmailTaken)
-            {
-                user = await store.Users.GetByEmailAsync(app.AppId, app.EnvId, link.Email, cancellationToken) ?? throw Invalid(activity);
-            }
+            user = await signIn.SignUpAsync(link.Email, null, null, Method, cancellationToken);
         }
         else
         {

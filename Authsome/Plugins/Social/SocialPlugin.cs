@@ -1,3 +1,4 @@
+using Authsome.Hooks;
 using Authsome.Endpoints;
 using Authsome.Store.Migrations;
 using Microsoft.AspNetCore.Builder;
