@@ -103,7 +103,7 @@ public abstract class SamplePluginTests(Backend backend) : IAsyncLifetime
         Assert.False(byEngine.Succeeded);
         Assert.Equal("request_refused", byEngine.Failure.Code);
         Assert.Equal("This address may not sign in.", byEngine.Failure.Detail);
-        Assert.Equal(0, Host.Plugin.SignInsOf(user!.Id));
+        Assert.Equal(0, await Host.Plugin.CountSignInsAsync(user!.Id, Ct));
     }
 
     [Fact]
@@ -131,7 +131,7 @@ public abstract class SamplePluginTests(Backend backend) : IAsyncLifetime
         Assert.NotEqual(signedIn.Session.AccessToken, refreshed.AccessToken);
         Assert.Equal("token_reused", replayed.Failure!.Code);
         // Sign-up's session is not a sign-in; the password sign-in is, and its hooks ran.
-        Assert.Equal(1, Host.Plugin.SignInsOf(signedIn.User.Id));
+        Assert.Equal(1, await Host.Plugin.CountSignInsAsync(signedIn.User.Id, Ct));
     }
 
     [Fact]
@@ -152,6 +152,18 @@ public abstract class SamplePluginTests(Backend backend) : IAsyncLifetime
         Assert.Equal("email_taken", taken.Failure!.Code);
         Assert.True(signedOut.Succeeded);
         Assert.Null(await Host.Engine.GetSessionAsync(signedIn.Session.AccessToken, Ct));
+    }
+
+    [Fact]
+    public async Task SubStore_KeepsWhatTheHookRecords_ForEverySignIn()
+    {
+        var email = NewEmail();
+        await RequestCodeAsync(email);
+        var user = (await Host.Engine.FindUserByEmailAsync(email, Ct))!;
+        (await Host.Engine.SignInAsync(user, "passkey", ClientInfo.None, Ct)).GetValueOrThrow();
+        (await Host.Engine.SignInAsync(user, "passkey", ClientInfo.None, Ct)).GetValueOrThrow();
+
+        Assert.Equal(2, await Host.Plugin.CountSignInsAsync(user.Id, Ct));
     }
 
     [Fact]

@@ -77,9 +77,9 @@ public static class OneTimeCodeEndpoints
         return TypedResults.Ok(new CodeSignInResponse(user.Id.ToString(), session.AccessToken, session.RefreshToken, session.Session.ExpiresAt));
     }
 
-    private static Ok<SampleMeResponse> Me(HttpContext context, OneTimeCodePlugin plugin)
+    private static async Task<Ok<SampleMeResponse>> Me(HttpContext context, OneTimeCodePlugin plugin, CancellationToken cancellationToken)
     {
         var current = context.GetAuthsomeSession() ?? throw new AuthsomeException(AuthsomeErrors.Unauthenticated);
-        return TypedResults.Ok(new SampleMeResponse(current.User.Id.ToString(), plugin.SignInsOf(current.User.Id)));
+        return TypedResults.Ok(new SampleMeResponse(current.User.Id.ToString(), await plugin.CountSignInsAsync(current.User.Id, cancellationToken)));
     }
 }

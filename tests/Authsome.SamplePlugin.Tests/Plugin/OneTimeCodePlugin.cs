@@ -10,9 +10,9 @@ namespace Authsome.SamplePlugin.Plugin;
 /// <summary>
 /// A sample plugin from outside the engine's assembly: sign-in by a one-time code (a stand-in for magic links), with
 /// its own migration group, routes under the engine's base path, and hooks. Hooks it implements run for every
-/// sign-in, whatever the method: it refuses addresses at <c>blocked.example</c>, and counts sign-ins per user.
+/// sign-in, whatever the method: it refuses addresses at <c>blocked.example</c>, and records sign-ins per user in its sub-store.
 /// </summary>
-public sealed class OneTimeCodePlugin(ILogger<OneTimeCodePlugin> logger) : IAuthsomePlugin, IAuthsomeHooks
+public sealed class OneTimeCodePlugin(ISignInRecords records, ILogger<OneTimeCodePlugin> logger) : IAuthsomePlugin, IAuthsomeHooks
 {
     /// <summary>The plugin's name.</summary>
     public const string PluginName = "sample-one-time-code";
@@ -20,16 +20,14 @@ public sealed class OneTimeCodePlugin(ILogger<OneTimeCodePlugin> logger) : IAuth
     /// <summary>The sign-in method it reports to the engine (hooks and metrics see it).</summary>
     public const string Method = "one_time_code";
 
-    private readonly ConcurrentDictionary<Id<User>, int> _signIns = new();
-
     /// <inheritdoc />
     public string Name => PluginName;
 
     /// <inheritdoc />
     public MigrationGroup? MigrationGroup => OneTimeCodeMigrations.Group;
 
-    /// <summary>How many sign-ins (by any method) the hooks saw for a user.</summary>
-    public int SignInsOf(Id<User> userId) => _signIns.GetValueOrDefault(userId);
+    /// <summary>How many sign-ins (by any method) the hook recorded for a user, read from the plugin's sub-store.</summary>
+    public ValueTask<int> CountSignInsAsync(Id<User> userId, CancellationToken cancellationToken) => records.CountAsync(userId, cancellationToken);
 
     /// <summary>The methods the before-hook saw, in order.</summary>
     public ConcurrentQueue<string> SeenMethods { get; } = new();
@@ -55,7 +53,7 @@ public sealed class OneTimeCodePlugin(ILogger<OneTimeCodePlugin> logger) : IAuth
     public ValueTask AfterSignInAsync(User user, Session session, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(user);
-        _signIns.AddOrUpdate(user.Id, 1, (_, count) => count + 1);
-        return ValueTask.CompletedTask;
+        ArgumentNullException.ThrowIfNull(session);
+        return records.AddAsync(user.Id, session.CreatedAt, cancellationToken);
     }
 }
