@@ -138,7 +138,7 @@ internal sealed partial class SigningKeyRing(
             return new SigningCredentials(new ECDsaSecurityKey(ecdsa) { KeyId = key.Id.ToString() }, key.Algorithm);
         }));
 
-    [LoggerMessage(EventId = 3201, Level = LogLevel.Information, Message = "Created signing key {KeyId} of app {AppId}, signing from {ActivatesAt:o}")]
+    [LoggerMessage(EventId = 4201, Level = LogLevel.Information, Message = "Created signing key {KeyId} of app {AppId}, signing from {ActivatesAt:o}")]
     private static partial void LogKeyCreated(ILogger logger, string keyId, string appId, DateTimeOffset activatesAt);
 
     private sealed record Snapshot(IReadOnlyList<LoadedKey> Keys, DateTimeOffset LoadedAt);

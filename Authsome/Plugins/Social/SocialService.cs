@@ -306,7 +306,7 @@ internal sealed partial class SocialService(
 
     private static AuthsomeException StateInvalid(string detail) => new(SocialErrors.StateInvalid, detail);
 
-    [LoggerMessage(EventId = 3101, Level = LogLevel.Warning, Message = "Social sign-in with {Provider} failed: {Error}")]
+    [LoggerMessage(EventId = 4101, Level = LogLevel.Warning, Message = "Social sign-in with {Provider} failed: {Error}")]
     private static partial void LogFlowFailed(ILogger logger, Exception exception, string provider, string error);
 
     private sealed record BrowserBinding(string State, string Verifier, string Nonce);
