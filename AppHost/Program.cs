@@ -1,22 +1,28 @@
-// The application's resource graph, written once: PostgreSQL (MongoDB instead when ConnectionStrings:mongo is
-// given), the migrator that must finish before the API starts, and the API. `dotnet run --project AppHost` runs it;
-// `dotnet run --project AppHost -- --publisher manifest --output-path FILE` writes its deployment manifest instead.
-// See docs/hosting.md.
+using Authsome.AppHost.MongoDB;
+using Authsome.AppHost.Postgres;
+
+// Authsome's topology: the database, the migrator that must finish first, and the API. `dotnet run --project AppHost`
+// runs it with Aspire's dashboard; `-- --publisher manifest --output-path FILE` writes Aspire's manifest. See docs/hosting.md.
 var builder = DistributedApplication.CreateBuilder(args);
 
-IResourceBuilder<IResourceWithConnectionString> authsomeDb = builder.Configuration["ConnectionStrings:mongo"] is null
-    ? builder.AddPostgres("postgres").AddDatabase("authsome")
-    : builder.AddMongoDB("mongo").AddDatabase("authsome");
+// PostgreSQL: ConnectionStrings:authsome when given, else Aspire's container, else a server from the local binaries.
+// MongoDB instead with Authsome:Store=mongo.
+IResourceBuilder<IResourceWithConnectionString> db = builder.Configuration["Authsome:Store"] == "mongo"
+    ? builder.AddMongo("mongo").AddMongoDatabase("authsome")
+    : builder.AddPostgresDatabase("postgres", "authsome");
 
+// Only ConnectionStrings__authsome: not Aspire's extra AUTHSOME_HOST/_PASSWORD/... variables.
 var migrator = builder.AddProject<Projects.Authsome_Migrator>("migrator")
-    .WithReference(authsomeDb)
-    .WaitFor(authsomeDb);
+    .WithReferenceEnvironment(ReferenceEnvironmentInjectionFlags.ConnectionString)
+    .WithReference(db)
+    .WaitFor(db);
 
 builder.AddProject<Projects.Authsome_Api>("api")
-    .WithExternalHttpEndpoints()
-    .WithHttpHealthCheck("/health")
+    .WithReferenceEnvironment(ReferenceEnvironmentInjectionFlags.ConnectionString)
+    .WithReference(db)
+    .WaitForCompletion(migrator)
     .WithEnvironment("Authsome__MigrateOnStart", "false")
-    .WithReference(authsomeDb)
-    .WaitForCompletion(migrator);
+    .WithHttpHealthCheck("/health")
+    .WithExternalHttpEndpoints();
 
 builder.Build().Run();

@@ -39,6 +39,7 @@ public interface IAuthsomeStore : IAsyncDisposable
     IServiceAccountStore ServiceAccounts { get; }
     IRoleStore Roles { get; }
     IRoleAssignmentStore RoleAssignments { get; }
+    ICounterStore Counters { get; }
 
     /// <summary>
     /// Applies the backend's core group and the given plugin groups in one orchestrated run (see
@@ -55,7 +56,7 @@ public interface IAuthsomeStore : IAsyncDisposable
 
     /// <summary>
     /// Deletes what can never be used again at <paramref name="now"/>: sessions whose refresh token expired, expired
-    /// revoked-refresh-token records, expired or consumed verifications and password resets; marks pending invitations
+    /// revoked-refresh-token records, expired or consumed verifications and password resets, counters whose window ended; marks pending invitations
     /// past their expiry as expired (updated at <paramref name="now"/>). Returns how many records it removed or changed.
     /// </summary>
     Task<int> PurgeExpiredAsync(DateTimeOffset now, CancellationToken cancellationToken);

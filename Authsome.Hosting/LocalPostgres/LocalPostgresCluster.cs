@@ -168,6 +168,37 @@ public sealed class LocalPostgresCluster : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Starts a server stopped by <see cref="StopAsync"/> again, on the same port and data directory, so the same
+    /// connection strings work (fault tests stop and restart a database under traffic). Does nothing when running.
+    /// </summary>
+    /// <exception cref="LocalPostgresException"><c>pg_ctl start</c> failed.</exception>
+    public async Task RestartAsync(CancellationToken cancellationToken)
+    {
+        ObjectDisposedException.ThrowIf(Volatile.Read(ref _disposed) != 0, this);
+        await _gate.WaitAsync(cancellationToken);
+        try
+        {
+            if (_admin is not null)
+            {
+                return;
+            }
+
+            var result = await PgCtlAsync(StartArguments(), cancellationToken);
+            if (!result.Succeeded)
+            {
+                throw new LocalPostgresException(
+                    $"pg_ctl start failed with exit code {result.ExitCode} (port {Port}, data directory {_directory.Data})." + ToolRunner.FormatTail(result.OutputTail));
+            }
+
+            _admin = NpgsqlDataSource.Create(ConnectionString);
+        }
+        finally
+        {
+            _gate.Release();
+        }
+    }
+
     /// <summary>Stops the server and deletes the whole temporary directory. Never throws.</summary>
     public async ValueTask DisposeAsync()
     {
@@ -239,9 +270,7 @@ public sealed class LocalPostgresCluster : IAsyncDisposable
                 await GrantToOsUserAsync(_directory.SettingsFile, cancellationToken);
             }
 
-            var result = await PgCtlAsync(
-                ["start", "--pgdata", _directory.Data, "--log", _directory.LogFile, "--wait", "--timeout", TimeoutSeconds(), "--silent"],
-                cancellationToken);
+            var result = await PgCtlAsync(StartArguments(), cancellationToken);
             if (result.Succeeded)
             {
                 Port = port;
@@ -357,6 +386,9 @@ public sealed class LocalPostgresCluster : IAsyncDisposable
 
         _logger.ClusterStopped(Port);
     }
+
+    private string[] StartArguments() =>
+        ["start", "--pgdata", _directory.Data, "--log", _directory.LogFile, "--wait", "--timeout", TimeoutSeconds(), "--silent"];
 
     private string[] StopArguments(string mode) =>
         ["stop", "--pgdata", _directory.Data, "--mode", mode, "--wait", "--timeout", TimeoutSeconds(), "--silent"];

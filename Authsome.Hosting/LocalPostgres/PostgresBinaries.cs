@@ -6,7 +6,7 @@ namespace Authsome.Hosting;
 /// The directory holding a PostgreSQL server's programs (<c>initdb</c>, <c>pg_ctl</c>,
 /// <c>postgres</c>), found on this machine.
 /// </summary>
-public sealed class PostgresBinaries
+internal sealed class PostgresBinaries
 {
     /// <summary>Where Debian and Ubuntu install each major version: <c>/usr/lib/postgresql/N/bin</c>.</summary>
     internal const string DebianRoot = "/usr/lib/postgresql";

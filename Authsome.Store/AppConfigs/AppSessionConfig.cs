@@ -19,6 +19,12 @@ public sealed record AppSessionConfig : IHasIdPrefix
     public TimeSpan? RefreshTokenTtl { get; init; }
     public int? MaxActiveSessions { get; init; }
     public bool? RotateRefreshToken { get; init; }
+
+    /// <summary>How long a session lives at most from sign-in, however often it is refreshed.</summary>
+    public TimeSpan? AbsoluteLifetime { get; init; }
+
+    /// <summary>How long a session survives without use.</summary>
+    public TimeSpan? IdleTimeout { get; init; }
     public bool? BindToIp { get; init; }
     public bool? BindToDevice { get; init; }
     public TokenFormat? TokenFormat { get; init; }

@@ -60,11 +60,11 @@ internal sealed class MemorySessionStore(MemoryState state) : ISessionStore
             cancellationToken);
     }
 
-    public ValueTask<bool> TouchAsync(Id<Session> id, DateTimeOffset lastActivityAt, DateTimeOffset expiresAt, CancellationToken cancellationToken) =>
+    public ValueTask<bool> TouchAsync(Id<Session> id, SecretHash tokenHash, DateTimeOffset lastActivityAt, DateTimeOffset expiresAt, CancellationToken cancellationToken) =>
         state.Run(
             () =>
             {
-                if (Sessions.Get(id) is not { } stored)
+                if (Sessions.Get(id) is not { } stored || stored.TokenHash != tokenHash)
                 {
                     return false;
                 }

@@ -84,6 +84,8 @@ internal sealed class MemoryState
     /// <summary>Rotated-out refresh tokens by hash.</summary>
     public Dictionary<SecretHash, RevokedRefreshToken> RevokedRefreshTokens { get; } = [];
 
+    public Dictionary<string, CounterState> Counters { get; } = new(StringComparer.Ordinal);
+
     public MemoryTable<Verification> Verifications { get; }
     public MemoryIndex<Verification> VerificationsByToken { get; }
     public MemoryTable<PasswordReset> PasswordResets { get; }

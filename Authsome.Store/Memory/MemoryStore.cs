@@ -46,6 +46,7 @@ public sealed class MemoryStore : IAuthsomeStore, IPluginStoreHost
         ServiceAccounts = new MemoryServiceAccountStore(state);
         Roles = new MemoryRoleStore(state);
         RoleAssignments = new MemoryRoleAssignmentStore(state);
+        Counters = new MemoryCounterStore(state);
     }
 
     public IUserStore Users { get; }
@@ -70,6 +71,7 @@ public sealed class MemoryStore : IAuthsomeStore, IPluginStoreHost
     public IServiceAccountStore ServiceAccounts { get; }
     public IRoleStore Roles { get; }
     public IRoleAssignmentStore RoleAssignments { get; }
+    public ICounterStore Counters { get; }
 
     /// <summary>
     /// Checks the groups form a valid plan (as every backend does) and records their migrations as applied; there is
@@ -130,6 +132,12 @@ public sealed class MemoryStore : IAuthsomeStore, IPluginStoreHost
 
                 count += state.Verifications.RemoveWhere(v => v.ConsumedAt is not null || v.ExpiresAt <= now).Count;
                 count += state.PasswordResets.RemoveWhere(r => r.ConsumedAt is not null || r.ExpiresAt <= now).Count;
+                foreach (var key in state.Counters.Where(c => c.Value.WindowEndsAt <= now).Select(c => c.Key).ToList())
+                {
+                    state.Counters.Remove(key);
+                    count++;
+                }
+
                 foreach (var invitation in state.Invitations.Rows.Where(i => i.Status == InvitationStatus.Pending && i.ExpiresAt <= now).ToList())
                 {
                     state.Invitations.Replace(invitation with { Status = InvitationStatus.Expired, UpdatedAt = now });

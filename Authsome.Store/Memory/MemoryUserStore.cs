@@ -31,20 +31,33 @@ internal sealed class MemoryUserStore(MemoryState state) : IUserStore
         return state.Run(() => Users.Find(state.UsersByUsername, (appId, envId, username.ToLowerInvariant())), cancellationToken);
     }
 
-    public ValueTask UpdateAsync(User user, CancellationToken cancellationToken)
+    public ValueTask<bool> UpdateAsync(User original, User updated, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(user);
+        ArgumentNullException.ThrowIfNull(original);
+        ArgumentNullException.ThrowIfNull(updated);
+        var changed = UserFields.Changed(original, updated);
         return state.Run(
             () =>
             {
-                var stored = Live(user.Id) ?? throw new StoreNotFoundException(Users.Entity);
-                Users.Replace(user with
+                var stored = Live(original.Id) ?? throw new StoreNotFoundException(Users.Entity);
+                if (changed.Count == 0)
                 {
-                    FailedSignInCount = stored.FailedSignInCount,
-                    LockedUntil = stored.LockedUntil,
-                    CreatedAt = stored.CreatedAt,
-                    DeletedAt = null,
-                });
+                    return true;
+                }
+
+                if (changed.Any(f => UserFields.IsCompared(f) && !Equals(UserFields.Value(stored, f), UserFields.Value(original, f))))
+                {
+                    return false;
+                }
+
+                var next = stored with { UpdatedAt = updated.UpdatedAt };
+                foreach (var field in changed)
+                {
+                    next = UserFields.Copy(next, updated, field);
+                }
+
+                Users.Replace(next);
+                return true;
             },
             cancellationToken);
     }

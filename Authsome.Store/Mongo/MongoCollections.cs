@@ -27,6 +27,7 @@ internal static class MongoCollections
     public const string Roles = "authsome_roles";
     public const string Permissions = "authsome_permissions";
     public const string RoleAssignments = "authsome_role_assignments";
+    public const string Counters = "authsome_counters";
     public const string Migrations = "authsome_migrations";
     public const string MigrationLock = "authsome_migration_lock";
 }

@@ -80,6 +80,7 @@ public sealed class MongoStore : IAuthsomeStore, IPluginStoreHost
         ServiceAccounts = new MongoServiceAccountStore(_context);
         Roles = new MongoRoleStore(_context, cascades);
         RoleAssignments = new MongoRoleAssignmentStore(_context);
+        Counters = new MongoCounterStore(_context);
     }
 
     /// <summary>The database this store uses (for tests).</summary>
@@ -129,6 +130,8 @@ public sealed class MongoStore : IAuthsomeStore, IPluginStoreHost
 
     public IRoleAssignmentStore RoleAssignments { get; }
 
+    public ICounterStore Counters { get; }
+
     /// <inheritdoc />
     public Task<IReadOnlyList<PlannedMigration>> MigrateAsync(IEnumerable<MigrationGroup> extraGroups, CancellationToken cancellationToken)
     {
@@ -162,6 +165,7 @@ public sealed class MongoStore : IAuthsomeStore, IPluginStoreHost
             count += await DeleteManyAsync(MongoCollections.RevokedRefreshTokens, Filter.Lte(Field.ExpiresAt, at)).ConfigureAwait(false);
             count += await DeleteManyAsync(MongoCollections.Verifications, spent).ConfigureAwait(false);
             count += await DeleteManyAsync(MongoCollections.PasswordResets, spent).ConfigureAwait(false);
+            count += await DeleteManyAsync(MongoCollections.Counters, Filter.Lte(Field.WindowEndsAt, at)).ConfigureAwait(false);
             var expired = await _context.Collection(MongoCollections.Invitations).UpdateManyAsync(
                 Filter.Eq(Field.Status, BsonWrite.Enum(InvitationStatus.Pending)) & Filter.Lte(Field.ExpiresAt, at),
                 Update.Set(Field.Status, BsonWrite.Enum(InvitationStatus.Expired)).Set(Field.UpdatedAt, at),

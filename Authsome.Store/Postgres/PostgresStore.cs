@@ -50,6 +50,13 @@ public sealed class PostgresStore : RelationalStore
     /// <summary>The data source the store's connections come from (for tests).</summary>
     internal NpgsqlDataSource DataSource => _database.DataSource;
 
+    /// <summary>
+    /// <paramref name="connectionString"/> (<c>Host=...</c> or a <c>postgres://</c> URL) in Npgsql's form with the store's
+    /// defaults where it does not set them (see the remarks above): for a data source built elsewhere, such as
+    /// Aspire.Npgsql's <c>AddNpgsqlDataSource</c>.
+    /// </summary>
+    public static string WithStoreDefaults(string connectionString) => PostgresConnectionString.Parse(connectionString).ConnectionString;
+
     private protected override IMigrationDriver CreateMigrationDriver() => new PostgresMigrationDriver(_database.DataSource, Time, _logger);
 
     private static NpgsqlDataSource CreateDataSource(string connectionString, ILoggerFactory? loggerFactory)

@@ -46,6 +46,7 @@ public abstract class RelationalStore : IAuthsomeStore, IPluginStoreHost
         ServiceAccounts = new RelationalServiceAccountStore(database);
         Roles = new RelationalRoleStore(database);
         RoleAssignments = new RelationalRoleAssignmentStore(database);
+        Counters = new RelationalCounterStore(database);
     }
 
     public IUserStore Users { get; }
@@ -70,6 +71,7 @@ public abstract class RelationalStore : IAuthsomeStore, IPluginStoreHost
     public IServiceAccountStore ServiceAccounts { get; }
     public IRoleStore Roles { get; }
     public IRoleAssignmentStore RoleAssignments { get; }
+    public ICounterStore Counters { get; }
 
     private protected RelationalDatabase Database { get; }
 
@@ -131,6 +133,7 @@ public abstract class RelationalStore : IAuthsomeStore, IPluginStoreHost
         "DELETE FROM authsome_revoked_refresh_tokens WHERE expires_at <= @now",
         "DELETE FROM authsome_verifications WHERE expires_at <= @now OR consumed_at IS NOT NULL",
         "DELETE FROM authsome_password_resets WHERE expires_at <= @now OR consumed_at IS NOT NULL",
+        "DELETE FROM authsome_counters WHERE window_ends_at <= @now",
         "UPDATE authsome_invitations SET status = 'expired', updated_at = @now WHERE status = 'pending' AND expires_at <= @now",
     ];
 }

@@ -27,8 +27,12 @@ public interface ISessionStore
     /// </summary>
     ValueTask<bool> RotateAsync(Session rotated, SecretHash expectedRefreshTokenHash, CancellationToken cancellationToken);
 
-    /// <summary>Sets the last activity and access expiry, and nothing else; false when the session is gone.</summary>
-    ValueTask<bool> TouchAsync(Id<Session> id, DateTimeOffset lastActivityAt, DateTimeOffset expiresAt, CancellationToken cancellationToken);
+    /// <summary>
+    /// Sets the last activity and access expiry, and nothing else, only while the session's access token still hashes
+    /// to <paramref name="tokenHash"/> (a refresh in between wins: its new token keeps its own expiry); false when the
+    /// session is gone or its token changed.
+    /// </summary>
+    ValueTask<bool> TouchAsync(Id<Session> id, SecretHash tokenHash, DateTimeOffset lastActivityAt, DateTimeOffset expiresAt, CancellationToken cancellationToken);
 
     /// <summary>Deletes a session; false when there was none.</summary>
     ValueTask<bool> DeleteAsync(Id<Session> id, CancellationToken cancellationToken);

@@ -15,6 +15,7 @@ internal sealed class SqliteDialect : RelationalDialect
 {
     private const int SqliteBusy = 5;
     private const int SqliteLocked = 6;
+    private const int SqliteReadOnly = 8;
     private const int SqliteIoError = 10;
     private const int SqliteFull = 13;
     private const int SqliteCantOpen = 14;
@@ -53,7 +54,8 @@ internal sealed class SqliteDialect : RelationalDialect
                 return DbFailure.ForeignKeyViolation;
         }
 
-        return sqlite.SqliteErrorCode is SqliteBusy or SqliteLocked or SqliteIoError or SqliteFull or SqliteCantOpen
+        // A read-only or full database file is an outage of the store (503), not a bug in the request (500).
+        return sqlite.SqliteErrorCode is SqliteBusy or SqliteLocked or SqliteReadOnly or SqliteIoError or SqliteFull or SqliteCantOpen
             ? DbFailure.Unavailable
             : DbFailure.Other;
     }

@@ -22,11 +22,15 @@ public interface IUserStore
     ValueTask<User?> GetByUsernameAsync(Id<App> appId, Id<AppEnvironment> envId, string username, CancellationToken cancellationToken);
 
     /// <summary>
-    /// Replaces a live user's fields, except <see cref="User.FailedSignInCount"/>, <see cref="User.LockedUntil"/>,
-    /// <see cref="User.CreatedAt"/> and <see cref="User.DeletedAt"/>, which it leaves as stored.
-    /// Throws <see cref="StoreNotFoundException"/> when there is no live user, <see cref="StoreConflictException"/> like create.
+    /// Writes the fields that differ between <paramref name="original"/> (the user as the caller read it) and
+    /// <paramref name="updated"/>, and <see cref="User.UpdatedAt"/>, and nothing else, so concurrent changes of other
+    /// fields are never undone. Compare-and-set: it writes only if every changed field (except the metadata map, see
+    /// <see cref="UserFields.IsCompared"/>) still holds the original's value, and returns false, changing nothing,
+    /// when one does not (a concurrent change of the same field won: read again and decide). Returns true without
+    /// writing when nothing differs. Throws <see cref="StoreNotFoundException"/> when there is no live user,
+    /// <see cref="StoreConflictException"/> like create.
     /// </summary>
-    ValueTask UpdateAsync(User user, CancellationToken cancellationToken);
+    ValueTask<bool> UpdateAsync(User original, User updated, CancellationToken cancellationToken);
 
     /// <summary>Soft-deletes a live user; false when there was none.</summary>
     ValueTask<bool> DeleteAsync(Id<User> id, DateTimeOffset deletedAt, CancellationToken cancellationToken);

@@ -113,35 +113,38 @@ internal sealed class AccountService(
         using var activity = AuthsomeTelemetry.StartOperation("user.update");
         activity?.SetTag("authsome.user_id", current.Id.ToString());
         var now = time.GetStoreNow();
-        var updated = current with
+        User Change(User user)
         {
-            Name = name is null ? current.Name : InputRules.Name(name, "name"),
-            FirstName = firstName is null ? current.FirstName : InputRules.Name(firstName, "first_name"),
-            LastName = lastName is null ? current.LastName : InputRules.Name(lastName, "last_name"),
-            Image = image is null ? current.Image : InputRules.ImageUrl(image),
-            EmailVerified = change.EmailVerified ?? current.EmailVerified,
-            UpdatedAt = now,
-        };
-        if (username is not null)
-        {
-            var normalized = username.Length == 0 ? null : InputRules.Username(username);
-            updated = updated with { Username = normalized, DisplayUsername = normalized };
+            var changed = user with
+            {
+                Name = name is null ? user.Name : InputRules.Name(name, "name"),
+                FirstName = firstName is null ? user.FirstName : InputRules.Name(firstName, "first_name"),
+                LastName = lastName is null ? user.LastName : InputRules.Name(lastName, "last_name"),
+                Image = image is null ? user.Image : InputRules.ImageUrl(image),
+                EmailVerified = change.EmailVerified ?? user.EmailVerified,
+                UpdatedAt = now,
+            };
+            if (username is not null)
+            {
+                var normalized = username.Length == 0 ? null : InputRules.Username(username);
+                changed = changed with { Username = normalized, DisplayUsername = normalized };
+            }
+
+            return changed;
         }
 
-        await hooks.BeforeAsync(nameof(IAuthsomeHooks.BeforeUserUpdateAsync), h => h.BeforeUserUpdateAsync(current, updated, cancellationToken));
+        var proposed = Change(current);
+        await hooks.BeforeAsync(nameof(IAuthsomeHooks.BeforeUserUpdateAsync), h => h.BeforeUserUpdateAsync(current, proposed, cancellationToken));
+        User updated;
         try
         {
-            await store.Users.UpdateAsync(updated, cancellationToken);
+            // Deleted between authentication and now: as if the session had ended.
+            updated = await store.Users.ApplyAsync(current, Change, cancellationToken) ?? throw new AuthsomeException(AuthsomeErrors.Unauthenticated);
         }
         catch (StoreConflictException ex) when (ex.Kind == ConflictKind.UsernameTaken)
         {
             activity.Fail(AuthsomeErrors.UsernameTaken.Code);
             throw new AuthsomeException(AuthsomeErrors.UsernameTaken, "Another account uses this username.");
-        }
-        catch (StoreNotFoundException)
-        {
-            // Deleted between authentication and now.
-            throw new AuthsomeException(AuthsomeErrors.Unauthenticated);
         }
 
         activity.Succeed();

@@ -8,7 +8,4 @@ internal static class UserRules
     /// <summary>Banned now: a ban without an expiry lasts until lifted.</summary>
     public static bool IsBanned(this User user, DateTimeOffset now) =>
         user.Banned && (user.BanExpires is not { } until || until > now);
-
-    /// <summary>Locked out now.</summary>
-    public static bool IsLockedOut(this User user, DateTimeOffset now) => user.LockedUntil is { } until && until > now;
 }

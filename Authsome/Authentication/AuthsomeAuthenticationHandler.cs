@@ -4,6 +4,7 @@ using Authsome.Errors;
 using Authsome.Sessions;
 using Authsome.Store;
 using Microsoft.AspNetCore.Authentication;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
@@ -13,7 +14,9 @@ namespace Authsome.Authentication;
 /// <summary>
 /// Authenticates requests by an Authsome session token, sent as a bearer token or in the session cookie. No token:
 /// no result (other schemes may try). A token that is unknown, expired, revoked, or whose user is gone or banned:
-/// failure. Otherwise the principal carries the user, session, app and email as claims.
+/// failure. Otherwise the principal carries the user, session, app and email as claims. When the store cannot be
+/// reached the session is neither valid nor invalid: the challenge answers 503 with <c>Retry-After</c>, never 401,
+/// because clients discard their tokens on 401 and an outage must not sign everyone out.
 /// </summary>
 internal sealed partial class AuthsomeAuthenticationHandler(
     IOptionsMonitor<AuthsomeAuthenticationOptions> options,
@@ -25,12 +28,25 @@ internal sealed partial class AuthsomeAuthenticationHandler(
 {
     private const string BearerPrefix = "Bearer ";
 
+    /// <summary>Seconds a client should wait before retrying when the store is unavailable.</summary>
+    private const int StoreRetryAfterSeconds = 5;
+
+    private bool _storeUnavailable;
+    private bool _crossSite;
+
     protected override async Task<AuthenticateResult> HandleAuthenticateAsync()
     {
-        var token = ReadToken();
+        var (token, fromCookie) = ReadToken();
         if (token is null)
         {
             return AuthenticateResult.NoResult();
+        }
+
+        // SameSite is not enough: a sibling subdomain is the same site. A browser says where a request comes from.
+        if (fromCookie && IsCrossSiteChange())
+        {
+            _crossSite = true;
+            return AuthenticateResult.Fail("A cookie-authenticated change came from another site.");
         }
 
         AuthenticatedSession? authenticated;
@@ -41,6 +57,7 @@ internal sealed partial class AuthsomeAuthenticationHandler(
         catch (StoreUnavailableException ex)
         {
             LogStoreUnavailable(Logger, ex);
+            _storeUnavailable = true;
             return AuthenticateResult.Fail("The session could not be checked.");
         }
 
@@ -73,6 +90,20 @@ internal sealed partial class AuthsomeAuthenticationHandler(
 
     protected override async Task HandleChallengeAsync(AuthenticationProperties properties)
     {
+        if ((await HandleAuthenticateOnceSafeAsync()).Failure is not null && _storeUnavailable)
+        {
+            await ProblemResponses.WriteAsync(Context, AuthsomeErrors.StoreUnavailable,
+                "The session could not be checked; retry later. The token was not rejected.", retryAfterSeconds: StoreRetryAfterSeconds);
+            return;
+        }
+
+        if (_crossSite)
+        {
+            await ProblemResponses.WriteAsync(Context, AuthsomeErrors.CrossSiteRequest,
+                "Changes authenticated by the session cookie must come from this site; send the token as a bearer token instead.");
+            return;
+        }
+
         var failed = (await HandleAuthenticateOnceSafeAsync()).Failure is not null;
         Response.Headers.WWWAuthenticate = failed ? "Bearer error=\"invalid_token\"" : "Bearer";
         await ProblemResponses.WriteAsync(Context, AuthsomeErrors.Unauthenticated,
@@ -82,7 +113,7 @@ internal sealed partial class AuthsomeAuthenticationHandler(
     protected override Task HandleForbiddenAsync(AuthenticationProperties properties) =>
         ProblemResponses.WriteAsync(Context, AuthsomeErrors.Forbidden, "You may not do this.");
 
-    private string? ReadToken()
+    private (string? Token, bool FromCookie) ReadToken()
     {
         if (Options.AcceptBearer)
         {
@@ -90,7 +121,7 @@ internal sealed partial class AuthsomeAuthenticationHandler(
             if (header is not null && header.StartsWith(BearerPrefix, StringComparison.OrdinalIgnoreCase))
             {
                 var token = header[BearerPrefix.Length..].Trim();
-                return token.Length == 0 ? null : token;
+                return (token.Length == 0 ? null : token, false);
             }
         }
 
@@ -98,10 +129,33 @@ internal sealed partial class AuthsomeAuthenticationHandler(
             && Request.Cookies.TryGetValue(Options.CookieName ?? engineOptions.CurrentValue.Sessions.CookieName, out var cookie)
             && !string.IsNullOrEmpty(cookie))
         {
-            return cookie;
+            return (cookie, true);
         }
 
-        return null;
+        return (null, false);
+    }
+
+    /// <summary>
+    /// An unsafe method whose <c>Sec-Fetch-Site</c> is not <c>same-origin</c> (or <c>none</c>: typed by the user), or,
+    /// from browsers that do not send it, whose <c>Origin</c> is not this host. Requests with neither header do not
+    /// come from a browser page, which is what cross-site request forgery needs.
+    /// </summary>
+    private bool IsCrossSiteChange()
+    {
+        var method = Request.Method;
+        if (HttpMethods.IsGet(method) || HttpMethods.IsHead(method) || HttpMethods.IsOptions(method) || HttpMethods.IsTrace(method))
+        {
+            return false;
+        }
+
+        var site = Request.Headers["Sec-Fetch-Site"].ToString();
+        if (site.Length > 0)
+        {
+            return site is not ("same-origin" or "none");
+        }
+
+        var origin = Request.Headers.Origin.ToString();
+        return origin.Length > 0 && !string.Equals(origin, $"{Request.Scheme}://{Request.Host}", StringComparison.OrdinalIgnoreCase);
     }
 
     [LoggerMessage(EventId = 3601, Level = LogLevel.Warning, Message = "The store is unavailable; a session could not be checked")]

@@ -49,7 +49,8 @@ public static class AuthsomeEndpointRouteBuilderExtensions
             .WithMetadata(AuthsomeEndpointMetadata.Instance)
             .RequireRateLimiting(AuthsomeRateLimitPolicies.General)
             .ProducesProblem(StatusCodes.Status429TooManyRequests)
-            .ProducesProblem(StatusCodes.Status500InternalServerError);
+            .ProducesProblem(StatusCodes.Status500InternalServerError)
+            .AddEndpointFilter(NoStoreAsync);
         var authenticated = group.MapGroup(string.Empty).RequireAuthsomeSession();
 
         group.MapSessionRoutes(authenticated);
@@ -61,5 +62,12 @@ public static class AuthsomeEndpointRouteBuilderExtensions
         }
 
         return group;
+    }
+
+    // Answers carry tokens and user data: no browser or proxy cache may keep them.
+    private static ValueTask<object?> NoStoreAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    {
+        context.HttpContext.Response.Headers.CacheControl = "no-store";
+        return next(context);
     }
 }

@@ -1,3 +1,4 @@
+using Authsome.Accounts;
 using Authsome.Endpoints.Contracts;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -25,7 +26,9 @@ internal static class MeEndpoints
 
         authenticated.MapDelete("/me", DeleteAsync)
             .WithName("DeleteMe").WithSummary("Delete the signed-in user's account and end its sessions").WithTags(Tag)
-            .ProducesProblem(StatusCodes.Status401Unauthorized);
+            .Accepts<DeleteAccountRequest>("application/json")
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status401Unauthorized)
+            .ProducesProblem(StatusCodes.Status403Forbidden);
     }
 
     private static Task<Ok<UserResponse>> GetAsync(HttpContext context, CancellationToken cancellationToken)
@@ -34,17 +37,27 @@ internal static class MeEndpoints
         return Task.FromResult(TypedResults.Ok(UserResponse.From(context.RequireSession().User)));
     }
 
-    private static async Task<Ok<UserResponse>> UpdateAsync(UpdateProfileRequest body, HttpContext context, IAuthsomeEngine engine, CancellationToken cancellationToken)
+    private static async Task<Ok<UserResponse>> UpdateAsync(
+        UpdateProfileRequest body, HttpContext context, IAuthsomeEngine engine, ReauthenticationService reauthentication, CancellationToken cancellationToken)
     {
         var current = context.RequireSession();
+        // The username signs in: changing it needs the same proof as changing the password.
+        if (body.Username is not null && !string.Equals(body.Username.ToLowerInvariant(), current.User.Username, StringComparison.Ordinal))
+        {
+            await reauthentication.EnsureAsync(current, body.CurrentPassword, cancellationToken);
+        }
+
         var change = new UserUpdate { Name = body.Name, FirstName = body.FirstName, LastName = body.LastName, Username = body.Username, Image = body.Image };
         var updated = await engine.UpdateUserAsync(current.User.Id, change, cancellationToken);
         return TypedResults.Ok(UserResponse.From(updated.GetValueOrThrow()));
     }
 
-    private static async Task<NoContent> DeleteAsync(HttpContext context, IAuthsomeEngine engine, CancellationToken cancellationToken)
+    private static async Task<NoContent> DeleteAsync(
+        DeleteAccountRequest body, HttpContext context, IAuthsomeEngine engine, ReauthenticationService reauthentication, CancellationToken cancellationToken)
     {
-        (await engine.DeleteUserAsync(context.RequireSession().User.Id, cancellationToken)).ThrowIfFailed();
+        var current = context.RequireSession();
+        await reauthentication.EnsureAsync(current, body.CurrentPassword, cancellationToken);
+        (await engine.DeleteUserAsync(current.User.Id, cancellationToken)).ThrowIfFailed();
         SessionCookies.Clear(context);
         return TypedResults.NoContent();
     }

@@ -16,7 +16,13 @@ internal sealed class AuthsomeEngine(
 {
     public Task<AuthsomeApp> GetAppAsync(CancellationToken cancellationToken) => apps.GetAsync(cancellationToken);
 
-    public ValueTask<AuthsomeResult<SignInOutcome>> SignInAsync(User user, string method, ClientInfo client, CancellationToken cancellationToken)
+    public ValueTask<AuthsomeResult<SignInOutcome>> SignInAsync(User user, string method, ClientInfo client, CancellationToken cancellationToken) =>
+        SignInAsync(user, method, client, multiFactor: false, cancellationToken);
+
+    public ValueTask<AuthsomeResult<SignInOutcome>> SignInMultiFactorAsync(User user, string method, ClientInfo client, CancellationToken cancellationToken) =>
+        SignInAsync(user, method, client, multiFactor: true, cancellationToken);
+
+    private ValueTask<AuthsomeResult<SignInOutcome>> SignInAsync(User user, string method, ClientInfo client, bool multiFactor, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(user);
         ArgumentNullException.ThrowIfNull(client);
@@ -25,7 +31,9 @@ internal sealed class AuthsomeEngine(
             using var activity = AuthsomeTelemetry.StartOperation("sign_in");
             activity?.SetTag("authsome.method", method);
             activity?.SetTag("authsome.user_id", user.Id.ToString());
-            return await signIns.SignInAsync(user, method, client, activity, cancellationToken);
+            return multiFactor
+                ? await signIns.SignInAsync(user, method, client, activity, cancellationToken)
+                : (await signIns.SignInFirstFactorAsync(user, method, client, activity, cancellationToken)).CompletedOrThrow();
         });
     }
 

@@ -23,13 +23,22 @@ public interface IAuthsomeEngine
     /// checks the account may sign in (not banned; email verified when the app requires it), runs
     /// <c>BeforeSignInAsync</c> (which may refuse), issues a session recorded with <paramref name="client"/>, counts the
     /// sign-in under <paramref name="method"/> and runs <c>AfterSignInAsync</c>. The same path password sign-in ends in.
-    /// Failures: <c>account_banned</c>, <c>email_not_verified</c>, <c>request_refused</c>.
+    /// Failures: <c>account_banned</c>, <c>email_not_verified</c>, <c>request_refused</c>. The method counts as one factor:
+    /// the sign-in gates (MFA) run first, and when one holds the sign-in back the failure is <c>sign_in_pending</c>, with
+    /// the gate's answer (<c>mfa_ticket</c>, <c>methods</c>, ...) in its extensions and no session issued.
     /// </summary>
     /// <param name="user">The user, as read from the store (of the served app).</param>
-    /// <param name="method">How the user proved who they are, e.g. <c>passkey</c>; a short snake_case name.</param>
+    /// <param name="method">How the user proved who they are, e.g. <c>magic_link</c>; a short snake_case name.</param>
     /// <param name="client">The request's address and User-Agent, or <see cref="ClientInfo.None"/>.</param>
     /// <param name="cancellationToken">Cancels the operation.</param>
     ValueTask<AuthsomeResult<SignInOutcome>> SignInAsync(User user, string method, ClientInfo client, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// As <see cref="SignInAsync"/>, for a method that satisfies MFA by itself (a passkey with user verification, a
+    /// finished MFA challenge): no sign-in gate runs. Failures: <c>account_banned</c>, <c>email_not_verified</c>,
+    /// <c>request_refused</c>.
+    /// </summary>
+    ValueTask<AuthsomeResult<SignInOutcome>> SignInMultiFactorAsync(User user, string method, ClientInfo client, CancellationToken cancellationToken);
 
     /// <summary>
     /// Exchanges a refresh token for new tokens (rotation per the app's policy). Presenting a token that was already

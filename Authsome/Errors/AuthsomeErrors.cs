@@ -11,10 +11,16 @@ public static class AuthsomeErrors
     /// <summary>The current password given to change-password is wrong.</summary>
     public static readonly AuthsomeError CurrentPasswordInvalid = new("current_password_invalid", StatusCodes.Status400BadRequest, "The current password is wrong");
 
+    /// <summary>The account has no password and its session did not sign in within the last five minutes: sign in again first.</summary>
+    public static readonly AuthsomeError ReauthenticationRequired = new("reauthentication_required", StatusCodes.Status403Forbidden, "Sign in again first");
+
+    /// <summary>A cookie-authenticated change came from another site (by <c>Origin</c> or <c>Sec-Fetch-Site</c>).</summary>
+    public static readonly AuthsomeError CrossSiteRequest = new("cross_site_request", StatusCodes.Status403Forbidden, "Cross-site request refused");
+
     /// <summary>The password was right but the email address is not verified yet.</summary>
     public static readonly AuthsomeError EmailNotVerified = new("email_not_verified", StatusCodes.Status403Forbidden, "Email address not verified");
 
-    /// <summary>Too many failed sign-ins; only answered when <c>Authsome:Lockout:RevealLockout</c> is on.</summary>
+    /// <summary>Too many sign-in attempts from this client on this account (or on the account from many clients); see Retry-After. Unknown accounts answer it too.</summary>
     public static readonly AuthsomeError AccountLocked = new("account_locked", StatusCodes.Status423Locked, "Account temporarily locked");
 
     /// <summary>The account is banned.</summary>

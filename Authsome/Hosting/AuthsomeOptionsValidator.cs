@@ -41,6 +41,9 @@ internal sealed class AuthsomeOptionsValidator : IValidateOptions<AuthsomeOption
         }
 
         Range(failures, $"{S}:Sessions:MaxActiveSessions", sessions.MaxActiveSessions, 1, 10_000);
+        Range(failures, $"{S}:Sessions:AbsoluteLifetime", sessions.AbsoluteLifetime, TimeSpan.FromMinutes(1), TimeSpan.FromDays(400));
+        Range(failures, $"{S}:Sessions:IdleTimeout", sessions.IdleTimeout, TimeSpan.FromMinutes(2), TimeSpan.FromDays(400));
+        Range(failures, $"{S}:Sessions:ActivityWriteInterval", sessions.ActivityWriteInterval, TimeSpan.Zero, TimeSpan.FromHours(1));
         if (string.IsNullOrWhiteSpace(sessions.CookieName) || sessions.CookieName.Any(c => !char.IsAsciiLetterOrDigit(c) && c is not ('_' or '-' or '.')))
         {
             failures.Add($"{S}:Sessions:CookieName must be letters, digits, '_', '-' or '.' (was '{sessions.CookieName}').");
@@ -49,11 +52,17 @@ internal sealed class AuthsomeOptionsValidator : IValidateOptions<AuthsomeOption
         Range(failures, $"{S}:Verification:TokenTtl", options.Verification.TokenTtl, TimeSpan.FromMinutes(5), TimeSpan.FromDays(7));
         Range(failures, $"{S}:Verification:MaxCodeAttempts", options.Verification.MaxCodeAttempts, 1, 20);
         Link(failures, $"{S}:Verification:LinkTemplate", options.Verification.LinkTemplate);
+        if (options.Verification.CodeKey is { Length: > 0 } codeKey && !IsKey(codeKey))
+        {
+            failures.Add($"{S}:Verification:CodeKey must be base64 of at least 32 random bytes (e.g. `openssl rand -base64 32`).");
+        }
+
         Range(failures, $"{S}:PasswordReset:TokenTtl", options.PasswordReset.TokenTtl, TimeSpan.FromMinutes(5), TimeSpan.FromDays(1));
         Link(failures, $"{S}:PasswordReset:LinkTemplate", options.PasswordReset.LinkTemplate);
 
         Range(failures, $"{S}:Lockout:MaxFailedAttempts", options.Lockout.MaxFailedAttempts, 1, 100);
         Range(failures, $"{S}:Lockout:Duration", options.Lockout.Duration, TimeSpan.FromSeconds(1), TimeSpan.FromDays(1));
+        Range(failures, $"{S}:Lockout:MaxAccountAttempts", options.Lockout.MaxAccountAttempts, 1, 100_000);
 
         var limits = options.RateLimits;
         Rule(failures, $"{S}:RateLimits:General", limits.General);
@@ -62,8 +71,17 @@ internal sealed class AuthsomeOptionsValidator : IValidateOptions<AuthsomeOption
         Rule(failures, $"{S}:RateLimits:Refresh", limits.Refresh);
         Rule(failures, $"{S}:RateLimits:PasswordReset", limits.PasswordReset);
         Rule(failures, $"{S}:RateLimits:Verification", limits.Verification);
+        Rule(failures, $"{S}:RateLimits:PerAccount:PasswordReset", limits.PerAccount.PasswordReset);
+        Rule(failures, $"{S}:RateLimits:PerAccount:VerificationResend", limits.PerAccount.VerificationResend);
+        Rule(failures, $"{S}:RateLimits:PerAccount:VerificationAttempts", limits.PerAccount.VerificationAttempts);
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);
+    }
+
+    private static bool IsKey(string base64)
+    {
+        var bytes = new byte[base64.Length];
+        return Convert.TryFromBase64String(base64, bytes, out var written) && written >= 32;
     }
 
     private static void Range<T>(List<string> failures, string path, T value, T min, T max)

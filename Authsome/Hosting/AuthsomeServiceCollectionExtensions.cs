@@ -82,7 +82,9 @@ public static class AuthsomeServiceCollectionExtensions
         services.TryAddSingleton<IAuthsomeEngine, AuthsomeEngine>();
         services.TryAddSingleton<EmailVerificationRequirement>();
         services.TryAddSingleton<VerificationService>();
+        services.TryAddSingleton<VerificationCodeHasher>();
         services.TryAddSingleton<LockoutService>();
+        services.TryAddSingleton<ReauthenticationService>();
         services.AddAuthsomeEmail();
         services.TryAddSingleton<EmailOutbox>();
         services.AddHostedService(sp => sp.GetRequiredService<EmailOutbox>());

@@ -91,3 +91,39 @@ internal static partial class StoreSelectionLog
     [LoggerMessage(EventId = 3010, Level = LogLevel.Information, Message = "No ConnectionStrings:authsome: using the embedded SQLite database at {Path}")]
     public static partial void LogEmbeddedSqlite(this ILogger logger, string path);
 }
+
+/// <summary>What configuration selects, for a host that registers its database client before the engine is built.</summary>
+public static class AuthsomeStoreConfiguration
+{
+    /// <summary>The name of the connection string the engine's store reads (<c>ConnectionStrings:authsome</c>).</summary>
+    public const string ConnectionName = "authsome";
+
+    /// <summary>
+    /// The backend <c>UseStoreFromConfiguration</c> will pick (<c>postgres</c>, <c>mongo</c>, <c>sqlite</c>, <c>memory</c>),
+    /// or null when configuration does not say (the embedded SQLite file) or says something the engine will reject at start.
+    /// </summary>
+    public static string? Provider(IConfiguration configuration)
+    {
+        ArgumentNullException.ThrowIfNull(configuration);
+        var forced = configuration["Authsome:Store:Provider"];
+        if (!string.IsNullOrWhiteSpace(forced))
+        {
+            return forced.Trim().ToLowerInvariant();
+        }
+
+        var connectionString = configuration.GetConnectionString(ConnectionName);
+        if (string.IsNullOrWhiteSpace(connectionString))
+        {
+            return null;
+        }
+
+        try
+        {
+            return StoreSelection.Infer(connectionString);
+        }
+        catch (InvalidOperationException)
+        {
+            return null; // the engine says why when it selects the store
+        }
+    }
+}

@@ -7,10 +7,12 @@ using Microsoft.Extensions.Options;
 namespace Authsome.Lockout;
 
 /// <summary>
-/// Per-account lockout after consecutive failed password checks. Bounded: a lockout always ends after
-/// <c>Authsome:Lockout:Duration</c>, and a password reset (proof of the mailbox) ends it at once, so an attacker can
-/// slow a victim's password sign-in but never lock the owner out of the account. By default a locked account answers
-/// exactly like a wrong password (see <see cref="LockoutSettings.RevealLockout"/>).
+/// Sign-in lockout per account and client, counted in the store. An attempt is reserved (counted) before the password
+/// is checked, so parallel guesses cannot all pass a check made before any of them was counted; a success clears the
+/// client's count, and is refused if the client went over the limit meanwhile. The account is named by the identifier
+/// typed when it does not exist, so unknown accounts lock exactly like known ones and the answer may say what happened.
+/// A stranger can only lock out their own client: the owner's client keeps its own count, and past the account-wide
+/// limit clients that signed in before are still let through.
 /// </summary>
 internal sealed partial class LockoutService(
     IAuthsomeStore store,
@@ -20,39 +22,93 @@ internal sealed partial class LockoutService(
     TimeProvider time,
     ILogger<LockoutService> logger)
 {
-    /// <summary>Counts a failed password check; locks the account when it reaches the limit.</summary>
-    public async ValueTask RecordFailureAsync(User user, CancellationToken cancellationToken)
+    private static readonly TimeSpan s_knownClientWindow = TimeSpan.FromDays(30);
+
+    /// <summary>The subject an unknown identifier is counted under (lower-cased email or username).</summary>
+    public static string UnknownSubject(string identifier) => "unknown:" + identifier.ToLowerInvariant();
+
+    /// <summary>Counts an attempt by <paramref name="client"/> on <paramref name="subject"/>; says whether it may go on.</summary>
+    public async ValueTask<LockoutDecision> ReserveAsync(string subject, string client, User? user, CancellationToken cancellationToken)
     {
         var settings = options.CurrentValue.Lockout;
         if (!settings.Enabled)
         {
-            return;
+            return LockoutDecision.Open;
         }
 
-        var failures = await store.Users.RecordFailedSignInAsync(user.Id, cancellationToken);
-        if (failures < settings.MaxFailedAttempts)
+        var now = time.GetStoreNow();
+        var byClient = await store.Counters.IncrementAsync(ClientKey(subject, client), now, settings.Duration, cancellationToken);
+        if (byClient.Count > settings.MaxFailedAttempts)
         {
-            return;
+            if (byClient.Count == settings.MaxFailedAttempts + 1 && user is not null)
+            {
+                metrics.Lockout();
+                LogLocked(logger, user.Id.ToString(), settings.MaxFailedAttempts, byClient.WindowEndsAt);
+                outbox.Enqueue(AccountEmails.LockedOut(user.Email, byClient.WindowEndsAt));
+            }
+
+            return LockoutDecision.Locked(byClient.WindowEndsAt, now, LockoutScope.Client);
         }
 
-        var until = time.GetStoreNow() + settings.Duration;
-        if (await store.Users.SetLockoutAsync(user.Id, until, cancellationToken))
+        var byAccount = await store.Counters.IncrementAsync(AccountKey(subject), now, settings.Duration, cancellationToken);
+        if (byAccount.Count > settings.MaxAccountAttempts
+            && await store.Counters.GetAsync(KnownKey(subject, client), now, cancellationToken) is null)
         {
-            metrics.Lockout();
-            LogLocked(logger, user.Id.ToString(), failures, until);
-            outbox.Enqueue(AccountEmails.LockedOut(user.Email, until));
+            return LockoutDecision.Locked(byAccount.WindowEndsAt, now, LockoutScope.Account);
         }
+
+        return LockoutDecision.Open;
     }
 
-    /// <summary>Clears the failure count and any lockout after a successful sign-in or a password reset.</summary>
-    public async ValueTask ResetAsync(User user, CancellationToken cancellationToken)
+    /// <summary>Checked again once the password proved right: a lock set by parallel attempts meanwhile stands.</summary>
+    public async ValueTask<LockoutDecision> RecheckAsync(string subject, string client, CancellationToken cancellationToken)
     {
-        if (user.FailedSignInCount > 0 || user.LockedUntil is not null)
-        {
-            await store.Users.SetLockoutAsync(user.Id, null, cancellationToken);
-        }
+        var settings = options.CurrentValue.Lockout;
+        var now = time.GetStoreNow();
+        return settings.Enabled
+            && await store.Counters.GetAsync(ClientKey(subject, client), now, cancellationToken) is { } count
+            && count.Count > settings.MaxFailedAttempts
+            ? LockoutDecision.Locked(count.WindowEndsAt, now, LockoutScope.Client)
+            : LockoutDecision.Open;
     }
 
-    [LoggerMessage(EventId = 3501, Level = LogLevel.Warning, Message = "Locked user {UserId} after {Failures} failed sign-ins, until {Until}")]
+    /// <summary>After a successful sign-in: the client's count is cleared and the client is known to the account.</summary>
+    public async ValueTask SucceededAsync(string subject, string client, CancellationToken cancellationToken)
+    {
+        await store.Counters.ResetAsync(ClientKey(subject, client), cancellationToken);
+        await store.Counters.IncrementAsync(KnownKey(subject, client), time.GetStoreNow(), s_knownClientWindow, cancellationToken);
+    }
+
+    /// <summary>Ends every lockout of a user (a password reset proved the mailbox).</summary>
+    public async ValueTask ClearAsync(Id<User> userId, CancellationToken cancellationToken) =>
+        await store.Counters.ResetAsync(AccountKey(userId.ToString()), cancellationToken);
+
+    // The account key is a prefix of its client keys, so clearing an account clears its clients too.
+    private static string AccountKey(string subject) => $"signin:{subject}";
+
+    private static string ClientKey(string subject, string client) => $"signin:{subject}|{client}";
+
+    private static string KnownKey(string subject, string client) => $"known:{subject}|{client}";
+
+    [LoggerMessage(EventId = 3501, Level = LogLevel.Warning, Message = "Locked a client out of user {UserId} after {Failures} sign-in attempts, until {Until}")]
     private static partial void LogLocked(ILogger logger, string userId, int failures, DateTimeOffset until);
+}
+
+/// <summary>Who a lockout applies to.</summary>
+internal enum LockoutScope
+{
+    /// <summary>This client, on this account.</summary>
+    Client,
+
+    /// <summary>Every client that has not signed in to the account before.</summary>
+    Account,
+}
+
+/// <summary>Whether an attempt may go on; when locked, for how long and for whom.</summary>
+internal readonly record struct LockoutDecision(bool IsLocked, int RetryAfterSeconds, LockoutScope Scope)
+{
+    public static LockoutDecision Open => default;
+
+    public static LockoutDecision Locked(DateTimeOffset until, DateTimeOffset now, LockoutScope scope) =>
+        new(true, Math.Max(1, (int)Math.Ceiling((until - now).TotalSeconds)), scope);
 }

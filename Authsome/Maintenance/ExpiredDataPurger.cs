@@ -7,8 +7,8 @@ namespace Authsome.Maintenance;
 
 /// <summary>
 /// Deletes, every <c>Authsome:PurgeInterval</c>, what can never be used again: sessions past their refresh expiry,
-/// expired rotated-token records, used or expired verifications and resets (<see cref="IAuthsomeStore.PurgeExpiredAsync"/>),
-/// and the plugins' dead records (<see cref="IExpiredDataPurge"/>).
+/// expired rotated-token records, used or expired verifications and resets (<see cref="IAuthsomeStore.PurgeExpiredAsync"/>), and plugins' expired data
+/// (<see cref="IExpiredDataPurge"/>).
 /// Several instances may run it at once: the deletes are idempotent. A failed run is logged and retried next time.
 /// </summary>
 internal sealed partial class ExpiredDataPurger(

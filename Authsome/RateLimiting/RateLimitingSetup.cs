@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Threading.RateLimiting;
 using Authsome.Errors;
+using Authsome.Security;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.Routing;
@@ -9,10 +10,11 @@ using Microsoft.Extensions.Options;
 namespace Authsome.RateLimiting;
 
 /// <summary>
-/// Configures ASP.NET Core rate limiting for the engine: a fixed window per policy, partitioned by client IP (and,
-/// for the general policy, by route too, so a busy route cannot starve another). Rejections are 429
+/// Configures ASP.NET Core rate limiting for the engine: a fixed window per policy, partitioned by client (IPv6 by /64, see
+/// <see cref="ClientKeys"/>) (and, for the general policy, by route too, so a busy route cannot starve another). Rejections are 429
 /// <c>rate_limited</c> problems with Retry-After. Limits are read from <c>Authsome:RateLimits</c> when a partition
-/// is first used. Behind a proxy, use the forwarded-headers middleware so the client IP is the real one.
+/// is first used. These limits are per process; the limits that protect accounts are kept in the store (see
+/// <c>Authsome:RateLimits:PerAccount</c>). Behind a proxy, use the forwarded-headers middleware so the client IP is the real one.
 /// </summary>
 internal sealed class RateLimitingSetup(IOptionsMonitor<AuthsomeOptions> options) : IConfigureOptions<RateLimiterOptions>
 {
@@ -37,7 +39,7 @@ internal sealed class RateLimitingSetup(IOptionsMonitor<AuthsomeOptions> options
     /// <summary>A fixed-window partition per client IP (and route, when <paramref name="perRoute"/>); a plugin's policy uses it too.</summary>
     internal static RateLimitPartition<string> FixedWindow(HttpContext context, string policy, bool enabled, RateLimitRule chosen, bool perRoute)
     {
-        var client = context.Connection.RemoteIpAddress?.ToString() ?? "unknown";
+        var client = ClientKeys.Of(context.Connection.RemoteIpAddress);
         var route = perRoute ? (context.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? context.Request.Path.Value ?? string.Empty : string.Empty;
         var key = $"{policy}|{context.Request.Method}|{route}|{client}";
         if (!enabled)

@@ -23,4 +23,24 @@ public sealed record ClientInfo(string? IpAddress, string? UserAgent)
 }
 
 /// <summary>The session rules in force for one app: the engine's settings with the app's overrides applied.</summary>
-internal sealed record SessionPolicy(TimeSpan AccessTokenTtl, TimeSpan RefreshTokenTtl, bool RotateRefreshToken, int MaxActiveSessions, TokenFormat TokenFormat);
+internal sealed record SessionPolicy(
+    TimeSpan AccessTokenTtl, TimeSpan RefreshTokenTtl, bool RotateRefreshToken, int MaxActiveSessions, TimeSpan AbsoluteLifetime, TimeSpan IdleTimeout,
+    TokenFormat TokenFormat)
+{
+    /// <summary>
+    /// When an access token stops working: its own lifetime from <paramref name="issuedAt"/>, the idle timeout from
+    /// <paramref name="activeAt"/> or the session's absolute lifetime from <paramref name="createdAt"/>, whichever is first.
+    /// </summary>
+    public DateTimeOffset AccessExpiry(DateTimeOffset createdAt, DateTimeOffset issuedAt, DateTimeOffset activeAt) =>
+        Min(Min(issuedAt + AccessTokenTtl, activeAt + IdleTimeout), createdAt + AbsoluteLifetime);
+
+    /// <summary>When a refresh token issued at <paramref name="issuedAt"/> stops working; never past the absolute lifetime.</summary>
+    public DateTimeOffset RefreshExpiry(DateTimeOffset createdAt, DateTimeOffset issuedAt) =>
+        Min(issuedAt + RefreshTokenTtl, createdAt + AbsoluteLifetime);
+
+    /// <summary>Whether the session is past its absolute lifetime or has been idle too long at <paramref name="now"/>.</summary>
+    public bool HasEnded(Session session, DateTimeOffset now) =>
+        now >= session.CreatedAt + AbsoluteLifetime || now >= session.LastActivityAt + IdleTimeout;
+
+    private static DateTimeOffset Min(DateTimeOffset a, DateTimeOffset b) => a <= b ? a : b;
+}

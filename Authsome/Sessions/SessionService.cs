@@ -35,6 +35,8 @@ internal sealed partial class SessionService(
             config?.RefreshTokenTtl is { } refresh && refresh > TimeSpan.Zero ? refresh : settings.RefreshTokenTtl,
             config?.RotateRefreshToken ?? settings.RotateRefreshToken,
             config?.MaxActiveSessions is > 0 and var max ? max : settings.MaxActiveSessions,
+            config?.AbsoluteLifetime is { } absolute && absolute > TimeSpan.Zero ? absolute : settings.AbsoluteLifetime,
+            config?.IdleTimeout is { } idle && idle > TimeSpan.Zero ? idle : settings.IdleTimeout,
             config?.TokenFormat ?? TokenFormat.Opaque);
     }
 
@@ -62,8 +64,8 @@ internal sealed partial class SessionService(
             IpAddress = client.IpAddress,
             UserAgent = client.UserAgent,
             LastActivityAt = now,
-            ExpiresAt = now + policy.AccessTokenTtl,
-            RefreshTokenExpiresAt = now + policy.RefreshTokenTtl,
+            ExpiresAt = policy.AccessExpiry(now, now, now),
+            RefreshTokenExpiresAt = policy.RefreshExpiry(now, now),
             CreatedAt = now,
             UpdatedAt = now,
         };
@@ -89,7 +91,12 @@ internal sealed partial class SessionService(
         return issued;
     }
 
-    /// <summary>The live session and user an access token belongs to, or null when the token is unknown, expired, of another app, or its user is gone or banned.</summary>
+    /// <summary>
+    /// The live session and user an access token belongs to, or null when the token is unknown, expired (its expiry
+    /// already holds the idle timeout and absolute lifetime), of another app or environment, or its user is gone or
+    /// banned. Records activity at most once per <c>Authsome:Sessions:ActivityWriteInterval</c>, so authenticating
+    /// costs no write on most requests.
+    /// </summary>
     public async ValueTask<AuthenticatedSession?> AuthenticateAsync(string token, CancellationToken cancellationToken)
     {
         // A JWT access token is looked up like an opaque one: its hash is the session's, so a revoked session's JWT stops here at once.
@@ -106,13 +113,23 @@ internal sealed partial class SessionService(
         }
 
         var app = await apps.GetAsync(cancellationToken);
-        if (session.AppId != app.AppId)
+        if (session.AppId != app.AppId || session.EnvId != app.EnvId)
         {
             return null;
         }
 
         var user = await store.Users.GetAsync(session.UserId, cancellationToken);
-        return user is null || user.IsBanned(now) ? null : new AuthenticatedSession(session, user);
+        if (user is null || user.IsBanned(now))
+        {
+            return null;
+        }
+
+        if (now - session.LastActivityAt >= options.CurrentValue.Sessions.ActivityWriteInterval)
+        {
+            session = await TouchAsync(session, now, cancellationToken);
+        }
+
+        return new AuthenticatedSession(session, user);
     }
 
     /// <summary>Rotates a session's tokens. Throws <see cref="AuthsomeException"/>: token_invalid, token_reused (the family is revoked), account_banned.</summary>
@@ -144,7 +161,8 @@ internal sealed partial class SessionService(
         }
 
         var user = await store.Users.GetAsync(session.UserId, cancellationToken);
-        if (session.RefreshTokenExpiresAt <= now || user is null)
+        var policy = await GetPolicyAsync(session.AppId, cancellationToken);
+        if (session.RefreshTokenExpiresAt <= now || user is null || session.EnvId != app.EnvId || policy.HasEnded(session, now))
         {
             await EndAsync(session, "expired", cancellationToken);
             activity.Fail(AuthsomeErrors.TokenInvalid.Code);
@@ -158,7 +176,6 @@ internal sealed partial class SessionService(
             throw new AuthsomeException(AuthsomeErrors.AccountBanned);
         }
 
-        var policy = await GetPolicyAsync(session.AppId, cancellationToken);
         var nextRefreshToken = policy.RotateRefreshToken ? SecretTokens.NewToken() : refreshToken;
         var rotated = session with
         {
@@ -166,8 +183,8 @@ internal sealed partial class SessionService(
             IpAddress = client.IpAddress ?? session.IpAddress,
             UserAgent = client.UserAgent ?? session.UserAgent,
             LastActivityAt = now,
-            ExpiresAt = now + policy.AccessTokenTtl,
-            RefreshTokenExpiresAt = policy.RotateRefreshToken ? now + policy.RefreshTokenTtl : session.RefreshTokenExpiresAt,
+            ExpiresAt = policy.AccessExpiry(session.CreatedAt, now, now),
+            RefreshTokenExpiresAt = policy.RotateRefreshToken ? policy.RefreshExpiry(session.CreatedAt, now) : session.RefreshTokenExpiresAt,
             UpdatedAt = now,
         };
         var accessToken = await NewAccessTokenAsync(policy, rotated, now, cancellationToken);
@@ -242,6 +259,16 @@ internal sealed partial class SessionService(
 
         return jwt?.MintAsync(session, now, cancellationToken)
             ?? throw new InvalidOperationException($"App {session.AppId} asks for JWT access tokens (its session config's token_format), but the JWT plugin is not added: call AddJwtTokens().");
+    }
+
+    // The access token keeps its own expiry from when it was issued (UpdatedAt: creation or the last refresh); the
+    // idle timeout now counts from this request.
+    private async ValueTask<Session> TouchAsync(Session session, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var policy = await GetPolicyAsync(session.AppId, cancellationToken);
+        var touched = session with { LastActivityAt = now, ExpiresAt = policy.AccessExpiry(session.CreatedAt, session.UpdatedAt, now) };
+        await store.Sessions.TouchAsync(session.Id, session.TokenHash, touched.LastActivityAt, touched.ExpiresAt, cancellationToken);
+        return touched;
     }
 
     private async ValueTask DetectReuseAsync(SecretHash hash, DateTimeOffset now, CancellationToken cancellationToken)

@@ -1,4 +1,6 @@
+using Authsome.Accounts;
 using Authsome.Apps;
+using Authsome.Email;
 using Authsome.Errors;
 using Authsome.Hooks;
 using Authsome.Messaging;
@@ -10,7 +12,9 @@ namespace Authsome.Verification;
 
 /// <summary>
 /// Email verification: a single-use link token and a 6-digit code, both stored only as hashes, short-lived, and
-/// bound to the address they were sent to. Wrong codes are counted; past the limit the verification is burnt.
+/// bound to the address they were sent to; the code is hashed with a server-side key (see
+/// <see cref="VerificationCodeHasher"/>). Attempts are reserved before comparing, per code (past the limit it is
+/// burnt) and per account across codes; resends are limited per account.
 /// Every failure is the same <c>verification_invalid</c>, whether the account, the token or the code was wrong.
 /// </summary>
 internal sealed class VerificationService(
@@ -18,13 +22,26 @@ internal sealed class VerificationService(
     AppResolver apps,
     EmailOutbox outbox,
     HookRunner hooks,
+    VerificationCodeHasher codes,
     IOptionsMonitor<AuthsomeOptions> options,
     TimeProvider time)
 {
     private const int CodeDigits = 6;
 
-    /// <summary>Replaces any outstanding verification of the user's email with a new one and mails it.</summary>
+    /// <summary>
+    /// Replaces any outstanding verification of the user's email with a new one and mails it, at most
+    /// <c>Authsome:RateLimits:PerAccount:VerificationResend</c> times per window (past it, nothing is sent).
+    /// </summary>
     public async ValueTask SendAsync(User user, CancellationToken cancellationToken)
+    {
+        if (await MaySendAsync(user.AppId, user.Email, time.GetStoreNow(), cancellationToken))
+        {
+            outbox.Enqueue(await CreateAsync(user, cancellationToken));
+        }
+    }
+
+    // Replaces any outstanding verification of the user's email with a new one; returns the mail that carries it.
+    private async ValueTask<EmailMessage> CreateAsync(User user, CancellationToken cancellationToken)
     {
         var settings = options.CurrentValue.Verification;
         var now = time.GetStoreNow();
@@ -40,11 +57,11 @@ internal sealed class VerificationService(
             Type = VerificationType.Email,
             Target = user.Email,
             TokenHash = SecretHash.Of(token),
-            CodeHash = CodeHash(id, code),
+            CodeHash = await codes.HashAsync(id, code, cancellationToken),
             ExpiresAt = now + settings.TokenTtl,
             CreatedAt = now,
         }, cancellationToken);
-        outbox.Enqueue(AccountEmails.Verification(user.Email, token, code, settings.LinkTemplate, settings.TokenTtl));
+        return AccountEmails.Verification(user.Email, token, code, settings.LinkTemplate, settings.TokenTtl);
     }
 
     /// <summary>Sends a new verification when the address belongs to an unverified account; does nothing otherwise (the caller answers the same).</summary>
@@ -52,10 +69,19 @@ internal sealed class VerificationService(
     {
         var app = await apps.GetAsync(cancellationToken);
         var user = await store.Users.GetByEmailAsync(app.AppId, app.EnvId, email, cancellationToken);
-        if (user is { EmailVerified: false })
+        // The same counter write for every address; the verification itself is stored off the request path, so an
+        // unverified account costs the request no more than an unknown one.
+        if (await MaySendAsync(app.AppId, email, time.GetStoreNow(), cancellationToken) && user is { EmailVerified: false })
         {
-            await SendAsync(user, cancellationToken);
+            outbox.Enqueue(async stopping => await CreateAsync(user, stopping));
         }
+    }
+
+    private async ValueTask<bool> MaySendAsync(Id<App> appId, string email, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        var limit = options.CurrentValue.RateLimits.PerAccount.VerificationResend;
+        var sent = await store.Counters.IncrementAsync($"resend:{appId}:{email.ToLowerInvariant()}", now, limit.Window, cancellationToken);
+        return sent.Count <= limit.PermitLimit;
     }
 
     /// <summary>Verifies by the link's token.</summary>
@@ -85,16 +111,27 @@ internal sealed class VerificationService(
         var now = time.GetStoreNow();
         var app = await apps.GetAsync(cancellationToken);
         var user = await store.Users.GetByEmailAsync(app.AppId, app.EnvId, email, cancellationToken);
+        // Attempts per account across every code sent (a resend does not give fresh guesses), counted before the
+        // code is compared and for unknown addresses too, so parallel guesses get no more than the limit.
+        var limit = options.CurrentValue.RateLimits.PerAccount.VerificationAttempts;
+        var attemptsByAccount = await store.Counters.IncrementAsync($"verify:{app.AppId}:{email.ToLowerInvariant()}", now, limit.Window, cancellationToken);
         var verification = user is null ? null : await store.Verifications.GetActiveAsync(user.Id, VerificationType.Email, now, cancellationToken);
         var maxAttempts = options.CurrentValue.Verification.MaxCodeAttempts;
-        if (verification?.CodeHash is not { } expected || verification.Attempts >= maxAttempts)
+        if (verification?.CodeHash is not { } expected || attemptsByAccount.Count > limit.PermitLimit)
         {
             throw Invalid(activity);
         }
 
-        if (code.Length != CodeDigits || !code.All(char.IsAsciiDigit) || !expected.Matches(CodeText(verification.Id, code)))
+        // Reserved atomically before comparing: the count returned is this attempt's own.
+        var attempt = await store.Verifications.IncrementAttemptsAsync(verification.Id, cancellationToken);
+        if (attempt > maxAttempts)
         {
-            if (await store.Verifications.IncrementAttemptsAsync(verification.Id, cancellationToken) >= maxAttempts)
+            throw Invalid(activity);
+        }
+
+        if (code.Length != CodeDigits || !code.All(char.IsAsciiDigit) || !await codes.MatchesAsync(expected, verification.Id, code, cancellationToken))
+        {
+            if (attempt >= maxAttempts)
             {
                 // Burnt: guessing on is pointless, a new code must be requested.
                 await store.Verifications.ConsumeAsync(verification.Id, now, cancellationToken);
@@ -122,18 +159,13 @@ internal sealed class VerificationService(
             return user;
         }
 
-        var verified = user with { EmailVerified = true, UpdatedAt = now };
-        await store.Users.UpdateAsync(verified, cancellationToken);
+        var verified = await store.Users.ApplyAsync(user, u => u with { EmailVerified = true, UpdatedAt = now }, cancellationToken)
+            ?? throw Invalid(activity);
         activity?.SetTag("authsome.user_id", user.Id.ToString());
         activity.Succeed();
         await hooks.AfterAsync(nameof(IAuthsomeHooks.AfterUserUpdateAsync), h => h.AfterUserUpdateAsync(verified, cancellationToken));
         return verified;
     }
-
-    private static SecretHash CodeHash(Id<Store.Verification> id, string code) => SecretHash.Of(CodeText(id, code));
-
-    // Salting with the verification id keeps equal codes of different users from sharing a hash.
-    private static string CodeText(Id<Store.Verification> id, string code) => $"{id}:{code}";
 
     private static AuthsomeException Invalid(System.Diagnostics.Activity? activity)
     {

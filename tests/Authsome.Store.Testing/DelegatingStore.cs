@@ -79,6 +79,9 @@ public class DelegatingStore(IAuthsomeStore inner) : IAuthsomeStore
     public IRoleAssignmentStore RoleAssignments => Inner.RoleAssignments;
 
     /// <inheritdoc />
+    public ICounterStore Counters => Inner.Counters;
+
+    /// <inheritdoc />
     public Task<IReadOnlyList<PlannedMigration>> MigrateAsync(IEnumerable<MigrationGroup> extraGroups, CancellationToken cancellationToken) =>
         Inner.MigrateAsync(extraGroups, cancellationToken);
 

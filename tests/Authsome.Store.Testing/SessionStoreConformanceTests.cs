@@ -200,10 +200,21 @@ public abstract class SessionStoreConformanceTests : StoreConformanceTests
         var lastActivity = TestData.Now.AddMinutes(10);
         var expires = TestData.Now.AddMinutes(70);
 
-        Assert.True(await Store.Sessions.TouchAsync(session.Id, lastActivity, expires, Ct));
+        Assert.True(await Store.Sessions.TouchAsync(session.Id, session.TokenHash, lastActivity, expires, Ct));
 
         StoreAssert.Same(session with { LastActivityAt = lastActivity, ExpiresAt = expires }, await Store.Sessions.GetAsync(session.Id, Ct));
-        Assert.False(await Store.Sessions.TouchAsync(Id<Session>.New(), lastActivity, expires, Ct));
+        Assert.False(await Store.Sessions.TouchAsync(Id<Session>.New(), session.TokenHash, lastActivity, expires, Ct));
+    }
+
+    [Fact]
+    public async Task Touch_ChangesNothing_WhenARefreshReplacedTheAccessToken()
+    {
+        var session = await GivenSessionAsync();
+        var staleHash = SecretHash.Of(TestData.Unique("old-access-token"));
+
+        Assert.False(await Store.Sessions.TouchAsync(session.Id, staleHash, TestData.Now.AddMinutes(10), TestData.Now.AddMinutes(11), Ct));
+
+        StoreAssert.Same(session, await Store.Sessions.GetAsync(session.Id, Ct));
     }
 
     [Fact]

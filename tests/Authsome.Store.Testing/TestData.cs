@@ -263,6 +263,8 @@ public static class TestData
         AppId = appId,
         TokenTtl = TimeSpan.FromMinutes(15),
         RefreshTokenTtl = TimeSpan.FromDays(14),
+        AbsoluteLifetime = TimeSpan.FromDays(30),
+        IdleTimeout = TimeSpan.FromHours(12),
         MaxActiveSessions = 5,
         RotateRefreshToken = true,
         BindToIp = false,

@@ -181,7 +181,7 @@ public abstract class UserStoreConformanceTests : StoreConformanceTests
             CreatedAt = TestData.Now.AddYears(1),
             UpdatedAt = TestData.Now.AddMinutes(5),
         };
-        await Store.Users.UpdateAsync(changed, Ct);
+        Assert.True(await Store.Users.UpdateAsync(user, changed, Ct));
 
         var stored = StoreAssert.Same(
             changed with { FailedSignInCount = 1, LockedUntil = lockedUntil, CreatedAt = user.CreatedAt },
@@ -198,8 +198,9 @@ public abstract class UserStoreConformanceTests : StoreConformanceTests
         var user = await GivenUserAsync(tenant);
         await Store.Users.DeleteAsync(user.Id, TestData.Now, Ct);
 
-        await StoreAssert.NotFoundAsync(() => Store.Users.UpdateAsync(TestData.NewUser(tenant.App.Id, tenant.Environment.Id), Ct));
-        await StoreAssert.NotFoundAsync(() => Store.Users.UpdateAsync(user with { Name = "Ghost" }, Ct));
+        var ghost = TestData.NewUser(tenant.App.Id, tenant.Environment.Id);
+        await StoreAssert.NotFoundAsync(async () => { await Store.Users.UpdateAsync(ghost, ghost with { Name = "Ghost" }, Ct); });
+        await StoreAssert.NotFoundAsync(async () => { await Store.Users.UpdateAsync(user, user with { Name = "Ghost" }, Ct); });
     }
 
     [Fact]
@@ -210,10 +211,42 @@ public abstract class UserStoreConformanceTests : StoreConformanceTests
         await Store.Users.CreateAsync(taken, Ct);
         var user = await GivenUserAsync(tenant);
 
-        await StoreAssert.ConflictAsync(ConflictKind.EmailTaken, () => Store.Users.UpdateAsync(user with { Email = taken.Email.ToUpperInvariant() }, Ct));
-        await StoreAssert.ConflictAsync(ConflictKind.UsernameTaken, () => Store.Users.UpdateAsync(user with { Username = taken.Username!.ToUpperInvariant() }, Ct));
-        await StoreAssert.ConflictAsync(ConflictKind.PhoneTaken, () => Store.Users.UpdateAsync(user with { Phone = taken.Phone }, Ct));
+        await StoreAssert.ConflictAsync(ConflictKind.EmailTaken, async () => { await Store.Users.UpdateAsync(user, user with { Email = taken.Email.ToUpperInvariant() }, Ct); });
+        await StoreAssert.ConflictAsync(ConflictKind.UsernameTaken, async () => { await Store.Users.UpdateAsync(user, user with { Username = taken.Username!.ToUpperInvariant() }, Ct); });
+        await StoreAssert.ConflictAsync(ConflictKind.PhoneTaken, async () => { await Store.Users.UpdateAsync(user, user with { Phone = taken.Phone }, Ct); });
         StoreAssert.Same(user, await Store.Users.GetAsync(user.Id, Ct));
+    }
+
+    [Fact]
+    public async Task Update_KeepsAConcurrentChangeOfAnotherField()
+    {
+        var tenant = await GivenTenantAsync();
+        var user = await GivenUserAsync(tenant);
+        // Two writers read the same user: one resets the password, the other edits the profile.
+        var reset = user with { PasswordHash = "$new-hash", PasswordChangedAt = TestData.Now.AddMinutes(1), UpdatedAt = TestData.Now.AddMinutes(1) };
+        var profile = user with { Name = "Edited", UpdatedAt = TestData.Now.AddMinutes(2) };
+
+        Assert.True(await Store.Users.UpdateAsync(user, reset, Ct));
+        Assert.True(await Store.Users.UpdateAsync(user, profile, Ct));
+
+        StoreAssert.Same(reset with { Name = "Edited", UpdatedAt = profile.UpdatedAt }, await Store.Users.GetAsync(user.Id, Ct));
+    }
+
+    [Fact]
+    public async Task Update_ReturnsFalseAndWritesNothing_WhenAChangedFieldWasChangedMeanwhile()
+    {
+        var tenant = await GivenTenantAsync();
+        var user = await GivenUserAsync(tenant);
+        var banned = user with { Banned = true, BanReason = "abuse", UpdatedAt = TestData.Now.AddMinutes(1) };
+        var reset = user with { PasswordHash = "$reset-hash", UpdatedAt = TestData.Now.AddMinutes(1) };
+        Assert.True(await Store.Users.UpdateAsync(user, banned, Ct));
+        Assert.True(await Store.Users.UpdateAsync(user, reset, Ct));
+
+        // A rehash computed from the old hash, and a ban reason written from before the ban, both lose.
+        Assert.False(await Store.Users.UpdateAsync(user, user with { PasswordHash = "$rehash", Name = "Lost", UpdatedAt = TestData.Now.AddMinutes(2) }, Ct));
+        Assert.False(await Store.Users.UpdateAsync(user, user with { BanReason = "appeal", UpdatedAt = TestData.Now.AddMinutes(2) }, Ct));
+
+        StoreAssert.Same(banned with { PasswordHash = "$reset-hash" }, await Store.Users.GetAsync(user.Id, Ct));
     }
 
     [Fact]

@@ -45,6 +45,8 @@ internal static class Field
     public const string UserAgent = "user_agent";
     public const string LastActivityAt = "last_activity_at";
     public const string ExpiresAt = "expires_at";
+    public const string Hits = "hits";
+    public const string WindowEndsAt = "window_ends_at";
     public const string RefreshTokenExpiresAt = "refresh_token_expires_at";
     public const string Reason = "reason";
     public const string RevokedAt = "revoked_at";
@@ -112,6 +114,8 @@ internal static class Field
 
     public const string TokenTtl = "token_ttl";
     public const string RefreshTokenTtl = "refresh_token_ttl";
+    public const string AbsoluteLifetime = "absolute_lifetime";
+    public const string IdleTimeout = "idle_timeout";
     public const string MaxActiveSessions = "max_active_sessions";
     public const string RotateRefreshToken = "rotate_refresh_token";
     public const string BindToIp = "bind_to_ip";

@@ -121,13 +121,14 @@ internal sealed class MongoSessionStore(MongoContext context) : ISessionStore
         });
     }
 
-    public ValueTask<bool> TouchAsync(Id<Session> id, DateTimeOffset lastActivityAt, DateTimeOffset expiresAt, CancellationToken cancellationToken) =>
+    public ValueTask<bool> TouchAsync(Id<Session> id, SecretHash tokenHash, DateTimeOffset lastActivityAt, DateTimeOffset expiresAt, CancellationToken cancellationToken) =>
         MongoCall.RunAsync(Entity, async () =>
         {
             var update = Update
                 .Set(Field.LastActivityAt, BsonWrite.Date(StoreTime.Normalize(lastActivityAt)))
                 .Set(Field.ExpiresAt, BsonWrite.Date(StoreTime.Normalize(expiresAt)));
-            var result = await _sessions.UpdateOneAsync(IdIs(id), update, cancellationToken: cancellationToken).ConfigureAwait(false);
+            var current = IdIs(id) & Filter.Eq(Field.TokenHash, BsonWrite.Hash(tokenHash));
+            var result = await _sessions.UpdateOneAsync(current, update, cancellationToken: cancellationToken).ConfigureAwait(false);
             return result.MatchedCount > 0;
         });
 

@@ -38,17 +38,42 @@ internal sealed class MongoUserStore(MongoContext context) : IUserStore
         return FindLiveAsync(appId, envId, Filter.Eq(Field.Username, username.ToLowerInvariant()), cancellationToken);
     }
 
-    public ValueTask UpdateAsync(User user, CancellationToken cancellationToken)
+    public ValueTask<bool> UpdateAsync(User original, User updated, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(user);
-        var update = SetAllExcept(UserDocument.ToBson(user), Field.FailedSignInCount, Field.LockedUntil, Field.CreatedAt, Field.DeletedAt);
+        ArgumentNullException.ThrowIfNull(original);
+        ArgumentNullException.ThrowIfNull(updated);
+        var changed = UserFields.Changed(original, updated);
+        if (changed.Count == 0)
+        {
+            return ValueTask.FromResult(true);
+        }
+
+        // $set only the changed fields, matching only while each still holds the value the caller read (compare-and-set).
+        var before = UserDocument.ToBson(original);
+        var after = UserDocument.ToBson(updated);
+        var filter = IdIs(original.Id) & Live;
+        var update = Update.Set(Field.UpdatedAt, after[Field.UpdatedAt]);
+        foreach (var field in changed)
+        {
+            var name = UserFields.StorageName(field);
+            update = update.Set(name, after[name]);
+            if (UserFields.IsCompared(field))
+            {
+                filter &= Filter.Eq(name, before[name]);
+            }
+        }
+
         return MongoCall.RunAsync(Entity, async () =>
         {
-            var result = await _users.UpdateOneAsync(IdIs(user.Id) & Live, update, cancellationToken: cancellationToken).ConfigureAwait(false);
-            if (result.MatchedCount == 0)
+            var result = await _users.UpdateOneAsync(filter, update, cancellationToken: cancellationToken).ConfigureAwait(false);
+            if (result.MatchedCount > 0)
             {
-                throw new StoreNotFoundException(Entity);
+                return true;
             }
+
+            return await _users.FindOneAsync(IdIs(original.Id) & Live, UserDocument.FromBson, cancellationToken).ConfigureAwait(false) is null
+                ? throw new StoreNotFoundException(Entity)
+                : false;
         });
     }
 

@@ -5,17 +5,20 @@ internal sealed class RelationalAppSessionConfigStore(RelationalDatabase db) : I
     private const string Entity = "app session config";
 
     private const string Columns =
-        "id, app_id, token_ttl_ms, refresh_token_ttl_ms, max_active_sessions, rotate_refresh_token, bind_to_ip, bind_to_device, token_format, created_at, updated_at";
+        "id, app_id, token_ttl_ms, refresh_token_ttl_ms, max_active_sessions, rotate_refresh_token, bind_to_ip, bind_to_device, token_format, " +
+        "absolute_lifetime_ms, idle_timeout_ms, created_at, updated_at";
 
     // One per app: setting again replaces the overrides but keeps the stored id and creation time.
     private const string Upsert =
         $"""
         INSERT INTO authsome_app_session_configs ({Columns})
-        VALUES (@id, @app_id, @token_ttl_ms, @refresh_token_ttl_ms, @max_active_sessions, @rotate_refresh_token, @bind_to_ip, @bind_to_device, @token_format, @created_at, @updated_at)
+        VALUES (@id, @app_id, @token_ttl_ms, @refresh_token_ttl_ms, @max_active_sessions, @rotate_refresh_token, @bind_to_ip, @bind_to_device, @token_format,
+                @absolute_lifetime_ms, @idle_timeout_ms, @created_at, @updated_at)
         ON CONFLICT (app_id) DO UPDATE SET
             token_ttl_ms = excluded.token_ttl_ms, refresh_token_ttl_ms = excluded.refresh_token_ttl_ms,
             max_active_sessions = excluded.max_active_sessions, rotate_refresh_token = excluded.rotate_refresh_token,
             bind_to_ip = excluded.bind_to_ip, bind_to_device = excluded.bind_to_device, token_format = excluded.token_format,
+            absolute_lifetime_ms = excluded.absolute_lifetime_ms, idle_timeout_ms = excluded.idle_timeout_ms,
             updated_at = excluded.updated_at
         RETURNING {Columns}
         """;
@@ -42,6 +45,8 @@ internal sealed class RelationalAppSessionConfigStore(RelationalDatabase db) : I
             bind_to_ip = config.BindToIp,
             bind_to_device = config.BindToDevice,
             token_format = EnumText.Of(config.TokenFormat),
+            absolute_lifetime_ms = Milliseconds(config.AbsoluteLifetime),
+            idle_timeout_ms = Milliseconds(config.IdleTimeout),
             created_at = D.Time(config.CreatedAt),
             updated_at = D.Time(config.UpdatedAt),
         };
@@ -66,6 +71,8 @@ internal sealed class RelationalAppSessionConfigStore(RelationalDatabase db) : I
         BindToIp = r.BoolOrNull("bind_to_ip"),
         BindToDevice = r.BoolOrNull("bind_to_device"),
         TokenFormat = r.EnumOrNull<TokenFormat>("token_format"),
+        AbsoluteLifetime = r.DurationOrNull("absolute_lifetime_ms"),
+        IdleTimeout = r.DurationOrNull("idle_timeout_ms"),
         CreatedAt = r.Time("created_at"),
         UpdatedAt = r.Time("updated_at"),
     };

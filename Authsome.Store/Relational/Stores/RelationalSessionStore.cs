@@ -87,12 +87,12 @@ internal sealed class RelationalSessionStore(RelationalDatabase db) : ISessionSt
             commitWhen: rotatedIt => rotatedIt).ConfigureAwait(false);
     }
 
-    public async ValueTask<bool> TouchAsync(Id<Session> id, DateTimeOffset lastActivityAt, DateTimeOffset expiresAt, CancellationToken cancellationToken) =>
+    public async ValueTask<bool> TouchAsync(Id<Session> id, SecretHash tokenHash, DateTimeOffset lastActivityAt, DateTimeOffset expiresAt, CancellationToken cancellationToken) =>
         await db.WriteAsync(
             Entity,
             s => s.ExecuteAsync(
-                "UPDATE authsome_sessions SET last_activity_at = @last_activity_at, expires_at = @expires_at WHERE id = @id",
-                new { id = id.ToString(), last_activity_at = D.Time(StoreTime.Normalize(lastActivityAt)), expires_at = D.Time(StoreTime.Normalize(expiresAt)) },
+                "UPDATE authsome_sessions SET last_activity_at = @last_activity_at, expires_at = @expires_at WHERE id = @id AND token_hash = @token_hash",
+                new { id = id.ToString(), token_hash = tokenHash.Hex, last_activity_at = D.Time(StoreTime.Normalize(lastActivityAt)), expires_at = D.Time(StoreTime.Normalize(expiresAt)) },
                 cancellationToken),
             cancellationToken).ConfigureAwait(false) > 0;
 

@@ -1,4 +1,6 @@
+using System.Globalization;
 using System.Text;
+using Dapper;
 
 namespace Authsome.Store.Relational;
 
@@ -21,18 +23,6 @@ internal sealed class RelationalUserStore(RelationalDatabase db) : IUserStore
         VALUES (@id, @app_id, @env_id, @email, @email_verified, @name, @first_name, @last_name, @image, @username, @display_username,
                 @phone, @phone_verified, @password_hash, @password_changed_at, @banned, @ban_reason, @ban_expires,
                 0, NULL, @metadata, @created_at, @updated_at, NULL)
-        """;
-
-    // Lockout fields, creation and deletion times have their own operations (RecordFailedSignIn, SetLockout, Delete).
-    private const string Update =
-        $"""
-        UPDATE authsome_users SET
-            app_id = @app_id, env_id = @env_id, email = @email, email_verified = @email_verified, name = @name,
-            first_name = @first_name, last_name = @last_name, image = @image, username = @username,
-            display_username = @display_username, phone = @phone, phone_verified = @phone_verified,
-            password_hash = @password_hash, password_changed_at = @password_changed_at, banned = @banned,
-            ban_reason = @ban_reason, ban_expires = @ban_expires, metadata = @metadata, updated_at = @updated_at
-        WHERE id = @id AND {Live}
         """;
 
     private RelationalDialect D => db.Dialect;
@@ -64,14 +54,53 @@ internal sealed class RelationalUserStore(RelationalDatabase db) : IUserStore
         return GetByAsync("username", appId, envId, username.ToLowerInvariant(), cancellationToken);
     }
 
-    public async ValueTask UpdateAsync(User user, CancellationToken cancellationToken)
+    public async ValueTask<bool> UpdateAsync(User original, User updated, CancellationToken cancellationToken)
     {
-        ArgumentNullException.ThrowIfNull(user);
-        var changed = await db.WriteAsync(Entity, s => s.ExecuteAsync(Update, Args(user), cancellationToken), cancellationToken).ConfigureAwait(false);
-        if (changed == 0)
+        ArgumentNullException.ThrowIfNull(original);
+        ArgumentNullException.ThrowIfNull(updated);
+        var changed = UserFields.Changed(original, updated);
+        if (changed.Count == 0)
         {
-            throw new StoreNotFoundException(Entity);
+            return true;
         }
+
+        // SET only the changed columns, WHERE each still holds the value the caller read (compare-and-set).
+        var args = new DynamicParameters();
+        args.Add("id", original.Id.ToString());
+        args.Add("updated_at", D.Time(updated.UpdatedAt));
+        var set = new StringBuilder("updated_at = @updated_at");
+        var where = new StringBuilder($"id = @id AND {Live}");
+        foreach (var field in changed)
+        {
+            var column = UserFields.StorageName(field);
+            set.Append(CultureInfo.InvariantCulture, $", {column} = @new_{column}");
+            args.Add("new_" + column, Arg(UserFields.Value(updated, field)));
+            if (!UserFields.IsCompared(field))
+            {
+                continue;
+            }
+
+            if (Arg(UserFields.Value(original, field)) is { } expected)
+            {
+                where.Append(CultureInfo.InvariantCulture, $" AND {column} = @old_{column}");
+                args.Add("old_" + column, expected);
+            }
+            else
+            {
+                where.Append(CultureInfo.InvariantCulture, $" AND {column} IS NULL");
+            }
+        }
+
+        var sql = $"UPDATE authsome_users SET {set} WHERE {where}";
+        var written = await db.WriteAsync(Entity, s => s.ExecuteAsync(sql, args, cancellationToken), cancellationToken).ConfigureAwait(false);
+        if (written > 0)
+        {
+            return true;
+        }
+
+        return await GetAsync(original.Id, cancellationToken).ConfigureAwait(false) is null
+            ? throw new StoreNotFoundException(Entity)
+            : false;
     }
 
     public async ValueTask<bool> DeleteAsync(Id<User> id, DateTimeOffset deletedAt, CancellationToken cancellationToken) =>
@@ -130,6 +159,13 @@ internal sealed class RelationalUserStore(RelationalDatabase db) : IUserStore
                 Map,
                 cancellationToken),
             cancellationToken).ConfigureAwait(false);
+
+    private object? Arg(object? value) => value switch
+    {
+        DateTimeOffset time => D.Time(time),
+        System.Collections.Immutable.ImmutableDictionary<string, string> map => D.Json(JsonColumn.Map(map)),
+        _ => value,
+    };
 
     private object Args(User u) => new
     {

@@ -1,3 +1,7 @@
+using Authsome.Sessions;
+using Authsome.Store;
+using Microsoft.AspNetCore.Http;
+
 namespace Authsome.Endpoints.Contracts;
 
 /// <summary>
@@ -22,4 +26,18 @@ public sealed record AuthResponse
 
     /// <summary>True when a verification mail was sent and sign-in waits for it.</summary>
     public bool EmailVerificationRequired { get; init; }
+
+    /// <summary>The answer to a completed sign-in (any method): the user and the new session's tokens; sets the session cookie when configured.</summary>
+    internal static AuthResponse SignedIn(HttpContext context, User user, IssuedSession issued)
+    {
+        SessionCookies.Issue(context, issued);
+        return new AuthResponse
+        {
+            User = UserResponse.From(user),
+            SessionToken = issued.AccessToken,
+            RefreshToken = issued.RefreshToken,
+            ExpiresAt = issued.Session.ExpiresAt,
+            RefreshTokenExpiresAt = issued.Session.RefreshTokenExpiresAt,
+        };
+    }
 }

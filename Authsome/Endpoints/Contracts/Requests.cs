@@ -47,8 +47,23 @@ public sealed record UpdateProfileRequest
     public string? Username { get; init; }
     public string? Image { get; init; }
 
+    /// <summary>Required to change the username, for accounts that have a password.</summary>
+    public string? CurrentPassword { get; init; }
+
     /// <summary>Binds the body.</summary>
     public static ValueTask<UpdateProfileRequest> BindAsync(HttpContext context) => RequestBody.ReadAsync<UpdateProfileRequest>(context);
+}
+
+/// <summary>DELETE /me: the current password, for accounts that have one (others need a sign-in within five minutes).</summary>
+public sealed record DeleteAccountRequest
+{
+    public string? CurrentPassword { get; init; }
+
+    /// <summary>Binds the body; a request without a body binds to an empty one.</summary>
+    public static ValueTask<DeleteAccountRequest> BindAsync(HttpContext context) =>
+        context.Request.ContentLength is null or 0 && !context.Request.HasJsonContentType()
+            ? ValueTask.FromResult(new DeleteAccountRequest())
+            : RequestBody.ReadAsync<DeleteAccountRequest>(context);
 }
 
 /// <summary>POST /change-password.</summary>

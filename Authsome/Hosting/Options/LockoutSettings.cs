@@ -1,20 +1,28 @@
 namespace Authsome;
 
-/// <summary>Account lockout settings (<c>Authsome:Lockout</c>).</summary>
+/// <summary>
+/// Sign-in lockout settings (<c>Authsome:Lockout</c>). Attempts are counted per account and client (an IPv4 address or
+/// an IPv6 /64) in the store, so the counts hold across replicas, and reserved before the password is checked, so a
+/// burst of parallel guesses gets no more than the limit.
+/// </summary>
 public sealed class LockoutSettings
 {
-    /// <summary>Lock accounts after repeated failed sign-ins. Default true.</summary>
+    /// <summary>Lock after repeated failed sign-ins. Default true.</summary>
     public bool Enabled { get; set; } = true;
 
-    /// <summary>Consecutive failed sign-ins that lock the account. Default 5.</summary>
+    /// <summary>Sign-in attempts one client may make on one account per <see cref="Duration"/>; a success clears them. Default 5.</summary>
     public int MaxFailedAttempts { get; set; } = 5;
 
-    /// <summary>How long a lockout lasts; it always ends by itself, and a password reset ends it at once. Default 15 minutes.</summary>
+    /// <summary>
+    /// The window attempts are counted in; a client over the limit is refused until it ends. It always ends by itself,
+    /// and a password reset ends it at once. Default 15 minutes.
+    /// </summary>
     public TimeSpan Duration { get; set; } = TimeSpan.FromMinutes(15);
 
     /// <summary>
-    /// Answer <c>account_locked</c> (423) while an account is locked. Default false: a locked account answers exactly
-    /// like a wrong password, so lockouts reveal nothing about which accounts exist.
+    /// Sign-in attempts on one account from all clients together per <see cref="Duration"/>, against guessing from
+    /// many addresses. Past it only clients that signed in to the account within the last 30 days may still try, so
+    /// the owner is not locked out by strangers. Default 50.
     /// </summary>
-    public bool RevealLockout { get; set; }
+    public int MaxAccountAttempts { get; set; } = 50;
 }

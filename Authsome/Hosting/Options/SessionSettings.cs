@@ -1,6 +1,6 @@
 namespace Authsome;
 
-/// <summary>Session settings (<c>Authsome:Sessions</c>). An app's <c>AppSessionConfig</c> overrides the lifetimes, rotation and limit.</summary>
+/// <summary>Session settings (<c>Authsome:Sessions</c>). An app's <c>AppSessionConfig</c> overrides the lifetimes, absolute lifetime, idle timeout, rotation and limit.</summary>
 public sealed class SessionSettings
 {
     /// <summary>How long an access (session) token works. Default 1 hour.</summary>
@@ -18,6 +18,22 @@ public sealed class SessionSettings
     /// <summary>Also set the session token as an HttpOnly cookie on sign-in, sign-up and refresh. Default false.</summary>
     public bool IssueCookie { get; set; }
 
-    /// <summary>The cookie's name, for issuing and for the authentication handler. Default <c>authsome_session</c>.</summary>
-    public string CookieName { get; set; } = "authsome_session";
+    /// <summary>
+    /// The cookie's name, for issuing and for the authentication handler. Default <c>__Host-authsome_session</c>: the
+    /// prefix makes browsers accept it only from a secure origin, for path <c>/</c> and no domain, so a sibling
+    /// subdomain cannot set or shadow it.
+    /// </summary>
+    public string CookieName { get; set; } = "__Host-authsome_session";
+
+    /// <summary>How long a session lives at most from sign-in, however often it is refreshed. Default 30 days.</summary>
+    public TimeSpan AbsoluteLifetime { get; set; } = TimeSpan.FromDays(30);
+
+    /// <summary>How long a session survives without any request (access or refresh). Default 7 days.</summary>
+    public TimeSpan IdleTimeout { get; set; } = TimeSpan.FromDays(7);
+
+    /// <summary>
+    /// A session's last activity is written at most this often, so authenticating a request costs no write; the idle
+    /// timeout is therefore kept to within this. Default 1 minute.
+    /// </summary>
+    public TimeSpan ActivityWriteInterval { get; set; } = TimeSpan.FromMinutes(1);
 }

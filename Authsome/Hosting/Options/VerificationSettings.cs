@@ -10,6 +10,12 @@ public sealed class VerificationSettings
     public int MaxCodeAttempts { get; set; } = 5;
 
     /// <summary>
+    /// The server-side key codes are hashed under (HMAC-SHA-256), base64 of at least 32 random bytes. Null: one is
+    /// generated and kept in the store's settings (set it in production, so a database leak does not reveal codes).
+    /// </summary>
+    public string? CodeKey { get; set; }
+
+    /// <summary>
     /// The link mailed to users, with <c>{token}</c> where the token goes (e.g. <c>https://app.example.com/verify?token={token}</c>).
     /// Null: the mail gives the token and the code as text.
     /// </summary>

@@ -19,8 +19,9 @@ public interface IPasswordAuthentication
 
     /// <summary>
     /// Signs in with a password. Failures: <c>invalid_credentials</c> (unknown account or wrong password, alike),
-    /// <c>account_locked</c> (only when <c>Authsome:Lockout:RevealLockout</c>), <c>account_banned</c>,
-    /// <c>email_not_verified</c>, <c>validation_failed</c>, <c>request_refused</c>.
+    /// <c>account_locked</c> (with Retry-After: too many attempts from this client), <c>account_banned</c>,
+    /// <c>email_not_verified</c>, <c>validation_failed</c>, <c>request_refused</c>; <c>sign_in_pending</c> when a sign-in gate
+    /// (MFA) holds it back, with the gate's answer (<c>mfa_ticket</c>, <c>methods</c>, ...) in the failure's extensions.
     /// </summary>
     ValueTask<AuthsomeResult<SignInOutcome>> SignInAsync(PasswordSignIn request, ClientInfo client, CancellationToken cancellationToken);
 

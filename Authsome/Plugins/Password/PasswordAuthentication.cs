@@ -21,7 +21,7 @@ internal sealed class PasswordAuthentication(
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(client);
-        return AuthsomeResult<SignInOutcome>.RunAsync(() => signIn.SignInAsync(request.Email, request.Username, request.Password, client, cancellationToken));
+        return AuthsomeResult<SignInOutcome>.RunAsync(async () => (await signIn.SignInAsync(request.Email, request.Username, request.Password, client, cancellationToken)).CompletedOrThrow());
     }
 
     public ValueTask<AuthsomeResult<int>> ChangePasswordAsync(AuthenticatedSession current, string currentPassword, string newPassword, CancellationToken cancellationToken)

@@ -1,22 +1,20 @@
 using Authsome.Accounts;
 using Authsome.Errors;
 using Authsome.Hooks;
-using Authsome.Lockout;
 using Authsome.Messaging;
-using Authsome.Passwords;
 using Authsome.Plugins.Password.History;
 using Authsome.Sessions;
 using Authsome.Store;
 
 namespace Authsome.Plugins.Password;
 
-/// <summary>Change-password for a signed-in user: the current password is checked (failures count toward lockout), and every other session ends.</summary>
+/// <summary>Change-password for a signed-in user: the current password is checked (attempts count toward lockout), every other session ends and outstanding reset links stop working.</summary>
 internal sealed class PasswordChangeService(
     IAuthsomeStore store,
     SessionService sessions,
     PasswordService passwords,
     PasswordHistory history,
-    LockoutService lockout,
+    ReauthenticationService reauthentication,
     HookRunner hooks,
     EmailOutbox outbox,
     TimeProvider time)
@@ -30,25 +28,26 @@ internal sealed class PasswordChangeService(
         var newPassword = InputRules.Password(newPasswordInput, "new_password");
         var now = time.GetStoreNow();
 
-        // A stolen session must not become a way around the sign-in lockout.
-        if (user.PasswordHash is not { } hash || user.IsLockedOut(now)
-            || await passwords.VerifyAsync(currentPassword, hash, cancellationToken) == PasswordVerificationResult.Failed)
+        if (user.PasswordHash is null)
         {
-            if (user.PasswordHash is not null && !user.IsLockedOut(now))
-            {
-                await lockout.RecordFailureAsync(user, cancellationToken);
-            }
-
             activity.Fail(AuthsomeErrors.CurrentPasswordInvalid.Code);
             throw new AuthsomeException(AuthsomeErrors.CurrentPasswordInvalid);
         }
 
+        await reauthentication.EnsureAsync(current, currentPassword, cancellationToken);
+
         passwords.EnsureAcceptable(newPassword, user.Email, user.Username, "new_password");
         await history.EnsureNotReusedAsync(user, newPassword, "new_password", cancellationToken);
         var updated = user with { PasswordHash = await passwords.HashAsync(newPassword, cancellationToken), PasswordChangedAt = now, UpdatedAt = now };
-        await store.Users.UpdateAsync(updated, cancellationToken);
+        // Only if the hash is still the one just verified: a concurrent reset or change wins over this one.
+        if (!await store.Users.UpdateAsync(user, updated, cancellationToken))
+        {
+            activity.Fail(AuthsomeErrors.CurrentPasswordInvalid.Code);
+            throw new AuthsomeException(AuthsomeErrors.CurrentPasswordInvalid, "The password was changed meanwhile.");
+        }
         await history.RecordReplacedAsync(user, now, cancellationToken);
-        await lockout.ResetAsync(user, cancellationToken);
+        // A reset link mailed before the change must not undo it.
+        await store.PasswordResets.ConsumeAllAsync(user.Id, now, cancellationToken);
         var revoked = await sessions.EndAllAsync(user.Id, current.Session.Id, "password_changed", cancellationToken);
         outbox.Enqueue(AccountEmails.PasswordChanged(user.Email));
         activity.Succeed();

@@ -49,6 +49,14 @@ internal sealed class PasswordSignUpService(
         var now = time.GetStoreNow();
         var user = AccountService.NewAccount(app, email, name, username, now) with { PasswordHash = hash, PasswordChangedAt = now };
 
+        // The username first: usernames are public, so a taken one may be said, but it must be said whether or not
+        // the email is taken too, or the answer would tell a registered email (decoy) from a free one (409).
+        if (username is not null && await store.Users.GetByUsernameAsync(app.AppId, app.EnvId, username, cancellationToken) is not null)
+        {
+            activity.Fail(AuthsomeErrors.UsernameTaken.Code);
+            throw new AuthsomeException(AuthsomeErrors.UsernameTaken, "Another account uses this username.");
+        }
+
         if (await store.Users.GetByEmailAsync(app.AppId, app.EnvId, email, cancellationToken) is not null)
         {
             return await DecoyAsync(user, verificationRequired, client, activity, cancellationToken);

@@ -30,7 +30,7 @@ public abstract class MeTests(HostFixture fixture)
         var session = await client.SignUpAsync();
         var username = "Nova_" + Guid.NewGuid().ToString("N")[..8];
 
-        var answer = await client.PatchAsync("/me", new { name = "Émilie du Châtelet", username, image = "https://example.com/a.png" }, session.AccessToken);
+        var answer = await client.PatchAsync("/me", new { name = "Émilie du Châtelet", username, image = "https://example.com/a.png", current_password = ApiClient.Password }, session.AccessToken);
 
         Assert.Equal(HttpStatusCode.OK, answer.Status);
         Assert.Equal("Émilie du Châtelet", answer.Str("name"));
@@ -49,7 +49,7 @@ public abstract class MeTests(HostFixture fixture)
         var session = await client.SignUpAsync();
         await client.PatchAsync("/me", new { name = "Before" }, session.AccessToken);
 
-        var answer = await client.PatchAsync("/me", new { name = "After", username }, session.AccessToken);
+        var answer = await client.PatchAsync("/me", new { name = "After", username, current_password = ApiClient.Password }, session.AccessToken);
 
         Assert.Equal(HttpStatusCode.Conflict, answer.Status);
         Assert.Equal("username_taken", answer.Code);
@@ -63,7 +63,7 @@ public abstract class MeTests(HostFixture fixture)
         var session = await client.SignUpAsync();
 
         var badImage = await client.PatchAsync("/me", new { image = "javascript:alert(1)" }, session.AccessToken);
-        var badUsername = await client.PatchAsync("/me", new { username = "no spaces allowed" }, session.AccessToken);
+        var badUsername = await client.PatchAsync("/me", new { username = "no spaces allowed", current_password = ApiClient.Password }, session.AccessToken);
 
         Assert.Equal("validation_failed", badImage.Code);
         Assert.Equal("validation_failed", badUsername.Code);
@@ -77,7 +77,7 @@ public abstract class MeTests(HostFixture fixture)
         var session = await client.SignUpAsync();
         var other = await client.SignInAsync(session.Email);
 
-        var answer = await client.DeleteAsync("/me", session.AccessToken);
+        var answer = await client.SendAsync(HttpMethod.Delete, "/me", new { current_password = ApiClient.Password }, session.AccessToken);
 
         Assert.Equal(HttpStatusCode.NoContent, answer.Status);
         Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/me", session.AccessToken)).Status);

@@ -69,7 +69,7 @@ public abstract class SignInTests(HostFixture fixture)
         using var client = Host.CreateClient();
         var signedUp = await client.SignUpAsync();
         var user = (await Host.Store.Users.GetAsync(Id<User>.Parse(signedUp.UserId), TestContext.Current.CancellationToken))!;
-        await Host.Store.Users.UpdateAsync(user with { Banned = true, BanReason = "abuse" }, TestContext.Current.CancellationToken);
+        await Host.Store.Users.UpdateAsync(user, user with { Banned = true, BanReason = "abuse" }, TestContext.Current.CancellationToken);
 
         var wrong = await client.PostAsync("/signin", new { email = signedUp.Email, password = "Wrong-Password-1" });
         var right = await client.PostAsync("/signin", new { email = signedUp.Email, password = ApiClient.Password });

@@ -18,6 +18,14 @@ public sealed class ApiClient(HttpClient http) : IDisposable
 
     public Task<Answer> PostAsync(string path, object? body, string? token = null) => SendAsync(HttpMethod.Post, path, body, token);
 
+    /// <summary>Posts as the client at <paramref name="address"/> (see <see cref="TestClientAddress"/>).</summary>
+    public async Task<Answer> PostFromAsync(string address, string path, object? body)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Post, Base + path) { Content = JsonContent.Create(body) };
+        request.Headers.Add(TestClientAddress.Header, address);
+        return await SendAsync(request, null);
+    }
+
     public Task<Answer> GetAsync(string path, string? token = null) => SendAsync(HttpMethod.Get, path, null, token);
 
     public Task<Answer> PatchAsync(string path, object body, string? token = null) => SendAsync(HttpMethod.Patch, path, body, token);

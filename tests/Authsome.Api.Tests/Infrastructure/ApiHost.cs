@@ -86,6 +86,7 @@ public sealed class ApiHost : IAsyncDisposable
             {
                 services.RemoveAll<IEmailSender>();
                 services.AddSingleton<IEmailSender>(mail);
+                services.AddSingleton<Microsoft.AspNetCore.Hosting.IStartupFilter, TestClientAddress>();
                 if (time is not null)
                 {
                     services.RemoveAll<TimeProvider>();

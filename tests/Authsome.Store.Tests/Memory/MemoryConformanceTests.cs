@@ -70,6 +70,11 @@ public sealed class MemorySettingsStoreTests : SettingsStoreConformanceTests
     protected override ValueTask<IAuthsomeStore> CreateStoreAsync(CancellationToken cancellationToken) => MemoryStoreFactory.CreateAsync(cancellationToken);
 }
 
+public sealed class MemoryCounterStoreTests : CounterStoreConformanceTests
+{
+    protected override ValueTask<IAuthsomeStore> CreateStoreAsync(CancellationToken cancellationToken) => MemoryStoreFactory.CreateAsync(cancellationToken);
+}
+
 public sealed class MemoryServiceAccountStoreTests : ServiceAccountStoreConformanceTests
 {
     protected override ValueTask<IAuthsomeStore> CreateStoreAsync(CancellationToken cancellationToken) => MemoryStoreFactory.CreateAsync(cancellationToken);

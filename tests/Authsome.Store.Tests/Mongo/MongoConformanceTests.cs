@@ -86,6 +86,12 @@ public sealed class MongoSettingsStoreTests : SettingsStoreConformanceTests
         MongoTestServer.CreateMigratedStoreAsync(nameof(MongoSettingsStoreTests), cancellationToken);
 }
 
+public sealed class MongoCounterStoreTests : CounterStoreConformanceTests
+{
+    protected override ValueTask<IAuthsomeStore> CreateStoreAsync(CancellationToken cancellationToken) =>
+        MongoTestServer.CreateMigratedStoreAsync(nameof(MongoCounterStoreTests), cancellationToken);
+}
+
 public sealed class MongoServiceAccountStoreTests : ServiceAccountStoreConformanceTests
 {
     protected override ValueTask<IAuthsomeStore> CreateStoreAsync(CancellationToken cancellationToken) =>

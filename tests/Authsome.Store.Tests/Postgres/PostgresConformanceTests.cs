@@ -70,6 +70,11 @@ public sealed class PostgresSettingsStoreTests(PostgresDatabaseFixture database)
     protected override ValueTask<IAuthsomeStore> CreateStoreAsync(CancellationToken cancellationToken) => database.CreateStoreAsync();
 }
 
+public sealed class PostgresCounterStoreTests(PostgresDatabaseFixture database) : CounterStoreConformanceTests, IClassFixture<PostgresDatabaseFixture>
+{
+    protected override ValueTask<IAuthsomeStore> CreateStoreAsync(CancellationToken cancellationToken) => database.CreateStoreAsync();
+}
+
 public sealed class PostgresServiceAccountStoreTests(PostgresDatabaseFixture database) : ServiceAccountStoreConformanceTests, IClassFixture<PostgresDatabaseFixture>
 {
     protected override ValueTask<IAuthsomeStore> CreateStoreAsync(CancellationToken cancellationToken) => database.CreateStoreAsync();

@@ -71,6 +71,11 @@ public sealed class SqliteSettingsStoreTests(SqliteDatabaseFixture database) : S
     protected override ValueTask<IAuthsomeStore> CreateStoreAsync(CancellationToken cancellationToken) => database.CreateStoreAsync();
 }
 
+public sealed class SqliteCounterStoreTests(SqliteDatabaseFixture database) : CounterStoreConformanceTests, IClassFixture<SqliteDatabaseFixture>
+{
+    protected override ValueTask<IAuthsomeStore> CreateStoreAsync(CancellationToken cancellationToken) => database.CreateStoreAsync();
+}
+
 public sealed class SqliteServiceAccountStoreTests(SqliteDatabaseFixture database) : ServiceAccountStoreConformanceTests, IClassFixture<SqliteDatabaseFixture>
 {
     protected override ValueTask<IAuthsomeStore> CreateStoreAsync(CancellationToken cancellationToken) => database.CreateStoreAsync();

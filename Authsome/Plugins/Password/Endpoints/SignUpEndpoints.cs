@@ -1,5 +1,6 @@
 using Authsome.Endpoints;
 using Authsome.Endpoints.Contracts;
+using Authsome.Hooks;
 using Authsome.RateLimiting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -55,18 +56,9 @@ internal static class SignUpEndpoints
         return TypedResults.Created($"{context.Request.PathBase}{options.Value.BasePath.TrimEnd('/')}/me", response);
     }
 
-    private static async Task<Ok<AuthResponse>> SignInAsync(SignInRequest body, HttpContext context, IPasswordAuthentication passwords, CancellationToken cancellationToken)
+    private static async Task<Results<Ok<AuthResponse>, Ok<PendingSignIn>>> SignInAsync(SignInRequest body, HttpContext context, PasswordSignInService signIn, CancellationToken cancellationToken)
     {
-        var request = new PasswordSignIn(body.Email, body.Username, body.Password ?? string.Empty);
-        var (user, issued) = (await passwords.SignInAsync(request, context.Client(), cancellationToken)).GetValueOrThrow();
-        SessionCookies.Issue(context, issued);
-        return TypedResults.Ok(new AuthResponse
-        {
-            User = UserResponse.From(user),
-            SessionToken = issued.AccessToken,
-            RefreshToken = issued.RefreshToken,
-            ExpiresAt = issued.Session.ExpiresAt,
-            RefreshTokenExpiresAt = issued.Session.RefreshTokenExpiresAt,
-        });
+        var outcome = await signIn.SignInAsync(body.Email, body.Username, body.Password, context.Client(), cancellationToken);
+        return outcome.Completed is { } done ? TypedResults.Ok(AuthResponse.SignedIn(context, done.User, done.Session)) : TypedResults.Ok(outcome.Pending!);
     }
 }

@@ -2,6 +2,7 @@ using Authsome.Accounts;
 using Authsome.Apps;
 using Authsome.Errors;
 using Authsome.Hooks;
+using Authsome.Lockout;
 using Authsome.Messaging;
 using Authsome.Plugins.Password.History;
 using Authsome.Security;
@@ -23,6 +24,7 @@ internal sealed class PasswordResetService(
     PasswordService passwords,
     PasswordHistory history,
     HookRunner hooks,
+    LockoutService lockout,
     EmailOutbox outbox,
     IOptionsMonitor<AuthsomeOptions> options,
     TimeProvider time)
@@ -35,25 +37,33 @@ internal sealed class PasswordResetService(
         var user = await store.Users.GetByEmailAsync(app.AppId, app.EnvId, email, cancellationToken);
         // Tagged the same either way: traces must not answer what the route does not.
         activity.Succeed();
-        if (user is null)
+        // Counted for every address, known or not, so both paths write the same; past the limit nothing is sent.
+        var now = time.GetStoreNow();
+        var limit = options.CurrentValue.RateLimits.PerAccount.PasswordReset;
+        var requests = await store.Counters.IncrementAsync($"forgot:{app.AppId}:{email}", now, limit.Window, cancellationToken);
+        if (user is null || requests.Count > limit.PermitLimit)
         {
             return;
         }
 
-        var settings = options.CurrentValue.PasswordReset;
-        var now = time.GetStoreNow();
-        await store.PasswordResets.ConsumeAllAsync(user.Id, now, cancellationToken);
-        var token = SecretTokens.NewToken();
-        await store.PasswordResets.CreateAsync(new Store.PasswordReset
+        // Storing the token happens off the request path, so an existing account costs the request no more.
+        outbox.Enqueue(async stopping =>
         {
-            Id = Id<Store.PasswordReset>.New(now),
-            AppId = app.AppId,
-            UserId = user.Id,
-            TokenHash = SecretHash.Of(token),
-            ExpiresAt = now + settings.TokenTtl,
-            CreatedAt = now,
-        }, cancellationToken);
-        outbox.Enqueue(AccountEmails.PasswordReset(user.Email, token, settings.LinkTemplate, settings.TokenTtl));
+            var settings = options.CurrentValue.PasswordReset;
+            var issuedAt = time.GetStoreNow();
+            await store.PasswordResets.ConsumeAllAsync(user.Id, issuedAt, stopping);
+            var token = SecretTokens.NewToken();
+            await store.PasswordResets.CreateAsync(new Store.PasswordReset
+            {
+                Id = Id<Store.PasswordReset>.New(issuedAt),
+                AppId = app.AppId,
+                UserId = user.Id,
+                TokenHash = SecretHash.Of(token),
+                ExpiresAt = issuedAt + settings.TokenTtl,
+                CreatedAt = issuedAt,
+            }, stopping);
+            return AccountEmails.PasswordReset(user.Email, token, settings.LinkTemplate, settings.TokenTtl);
+        });
     }
 
     public async ValueTask ResetAsync(string? tokenInput, string? newPasswordInput, CancellationToken cancellationToken)
@@ -82,10 +92,10 @@ internal sealed class PasswordResetService(
             throw Invalid(activity);
         }
 
-        var updated = user with { PasswordHash = hash, PasswordChangedAt = now, EmailVerified = true, UpdatedAt = now };
-        await store.Users.UpdateAsync(updated, cancellationToken);
+        var updated = await store.Users.ApplyAsync(user, u => u with { PasswordHash = hash, PasswordChangedAt = now, EmailVerified = true, UpdatedAt = now }, cancellationToken)
+            ?? throw Invalid(activity);
         await history.RecordReplacedAsync(user, now, cancellationToken);
-        await store.Users.SetLockoutAsync(user.Id, null, cancellationToken);
+        await lockout.ClearAsync(user.Id, cancellationToken);
         await store.PasswordResets.ConsumeAllAsync(user.Id, now, cancellationToken);
         await sessions.EndAllAsync(user.Id, null, "password_reset", cancellationToken);
         outbox.Enqueue(AccountEmails.PasswordChanged(user.Email));

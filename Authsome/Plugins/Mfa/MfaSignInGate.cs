@@ -1,0 +1,29 @@
+using Authsome.Hooks;
+using Authsome.Plugins.Mfa.Store;
+using Authsome.Store;
+
+namespace Authsome.Plugins.Mfa;
+
+/// <summary>
+/// Holds back the sign-in of a user with TOTP on (a challenge ticket), and of a user without it when the app's client
+/// config requires MFA (an enrollment-only ticket).
+/// </summary>
+internal sealed class MfaSignInGate(IMfaStore store, IAuthsomeStore core, MfaTickets tickets) : ISignInGate
+{
+    public async ValueTask<PendingSignIn?> CheckAsync(User user, string method, CancellationToken cancellationToken)
+    {
+        if (await store.GetTotpAsync(user.Id, cancellationToken) is { ConfirmedAt: not null })
+        {
+            var (token, ticket) = await tickets.IssueAsync(user, MfaTicketPurpose.Challenge, method, cancellationToken);
+            return new PendingSignIn { MfaRequired = true, MfaTicket = token, Methods = MfaService.Methods, ExpiresAt = ticket.ExpiresAt };
+        }
+
+        if (await core.AppClientConfigs.GetAsync(user.AppId, cancellationToken) is { MfaRequired: true })
+        {
+            var (token, ticket) = await tickets.IssueAsync(user, MfaTicketPurpose.Enrollment, method, cancellationToken);
+            return new PendingSignIn { MfaEnrollmentRequired = true, MfaTicket = token, Methods = ["totp"], ExpiresAt = ticket.ExpiresAt };
+        }
+
+        return null;
+    }
+}
