@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Runtime.InteropServices;
+using Authsome.Admin;
 using Authsome.Store.Migrations;
 using Microsoft.Extensions.Options;
 using OpenTelemetry.Metrics;
@@ -26,8 +27,9 @@ internal sealed class MigratorRun(IServiceProvider services, TextWriter output)
     /// <summary>The migrator's ActivitySource, named after its assembly so ServiceDefaults traces it.</summary>
     public static readonly ActivitySource ActivitySource = new(typeof(MigratorRun).Assembly.GetName().Name!);
 
-    public async Task<int> ExecuteAsync(MigratorMode mode, CancellationToken cancellationToken)
+    public async Task<int> ExecuteAsync(MigratorCommand command, CancellationToken cancellationToken)
     {
+        var mode = command.Mode;
         // The host is not started, so build the telemetry providers here: they listen from now on and flush when
         // the host is disposed.
         _ = services.GetService<TracerProvider>();
@@ -43,6 +45,18 @@ internal sealed class MigratorRun(IServiceProvider services, TextWriter output)
             // Options are validated at host start; this host is never started, so validate them here.
             _ = services.GetRequiredService<IOptions<AuthsomeOptions>>().Value;
             var migrator = services.GetRequiredService<IAuthsomeMigrator>();
+            if (mode == MigratorMode.GrantAdmin)
+            {
+                // The schema must be there; applying what is pending first keeps the command usable on a fresh database.
+                await migrator.MigrateAsync(stopping.Token);
+                var granted = await services.GetRequiredService<IPlatformAdmins>().GrantAsync(command.Email!, stopping.Token);
+                output.WriteLine(granted
+                    ? "Granted platform:admin to the platform-app user with that email."
+                    : "No platform-app user has that email; sign up first, or set Authsome:Bootstrap:AdminEmails.");
+                activity?.SetStatus(granted ? ActivityStatusCode.Ok : ActivityStatusCode.Error);
+                return granted ? Succeeded : Failed;
+            }
+
             if (mode == MigratorMode.List)
             {
                 var status = await migrator.GetStatusAsync(stopping.Token);

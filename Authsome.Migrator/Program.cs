@@ -11,4 +11,4 @@ builder.AddAuthsomeEngineCore();
 builder.ConfigureContainer(new DefaultServiceProviderFactory(new ServiceProviderOptions { ValidateOnBuild = true, ValidateScopes = true }));
 
 using var host = builder.Build();
-return await new MigratorRun(host.Services, Console.Out).ExecuteAsync(run.Mode, CancellationToken.None);
+return await new MigratorRun(host.Services, Console.Out).ExecuteAsync(run, CancellationToken.None);

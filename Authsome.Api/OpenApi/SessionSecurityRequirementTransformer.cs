@@ -5,7 +5,10 @@ using Microsoft.OpenApi;
 
 namespace Authsome.Api.OpenApi;
 
-/// <summary>Marks the operations that need a session with the bearer security requirement.</summary>
+/// <summary>
+/// Marks the operations that need a session with the bearer security requirement, and declares the others public with an
+/// empty requirement list, so that generated clients send the token exactly where it is needed.
+/// </summary>
 internal sealed class SessionSecurityRequirementTransformer : IOpenApiOperationTransformer
 {
     public Task TransformAsync(OpenApiOperation operation, OpenApiOperationTransformerContext context, CancellationToken cancellationToken)
@@ -18,6 +21,10 @@ internal sealed class SessionSecurityRequirementTransformer : IOpenApiOperationT
             {
                 [new OpenApiSecuritySchemeReference(AuthsomeAuthenticationDefaults.AuthenticationScheme, context.Document)] = [],
             });
+        }
+        else
+        {
+            operation.Security = [];
         }
 
         return Task.CompletedTask;

@@ -4,7 +4,7 @@ using Microsoft.OpenApi;
 
 namespace Authsome.Api.OpenApi;
 
-/// <summary>Declares the Authsome session token as an HTTP bearer security scheme.</summary>
+/// <summary>Declares the Authsome session token as an HTTP bearer security scheme, and gives server URLs without a trailing slash.</summary>
 internal sealed class SessionSecuritySchemeTransformer : IOpenApiDocumentTransformer
 {
     public Task TransformAsync(OpenApiDocument document, OpenApiDocumentTransformerContext context, CancellationToken cancellationToken)
@@ -17,6 +17,13 @@ internal sealed class SessionSecuritySchemeTransformer : IOpenApiDocumentTransfo
             Scheme = "bearer",
             Description = "The session_token from /signup, /signin or /refresh (or the session cookie, when enabled).",
         };
+
+        // The server URL comes from the request (`http://host/`); paths already start with '/', so a trailing slash doubles it.
+        foreach (var server in document.Servers ?? [])
+        {
+            server.Url = server.Url?.TrimEnd('/') is { Length: > 0 } url ? url : "/";
+        }
+
         return Task.CompletedTask;
     }
 }

@@ -1,3 +1,4 @@
+using Authsome.Admin;
 using Authsome.Apps;
 using Authsome.Errors;
 using Authsome.Hooks;
@@ -13,6 +14,7 @@ namespace Authsome.Accounts;
 internal sealed class AccountService(
     IAuthsomeStore store,
     AppResolver apps,
+    AppConfigCache configs,
     SessionService sessions,
     VerificationService verification,
     HookRunner hooks,
@@ -46,7 +48,7 @@ internal sealed class AccountService(
     /// <summary>Throws signup_disabled unless <paramref name="app"/> takes sign-ups (with a password, when <paramref name="withPassword"/>).</summary>
     public async ValueTask EnsureSignUpEnabledAsync(AuthsomeApp app, bool withPassword, System.Diagnostics.Activity? activity, CancellationToken cancellationToken)
     {
-        var clientConfig = await store.AppClientConfigs.GetAsync(app.AppId, cancellationToken);
+        var clientConfig = await configs.GetClientConfigAsync(app.AppId, cancellationToken);
         if (!(clientConfig?.SignUpEnabled ?? options.CurrentValue.SignUp.Enabled) || (withPassword && clientConfig?.PasswordEnabled == false))
         {
             activity.Fail(AuthsomeErrors.SignUpDisabled.Code);

@@ -1,5 +1,8 @@
+using System.Collections.Concurrent;
+using Authsome.Errors;
 using Authsome.Security;
 using Authsome.Store;
+using Microsoft.AspNetCore.Http;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -11,20 +14,39 @@ namespace Authsome.Apps;
 /// <c>Authsome:AppId</c> names another. Creation is idempotent and race-safe: when a concurrent instance creates
 /// the same app or environment first, its conflict is taken as success and the stored one is read back.
 /// The answer is cached for the process; a failure is not, so the next request tries again.
+/// A request may name another app by its publishable key (<see cref="PublishableKeyHeader"/>): it is then served as
+/// that app's default environment, so its users, sessions and organizations are that app's and no other's.
 /// </summary>
 internal sealed partial class AppResolver(
     IAuthsomeStore store,
     IOptions<AuthsomeOptions> options,
     IHostEnvironment hostEnvironment,
     TimeProvider time,
+    IHttpContextAccessor requests,
     ILogger<AppResolver> logger)
 {
+    /// <summary>The request header naming the app by its publishable key (<c>pk_...</c>).</summary>
+    public const string PublishableKeyHeader = "X-Publishable-Key";
+
     private const string PlatformSlug = "platform";
     private const string DefaultEnvironmentSlug = "default";
+    private static readonly TimeSpan KeyCacheTtl = TimeSpan.FromSeconds(30);
     private readonly Lock gate = new();
+    private readonly ConcurrentDictionary<string, (AuthsomeApp App, DateTimeOffset Until)> byKey = new(StringComparer.Ordinal);
     private Task<AuthsomeApp>? resolving;
 
+    /// <summary>The app the current request names by its publishable key, else the default app.</summary>
     public Task<AuthsomeApp> GetAsync(CancellationToken cancellationToken)
+    {
+        string? key = requests.HttpContext?.Request.Headers[PublishableKeyHeader];
+        return string.IsNullOrEmpty(key) ? GetDefaultAsync(cancellationToken) : GetByKeyAsync(key, cancellationToken);
+    }
+
+    /// <summary>Forgets what was resolved from publishable keys (an app or its environments changed).</summary>
+    public void Invalidate() => byKey.Clear();
+
+    /// <summary>The app served when a request names none: the platform app unless <c>Authsome:AppId</c> names another.</summary>
+    public Task<AuthsomeApp> GetDefaultAsync(CancellationToken cancellationToken)
     {
         Task<AuthsomeApp> task;
         lock (gate)
@@ -39,6 +61,27 @@ internal sealed partial class AppResolver(
         }
 
         return task.WaitAsync(cancellationToken);
+    }
+
+    private async Task<AuthsomeApp> GetByKeyAsync(string key, CancellationToken cancellationToken)
+    {
+        var now = time.GetUtcNow();
+        if (byKey.TryGetValue(key, out var cached) && cached.Until > now)
+        {
+            return cached.App;
+        }
+
+        var app = key.Length <= 200 && key.StartsWith("pk_", StringComparison.Ordinal)
+            ? await store.Apps.GetByPublishableKeyAsync(key, cancellationToken)
+            : null;
+        if (app is null)
+        {
+            throw new AuthsomeException(AuthsomeErrors.PublishableKeyInvalid, "The publishable key names no app.");
+        }
+
+        var resolved = new AuthsomeApp(app, await EnsureDefaultEnvironmentAsync(app, cancellationToken));
+        byKey[key] = (resolved, now + KeyCacheTtl);
+        return resolved;
     }
 
     private async Task<AuthsomeApp> ResolveAsync(CancellationToken cancellationToken)

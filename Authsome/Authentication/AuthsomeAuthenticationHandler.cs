@@ -60,6 +60,11 @@ internal sealed partial class AuthsomeAuthenticationHandler(
             _storeUnavailable = true;
             return AuthenticateResult.Fail("The session could not be checked.");
         }
+        catch (AuthsomeException ex) when (ex.Error == AuthsomeErrors.PublishableKeyInvalid)
+        {
+            // A session of no known app: the request goes on unauthenticated, and the route answers the key's problem.
+            return AuthenticateResult.Fail(ex.Message);
+        }
 
         if (authenticated is null)
         {

@@ -34,7 +34,8 @@ internal static class MeEndpoints
     private static Task<Ok<UserResponse>> GetAsync(HttpContext context, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        return Task.FromResult(TypedResults.Ok(UserResponse.From(context.RequireSession().User)));
+        var current = context.RequireSession();
+        return Task.FromResult(TypedResults.Ok(UserResponse.From(current.User) with { ActiveOrgId = current.Session.OrgId?.ToString() }));
     }
 
     private static async Task<Ok<UserResponse>> UpdateAsync(

@@ -80,6 +80,9 @@ public static class AuthsomeErrors
     /// <summary>Sign-up is disabled for this app.</summary>
     public static readonly AuthsomeError SignUpDisabled = new("signup_disabled", StatusCodes.Status403Forbidden, "Sign-up disabled");
 
+    /// <summary>The <c>X-Publishable-Key</c> header names no app.</summary>
+    public static readonly AuthsomeError PublishableKeyInvalid = new("publishable_key_invalid", StatusCodes.Status400BadRequest, "Unknown publishable key");
+
     /// <summary>The resource does not exist (or is not the caller's).</summary>
     public static readonly AuthsomeError NotFound = new("not_found", StatusCodes.Status404NotFound, "Not found");
 

@@ -54,4 +54,7 @@ public interface IAuthsomeHooks
 
     /// <summary>After one or more sessions of a user were revoked; <paramref name="reason"/> is e.g. <c>signed_out</c>, <c>password_changed</c>, <c>token_reused</c>.</summary>
     ValueTask AfterSessionsRevokedAsync(Id<User> userId, string reason, CancellationToken cancellationToken) => ValueTask.CompletedTask;
+
+    /// <summary>After an organization, member, invitation, team, role or administrative change was stored (see <see cref="Organizations.TenancyEventTypes"/>).</summary>
+    ValueTask AfterTenancyEventAsync(Organizations.TenancyEvent tenancyEvent, CancellationToken cancellationToken) => ValueTask.CompletedTask;
 }

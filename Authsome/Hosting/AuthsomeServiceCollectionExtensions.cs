@@ -10,6 +10,7 @@ using Authsome.Lockout;
 using Authsome.Maintenance;
 using Authsome.Messaging;
 using Authsome.Migrations;
+using Authsome.Organizations;
 using Authsome.RateLimiting;
 using Authsome.Sessions;
 using Authsome.Telemetry;
@@ -57,6 +58,7 @@ public static class AuthsomeServiceCollectionExtensions
         if (!services.Any(d => d.ServiceType == typeof(StoreSelection)))
         {
             AddCore(services);
+            builder.AddTenancy();
         }
 
         configure?.Invoke(builder);
@@ -74,7 +76,9 @@ public static class AuthsomeServiceCollectionExtensions
         services.AddMetrics();
 
         services.TryAddSingleton<AuthsomeMetrics>();
+        services.AddHttpContextAccessor();
         services.TryAddSingleton<AppResolver>();
+        services.TryAddSingleton<Authsome.Admin.AppConfigCache>();
         services.TryAddSingleton<HookRunner>();
         services.TryAddSingleton<SessionService>();
         services.TryAddSingleton<AccountService>();

@@ -26,13 +26,13 @@ internal sealed partial class AuthsomeStartup(
         {
             var applied = await migrator.MigrateAsync(cancellationToken);
             LogMigrated(logger, applied.Count);
-            await apps.GetAsync(cancellationToken);
+            await apps.GetDefaultAsync(cancellationToken);
         }
         else
         {
             try
             {
-                await apps.GetAsync(cancellationToken);
+                await apps.GetDefaultAsync(cancellationToken);
             }
             catch (StoreException ex)
             {

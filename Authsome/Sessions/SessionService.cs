@@ -1,4 +1,5 @@
 using Authsome.Accounts;
+using Authsome.Admin;
 using Authsome.Apps;
 using Authsome.Errors;
 using Authsome.Hooks;
@@ -18,6 +19,7 @@ namespace Authsome.Sessions;
 internal sealed partial class SessionService(
     IAuthsomeStore store,
     AppResolver apps,
+    AppConfigCache configs,
     IOptionsMonitor<AuthsomeOptions> options,
     TimeProvider time,
     HookRunner hooks,
@@ -29,7 +31,7 @@ internal sealed partial class SessionService(
     public async ValueTask<SessionPolicy> GetPolicyAsync(Id<App> appId, CancellationToken cancellationToken)
     {
         var settings = options.CurrentValue.Sessions;
-        var config = await store.AppSessionConfigs.GetAsync(appId, cancellationToken);
+        var config = await configs.GetSessionConfigAsync(appId, cancellationToken);
         return new SessionPolicy(
             config?.TokenTtl is { } access && access > TimeSpan.Zero ? access : settings.AccessTokenTtl,
             config?.RefreshTokenTtl is { } refresh && refresh > TimeSpan.Zero ? refresh : settings.RefreshTokenTtl,

@@ -1,3 +1,4 @@
+using Authsome.Admin;
 using Authsome.Store;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
@@ -8,11 +9,11 @@ namespace Authsome.Verification;
 /// Whether sign-in waits for a verified email: the app's client config decides if it says; else
 /// <c>Authsome:SignIn:RequireEmailVerification</c>; else required everywhere except the Development environment.
 /// </summary>
-internal sealed class EmailVerificationRequirement(IAuthsomeStore store, IOptionsMonitor<AuthsomeOptions> options, IHostEnvironment environment)
+internal sealed class EmailVerificationRequirement(AppConfigCache configs, IOptionsMonitor<AuthsomeOptions> options, IHostEnvironment environment)
 {
     public async ValueTask<bool> IsRequiredAsync(Id<App> appId, CancellationToken cancellationToken)
     {
-        var config = await store.AppClientConfigs.GetAsync(appId, cancellationToken);
+        var config = await configs.GetClientConfigAsync(appId, cancellationToken);
         return config?.RequireEmailVerification
             ?? options.CurrentValue.SignIn.RequireEmailVerification
             ?? !environment.IsDevelopment();

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using Authsome.Store;
 
 namespace Authsome.Endpoints.Contracts;
@@ -15,6 +16,10 @@ public sealed record UserResponse
     public string? Image { get; init; }
     public required DateTimeOffset CreatedAt { get; init; }
     public required DateTimeOffset UpdatedAt { get; init; }
+
+    /// <summary>On <c>GET /me</c>: the session's active organization (see <c>POST /orgs/{id}/activate</c>); absent when none.</summary>
+    [JsonIgnore(Condition = JsonIgnoreCondition.WhenWritingNull)]
+    public string? ActiveOrgId { get; init; }
 
     internal static UserResponse From(User user) => new()
     {

@@ -114,7 +114,7 @@ internal sealed partial class MagicLinkService(
         return new AuthsomeException(AuthsomeErrors.VerificationInvalid, "The sign-in link is invalid, used or expired.");
     }
 
-    [LoggerMessage(EventId = 4001, Level = LogLevel.Information, Message = "A magic link was not sent: the address reached its limit of {Limit} links")]
+    [LoggerMessage(EventId = 4301, Level = LogLevel.Information, Message = "A magic link was not sent: the address reached its limit of {Limit} links")]
     private static partial void LogOverLimit(ILogger logger, int limit);
 }
 

@@ -1,0 +1,11 @@
+using Authsome.Errors;
+using Microsoft.AspNetCore.Http;
+
+namespace Authsome.Admin;
+
+/// <summary>The admin API's own error codes. Part of the API: never rename one.</summary>
+public static class AdminErrors
+{
+    /// <summary>The default environment cannot be deleted.</summary>
+    public static readonly AuthsomeError DefaultEnvironment = new("default_environment", StatusCodes.Status409Conflict, "Default environment");
+}

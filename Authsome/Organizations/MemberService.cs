@@ -1,0 +1,148 @@
+using Authsome.Accounts;
+using Authsome.Errors;
+using Authsome.Rbac;
+using Authsome.Store;
+
+namespace Authsome.Organizations;
+
+/// <summary>
+/// Members and their roles. Only an owner may make, unmake or remove an owner, and the last owner can be neither
+/// removed, demoted, nor leave (<c>last_owner</c>), so an organization always has someone who can delete it.
+/// </summary>
+internal sealed class MemberService(
+    IAuthsomeStore store,
+    RoleCatalog roles,
+    TenancyEventPublisher events,
+    TimeProvider time)
+{
+    public async ValueTask<IReadOnlyList<(Member Member, User? User)>> ListAsync(Id<Organization> orgId, CancellationToken cancellationToken)
+    {
+        var members = await store.Members.ListAsync(orgId, cancellationToken);
+        var result = new List<(Member, User?)>(members.Count);
+        foreach (var member in members)
+        {
+            result.Add((member, await store.Users.GetAsync(member.UserId, cancellationToken)));
+        }
+
+        return result;
+    }
+
+    /// <summary>The member with this id in the organization; 404 otherwise.</summary>
+    public async ValueTask<Member> GetAsync(OrganizationContext context, string memberId, CancellationToken cancellationToken)
+    {
+        var member = Id<Member>.TryParse(memberId, out var id) ? await store.Members.GetAsync(id, cancellationToken) : null;
+        return member is not null && member.OrgId == context.OrgId
+            ? member
+            : throw new AuthsomeException(AuthsomeErrors.NotFound, "No such member.");
+    }
+
+    /// <summary>A role slug the organization has (built-in or custom); only an owner may hand out <c>owner</c>.</summary>
+    public async ValueTask<string> RequireRoleAsync(OrganizationContext context, string? role, CancellationToken cancellationToken)
+    {
+        var slug = InputRules.Required(role, "role").Trim();
+        if (await roles.FindAsync(context.Organization.AppId, context.OrgId, slug, cancellationToken) is null)
+        {
+            throw new AuthsomeException(TenancyErrors.RoleNotFound, "The organization has no such role.");
+        }
+
+        if (slug == BuiltInRoles.Owner && !context.CallerIsOwner)
+        {
+            throw new AuthsomeException(AuthsomeErrors.Forbidden, "Only an owner can make someone an owner.");
+        }
+
+        return slug;
+    }
+
+    public async ValueTask<Member> ChangeRoleAsync(OrganizationContext context, string memberId, string? role, CancellationToken cancellationToken)
+    {
+        var member = await GetAsync(context, memberId, cancellationToken);
+        var slug = await RequireRoleAsync(context, role, cancellationToken);
+        if (member.Role == slug)
+        {
+            return member;
+        }
+
+        if (member.Role == BuiltInRoles.Owner)
+        {
+            await RequireAnotherOwnerAsync(context, member, cancellationToken);
+        }
+
+        var updated = member with { Role = slug, UpdatedAt = time.GetStoreNow() };
+        try
+        {
+            await store.Members.UpdateAsync(updated, cancellationToken);
+        }
+        catch (StoreNotFoundException)
+        {
+            throw new AuthsomeException(AuthsomeErrors.NotFound, "No such member.");
+        }
+
+        await events.PublishAsync(TenancyEventTypes.MemberUpdated, context.Organization.AppId, context.OrgId, context.Caller.Id, member.Id.ToString(), cancellationToken);
+        return updated;
+    }
+
+    public async ValueTask RemoveAsync(OrganizationContext context, string memberId, CancellationToken cancellationToken) =>
+        await RemoveAsync(context, await GetAsync(context, memberId, cancellationToken), cancellationToken);
+
+    /// <summary>The caller leaves the organization.</summary>
+    public ValueTask LeaveAsync(OrganizationContext context, CancellationToken cancellationToken) =>
+        RemoveAsync(context, context.Membership, cancellationToken);
+
+    /// <summary>Adds a user (an accepted invitation); 409 already_member when they are one.</summary>
+    public async ValueTask<Member> AddAsync(Organization organization, User user, string role, Id<User>? actorId, CancellationToken cancellationToken)
+    {
+        var now = time.GetStoreNow();
+        var member = new Member { Id = Id<Member>.New(now), OrgId = organization.Id, UserId = user.Id, Role = role, CreatedAt = now, UpdatedAt = now };
+        try
+        {
+            await store.Members.CreateAsync(member, cancellationToken);
+        }
+        catch (StoreConflictException)
+        {
+            throw new AuthsomeException(TenancyErrors.AlreadyMember, "You are already a member of this organization.");
+        }
+
+        await events.PublishAsync(TenancyEventTypes.MemberAdded, organization.AppId, organization.Id, actorId, member.Id.ToString(), cancellationToken);
+        return member;
+    }
+
+    private async ValueTask RemoveAsync(OrganizationContext context, Member member, CancellationToken cancellationToken)
+    {
+        if (member.Role == BuiltInRoles.Owner)
+        {
+            if (member.Id != context.Membership.Id && !context.CallerIsOwner)
+            {
+                throw new AuthsomeException(AuthsomeErrors.Forbidden, "Only an owner can remove an owner.");
+            }
+
+            await RequireAnotherOwnerAsync(context, member, cancellationToken);
+        }
+
+        if (!await store.Members.DeleteAsync(member.Id, cancellationToken))
+        {
+            return;
+        }
+
+        // Roles assigned within the organization go with the membership (they would not count anyway, see OrganizationScopedAssignments).
+        foreach (var assignment in (await store.RoleAssignments.ListByUserAsync(member.UserId, cancellationToken)).Where(a => a.OrgId == context.OrgId))
+        {
+            await store.RoleAssignments.DeleteAsync(assignment.Id, cancellationToken);
+        }
+
+        await events.PublishAsync(TenancyEventTypes.MemberRemoved, context.Organization.AppId, context.OrgId, context.Caller.Id, member.Id.ToString(), cancellationToken);
+    }
+
+    private async ValueTask RequireAnotherOwnerAsync(OrganizationContext context, Member owner, CancellationToken cancellationToken)
+    {
+        if (owner.Id != context.Membership.Id && !context.CallerIsOwner)
+        {
+            throw new AuthsomeException(AuthsomeErrors.Forbidden, "Only an owner can change an owner's role.");
+        }
+
+        var owners = (await store.Members.ListAsync(context.OrgId, cancellationToken)).Count(m => m.Role == BuiltInRoles.Owner);
+        if (owners <= 1)
+        {
+            throw new AuthsomeException(TenancyErrors.LastOwner, "The organization's last owner cannot leave, be removed or be demoted; make someone else an owner first, or delete the organization.");
+        }
+    }
+}

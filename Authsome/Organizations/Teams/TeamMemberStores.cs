@@ -1,0 +1,14 @@
+using Authsome.Store.Plugins;
+
+namespace Authsome.Organizations.Teams;
+
+/// <summary>Team membership as a sub-store of the store's own database: the <c>authsome_team_members</c> table (collection on MongoDB) of the <c>authsome-tenancy</c> group.</summary>
+internal static class TeamMemberStores
+{
+    public static PluginStoreDefinition<ITeamMemberStore> Definition { get; } = new("tenancy", TenancyMigrations.Group)
+    {
+        Relational = context => new RelationalTeamMemberStore(context),
+        Mongo = context => new MongoTeamMemberStore(context),
+        Memory = context => new MemoryTeamMemberStore(context),
+    };
+}
