@@ -5,6 +5,7 @@ builder.AddAuthsomeEngine();
 builder.Services.AddAuthsomeEmail();
 builder.Services.AddAuthsomeAuthentication();
 builder.Services.AddAuthsomeOpenApi();
+builder.Services.AddAuthsomePages();
 
 var app = builder.Build();
 
@@ -12,6 +13,11 @@ app.MapDefaultEndpoints();
 app.UseAuthsome();
 app.MapAuthsome();
 app.MapAuthsomeOpenApi();
+app.MapAuthsomePages();
+if (app.Environment.IsDevelopment())
+{
+    app.MapAuthsomeWelcome();
+}
 
 app.Run();
 

@@ -18,6 +18,13 @@ internal sealed class MemorySessionStore(MemoryState state) : ISessionStore
     public ValueTask<Session?> GetByTokenHashAsync(SecretHash tokenHash, CancellationToken cancellationToken) =>
         state.Run(() => Sessions.Find(state.SessionsByToken, tokenHash), cancellationToken);
 
+    public ValueTask<SessionWithUser?> GetWithUserByTokenHashAsync(SecretHash tokenHash, CancellationToken cancellationToken) =>
+        state.Run(
+            () => Sessions.Find(state.SessionsByToken, tokenHash) is { } session && state.Users.Get(session.UserId) is { DeletedAt: null } user
+                ? new SessionWithUser(session, user)
+                : null,
+            cancellationToken);
+
     public ValueTask<Session?> GetByRefreshTokenHashAsync(SecretHash refreshTokenHash, CancellationToken cancellationToken) =>
         state.Run(() => Sessions.Find(state.SessionsByRefreshToken, refreshTokenHash), cancellationToken);
 

@@ -11,57 +11,65 @@ public sealed class RowReader
 {
     private readonly DbDataReader _reader;
     private readonly RelationalDialect _dialect;
+    private readonly string? _prefix;
 
-    internal RowReader(DbDataReader reader, RelationalDialect dialect)
+    internal RowReader(DbDataReader reader, RelationalDialect dialect, string? prefix = null)
     {
         _reader = reader;
         _dialect = dialect;
+        _prefix = prefix;
     }
 
+    /// <summary>
+    /// The same row read through columns named <paramref name="prefix"/> + name: one entity's columns of a join,
+    /// aliased so that they do not collide with the other's, mapped by that entity's own mapping.
+    /// </summary>
+    internal RowReader Prefixed(string prefix) => new(_reader, _dialect, prefix);
+
     /// <summary>A non-null text column.</summary>
-    public string Text(string column) => _reader.GetString(_reader.GetOrdinal(column));
+    public string Text(string column) => _reader.GetString(Ordinal(column));
 
     /// <summary>A text column that may be NULL.</summary>
     public string? TextOrNull(string column)
     {
-        var i = _reader.GetOrdinal(column);
+        var i = Ordinal(column);
         return _reader.IsDBNull(i) ? null : _reader.GetString(i);
     }
 
     /// <summary>A boolean column (an INTEGER 0/1 on SQLite).</summary>
-    public bool Bool(string column) => _reader.GetBoolean(_reader.GetOrdinal(column));
+    public bool Bool(string column) => _reader.GetBoolean(Ordinal(column));
 
     /// <summary>A boolean column that may be NULL.</summary>
     public bool? BoolOrNull(string column)
     {
-        var i = _reader.GetOrdinal(column);
+        var i = Ordinal(column);
         return _reader.IsDBNull(i) ? null : _reader.GetBoolean(i);
     }
 
     /// <summary>A 32-bit integer column.</summary>
-    public int Int(string column) => _reader.GetInt32(_reader.GetOrdinal(column));
+    public int Int(string column) => _reader.GetInt32(Ordinal(column));
 
     /// <summary>A 32-bit integer column that may be NULL.</summary>
     public int? IntOrNull(string column)
     {
-        var i = _reader.GetOrdinal(column);
+        var i = Ordinal(column);
         return _reader.IsDBNull(i) ? null : _reader.GetInt32(i);
     }
 
     /// <summary>A 64-bit integer column that may be NULL.</summary>
     public long? LongOrNull(string column)
     {
-        var i = _reader.GetOrdinal(column);
+        var i = Ordinal(column);
         return _reader.IsDBNull(i) ? null : _reader.GetInt64(i);
     }
 
     /// <summary>A timestamp column bound with <see cref="RelationalPluginContext.Time"/> (TIMESTAMPTZ on PostgreSQL, unix milliseconds on SQLite).</summary>
-    public DateTimeOffset Time(string column) => _dialect.ReadTime(_reader, _reader.GetOrdinal(column));
+    public DateTimeOffset Time(string column) => _dialect.ReadTime(_reader, Ordinal(column));
 
     /// <summary>A timestamp column that may be NULL.</summary>
     public DateTimeOffset? TimeOrNull(string column)
     {
-        var i = _reader.GetOrdinal(column);
+        var i = Ordinal(column);
         return _reader.IsDBNull(i) ? null : _dialect.ReadTime(_reader, i);
     }
 
@@ -98,4 +106,6 @@ public sealed class RowReader
 
     /// <summary>A duration stored as milliseconds, or NULL.</summary>
     public TimeSpan? DurationOrNull(string column) => LongOrNull(column) is { } ms ? TimeSpan.FromMilliseconds(ms) : null;
+
+    private int Ordinal(string column) => _reader.GetOrdinal(_prefix is null ? column : _prefix + column);
 }

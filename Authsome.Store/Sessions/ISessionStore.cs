@@ -12,6 +12,13 @@ public interface ISessionStore
     /// <summary>The session whose access token hashes to this, or null. The authentication hot path: served by an index.</summary>
     ValueTask<Session?> GetByTokenHashAsync(SecretHash tokenHash, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The session whose access token hashes to this together with its user, in one lookup where the backend can
+    /// (a join on the relational stores), or null when there is no such session or its user is gone (deleted).
+    /// Expiry and bans are not checked: the caller decides. The authentication hot path.
+    /// </summary>
+    ValueTask<SessionWithUser?> GetWithUserByTokenHashAsync(SecretHash tokenHash, CancellationToken cancellationToken);
+
     /// <summary>The session whose current refresh token hashes to this, or null.</summary>
     ValueTask<Session?> GetByRefreshTokenHashAsync(SecretHash refreshTokenHash, CancellationToken cancellationToken);
 

@@ -1,4 +1,3 @@
-using Authsome.Admin;
 using Authsome.Apps;
 using Authsome.Errors;
 using Authsome.Hooks;

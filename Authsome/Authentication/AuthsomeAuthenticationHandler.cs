@@ -73,10 +73,11 @@ internal sealed partial class AuthsomeAuthenticationHandler(
 
         Context.SetAuthsomeSession(authenticated);
         var (session, user) = (authenticated.Session, authenticated.User);
-        var claims = new List<Claim>
+        var userId = user.Id.ToString();
+        var claims = new List<Claim>(9)
         {
-            new(AuthsomeClaimTypes.UserId, user.Id.ToString()),
-            new(ClaimTypes.NameIdentifier, user.Id.ToString()),
+            new(AuthsomeClaimTypes.UserId, userId),
+            new(ClaimTypes.NameIdentifier, userId),
             new(AuthsomeClaimTypes.SessionId, session.Id.ToString()),
             new(AuthsomeClaimTypes.AppId, session.AppId.ToString()),
             new(AuthsomeClaimTypes.EnvironmentId, session.EnvId.ToString()),

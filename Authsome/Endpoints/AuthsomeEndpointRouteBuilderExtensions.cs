@@ -23,6 +23,7 @@ public static class AuthsomeEndpointRouteBuilderExtensions
         app.ApplicationServices.GetRequiredService<AuthsomeMiddlewareMarker>().Added = true;
         app.UseMiddleware<Authsome.Errors.AuthsomeExceptionMiddleware>();
         app.UseRateLimiter();
+        app.UseMiddleware<Authsome.Passwords.PasswordHashingAdmissionMiddleware>();
         return app;
     }
 

@@ -10,29 +10,35 @@ internal static class SessionCookies
 {
     public static void Issue(HttpContext context, IssuedSession issued)
     {
-        var settings = Settings(context);
-        if (settings.IssueCookie)
+        if (Settings(context).IssueCookie)
         {
-            context.Response.Cookies.Append(settings.CookieName, issued.AccessToken, new CookieOptions
-            {
-                HttpOnly = true,
-                Secure = true,
-                SameSite = SameSiteMode.Lax,
-                Path = "/",
-                Expires = issued.Session.ExpiresAt,
-                IsEssential = true,
-            });
+            Write(context, issued);
         }
     }
 
     public static void Clear(HttpContext context)
     {
-        var settings = Settings(context);
-        if (settings.IssueCookie)
+        if (Settings(context).IssueCookie)
         {
-            context.Response.Cookies.Delete(settings.CookieName, new CookieOptions { HttpOnly = true, Secure = true, SameSite = SameSiteMode.Lax, Path = "/" });
+            Delete(context);
         }
     }
+
+    /// <summary>Sets the cookie whatever <c>IssueCookie</c> says (the hosted pages always sign in with it).</summary>
+    public static void Write(HttpContext context, IssuedSession issued) =>
+        context.Response.Cookies.Append(Settings(context).CookieName, issued.AccessToken, new CookieOptions
+        {
+            HttpOnly = true,
+            Secure = true,
+            SameSite = SameSiteMode.Lax,
+            Path = "/",
+            Expires = issued.Session.ExpiresAt,
+            IsEssential = true,
+        });
+
+    /// <summary>Removes the cookie whatever <c>IssueCookie</c> says.</summary>
+    public static void Delete(HttpContext context) =>
+        context.Response.Cookies.Delete(Settings(context).CookieName, new CookieOptions { HttpOnly = true, Secure = true, SameSite = SameSiteMode.Lax, Path = "/" });
 
     private static SessionSettings Settings(HttpContext context) =>
         context.RequestServices.GetRequiredService<IOptionsMonitor<AuthsomeOptions>>().CurrentValue.Sessions;

@@ -78,7 +78,7 @@ public static class AuthsomeServiceCollectionExtensions
         services.TryAddSingleton<AuthsomeMetrics>();
         services.AddHttpContextAccessor();
         services.TryAddSingleton<AppResolver>();
-        services.TryAddSingleton<Authsome.Admin.AppConfigCache>();
+        services.TryAddSingleton<AppConfigCache>();
         services.TryAddSingleton<HookRunner>();
         services.TryAddSingleton<SessionService>();
         services.TryAddSingleton<AccountService>();

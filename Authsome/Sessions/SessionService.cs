@@ -1,5 +1,4 @@
 using Authsome.Accounts;
-using Authsome.Admin;
 using Authsome.Apps;
 using Authsome.Errors;
 using Authsome.Hooks;
@@ -107,21 +106,17 @@ internal sealed partial class SessionService(
             return null;
         }
 
-        var session = await store.Sessions.GetByTokenHashAsync(SecretHash.Of(token), cancellationToken);
+        // One round trip for the session and its user, on every request: no cache, so a revoked session stops
+        // working at once on every replica.
+        var found = await store.Sessions.GetWithUserByTokenHashAsync(SecretHash.Of(token), cancellationToken);
         var now = time.GetStoreNow();
-        if (session is null || session.ExpiresAt <= now)
+        if (found is not (var session, var user) || session.ExpiresAt <= now)
         {
             return null;
         }
 
         var app = await apps.GetAsync(cancellationToken);
-        if (session.AppId != app.AppId || session.EnvId != app.EnvId)
-        {
-            return null;
-        }
-
-        var user = await store.Users.GetAsync(session.UserId, cancellationToken);
-        if (user is null || user.IsBanned(now))
+        if (session.AppId != app.AppId || session.EnvId != app.EnvId || user.IsBanned(now))
         {
             return null;
         }

@@ -11,6 +11,7 @@ internal sealed class AuthsomeMetrics
     private readonly Counter<long> lockouts;
     private readonly Counter<long> refreshes;
     private readonly Counter<long> tokenReuse;
+    private readonly Counter<long> hashingShed;
     private readonly UpDownCounter<long> activeSessions;
 
     public AuthsomeMetrics(IMeterFactory meterFactory)
@@ -23,6 +24,7 @@ internal sealed class AuthsomeMetrics
         lockouts = meter.CreateCounter<long>("authsome.lockouts", "{lockout}", "Accounts locked after repeated failed sign-ins.");
         refreshes = meter.CreateCounter<long>("authsome.refreshes", "{refresh}", "Sessions refreshed.");
         tokenReuse = meter.CreateCounter<long>("authsome.refresh_token.reuse", "{reuse}", "Rotated-out refresh tokens presented again (session families revoked).");
+        hashingShed = meter.CreateCounter<long>("authsome.password_hashing.shed", "{request}", "Requests refused with 503 before any work because password hashing was saturated.");
         activeSessions = meter.CreateUpDownCounter<long>("authsome.sessions.active", "{session}", "Sessions created minus sessions ended by this process.");
     }
 
@@ -37,6 +39,8 @@ internal sealed class AuthsomeMetrics
     public void Refresh() => refreshes.Add(1);
 
     public void TokenReuse() => tokenReuse.Add(1);
+
+    public void HashingShed() => hashingShed.Add(1);
 
     public void SessionsStarted(int count = 1) => activeSessions.Add(count);
 

@@ -1,4 +1,4 @@
-using Authsome.Admin;
+using Authsome.Apps;
 using Authsome.Store;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;

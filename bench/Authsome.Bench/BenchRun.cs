@@ -86,9 +86,17 @@ internal static class BenchRun
         var runFirst = warmupFirst + settings.LargeDataSet / 4;
         var refreshThreads = Math.Min(settings.Threads, settings.Connections);
         var refreshRound = 0;
-        Add(await large.Runner.HttpAsync($"refresh ({SizeName(settings.LargeDataSet)} sessions)", "refresh.lua", settings.Connections,
+        var refresh = await large.Runner.HttpAsync($"refresh ({SizeName(settings.LargeDataSet)} sessions)", "refresh.lua", settings.Connections,
             () => [$"{BasePath}/refresh", Text(refreshRound++ == 0 && settings.WarmupSeconds > 0 ? warmupFirst : runFirst), Text(refreshThreads), BenchData.RefreshTokenPrefix],
-            null, null, cancellationToken));
+            null, null, cancellationToken);
+        // The store's rotation straight against the database, on the sessions below the half that GET /me used and
+        // no longer needs (the refresh rows above took the upper half).
+        var rotation = await large.Runner.DatabaseAsync(
+            $"pgbench: refresh's statements, {SizeName(settings.LargeDataSet)} sessions", "refresh.sql",
+            new Dictionary<string, string> { ["first"] = "1", ["clients"] = Text(settings.Connections), ["k"] = "0", ["prefix"] = BenchData.RefreshTokenPrefix },
+            cancellationToken);
+        Add(refresh with { ComparedWith = rotation.Name, Ratio = refresh.Load.PerSecond / rotation.Load.PerSecond });
+        Add(rotation);
 
         var storm = await small.Runner.HttpAsync("sign-in storm", "signin.lua", settings.StormConnections,
             () => [$"{BasePath}/signin", Text(settings.SmallDataSet), BenchData.Password, "count-statuses"],
@@ -128,6 +136,11 @@ internal static class BenchRun
                 () => [$"{BasePath}/me", Text(size), BenchData.AccessTokenPrefix], null, null, cancellationToken));
         }
 
+        // Latency at half the rate wrk reached, from a fixed-rate client: what a user sees when the API is not saturated.
+        var paced = await small.Runner.PacedAsync(
+            $"GET /me paced at half max, {sizes[0].Name}", $"{BasePath}/me",
+            () => BenchData.AccessToken(Random.Shared.NextInt64(1, sizes[0].Size + 1)), api[0].Load.PerSecond / 2, cancellationToken);
+
         var database = new List<ScenarioResult>();
         var joined = new List<ScenarioResult>();
         foreach (var (script, name, into) in (ValueTuple<string, string, List<ScenarioResult>>[])[("me.sql", "/me's 2 queries", database), ("me-join.sql", "same in 1 join", joined)])
@@ -146,6 +159,10 @@ internal static class BenchRun
             rows.Add(api[i] with { ComparedWith = reference.Name, Ratio = api[i].Load.PerSecond / reference.Load.PerSecond });
             rows.Add(reference);
             rows.Add(joined[i] with { ComparedWith = reference.Name, Ratio = joined[i].Load.PerSecond / reference.Load.PerSecond });
+            if (i == 0)
+            {
+                rows.Add(paced);
+            }
         }
 
         return rows;

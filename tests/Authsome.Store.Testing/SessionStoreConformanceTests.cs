@@ -1,3 +1,5 @@
+using System.Collections.Immutable;
+
 namespace Authsome.Store.Testing;
 
 /// <summary>Conformance of <see cref="IAuthsomeStore.Sessions"/>: lookups by token hash, compare-and-swap rotation, replay detection, expiry boundaries.</summary>
@@ -32,6 +34,44 @@ public abstract class SessionStoreConformanceTests : StoreConformanceTests
         Assert.Null(await Store.Sessions.GetByTokenHashAsync(session.RefreshTokenHash, Ct));
         Assert.Null(await Store.Sessions.GetByRefreshTokenHashAsync(session.TokenHash, Ct));
         Assert.Null(await Store.Sessions.GetRevokedRefreshTokenAsync(session.RefreshTokenHash, Ct));
+    }
+
+    [Fact]
+    public async Task GetWithUserByTokenHash_ReturnsTheSessionAndEveryFieldOfItsUser()
+    {
+        var tenant = await GivenTenantAsync();
+        var user = TestData.NewUser(tenant.App.Id, tenant.Environment.Id) with
+        {
+            EmailVerified = true,
+            FirstName = "Ada",
+            Username = TestData.Unique("ada"),
+            Phone = TestData.Unique("+44"),
+            PasswordHash = "$argon2id$v=19$m=65536,t=3,p=2$c2FsdHNhbHQ$aGFzaGhhc2g",
+            Banned = true,
+            BanExpires = TestData.Now.AddDays(30),
+            Metadata = ImmutableDictionary<string, string>.Empty.Add("plan", "pro"),
+        };
+        await Store.Users.CreateAsync(user, Ct);
+        var session = await GivenSessionAsync(user);
+        await GivenSessionAsync(await GivenUserAsync(tenant));
+
+        var found = await Store.Sessions.GetWithUserByTokenHashAsync(session.TokenHash, Ct);
+
+        Assert.NotNull(found);
+        StoreAssert.Same(session, found.Session);
+        StoreAssert.Same(user, found.User);
+        Assert.Null(await Store.Sessions.GetWithUserByTokenHashAsync(session.RefreshTokenHash, Ct));
+        Assert.Null(await Store.Sessions.GetWithUserByTokenHashAsync(TestData.NewSecretHash(), Ct));
+    }
+
+    [Fact]
+    public async Task GetWithUserByTokenHash_ReturnsNull_WhenTheUserIsDeleted()
+    {
+        var session = await GivenSessionAsync();
+
+        Assert.True(await Store.Users.DeleteAsync(session.UserId, TestData.Now, Ct));
+
+        Assert.Null(await Store.Sessions.GetWithUserByTokenHashAsync(session.TokenHash, Ct));
     }
 
     [Fact]

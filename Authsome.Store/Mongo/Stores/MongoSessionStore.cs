@@ -15,6 +15,7 @@ internal sealed class MongoSessionStore(MongoContext context) : ISessionStore
     private const string RotatedReason = "rotated";
     private readonly IMongoCollection<BsonDocument> _sessions = context.Collection(MongoCollections.Sessions);
     private readonly IMongoCollection<BsonDocument> _revoked = context.Collection(MongoCollections.RevokedRefreshTokens);
+    private readonly IMongoCollection<BsonDocument> _users = context.Collection(MongoCollections.Users);
 
     public ValueTask CreateAsync(Session session, CancellationToken cancellationToken)
     {
@@ -27,6 +28,21 @@ internal sealed class MongoSessionStore(MongoContext context) : ISessionStore
 
     public ValueTask<Session?> GetByTokenHashAsync(SecretHash tokenHash, CancellationToken cancellationToken) =>
         MongoCall.RunAsync(Entity, () => _sessions.FindOneAsync(Filter.Eq(Field.TokenHash, tokenHash.Hex), SessionDocument.FromBson, cancellationToken));
+
+    // Two reads by unique index (token hash, then _id) rather than one $lookup aggregation: the pipeline is
+    // costlier to plan than two point reads, and the user's read is skipped when there is no session.
+    public ValueTask<SessionWithUser?> GetWithUserByTokenHashAsync(SecretHash tokenHash, CancellationToken cancellationToken) =>
+        MongoCall.RunAsync<SessionWithUser?>(Entity, async () =>
+        {
+            var session = await _sessions.FindOneAsync(Filter.Eq(Field.TokenHash, tokenHash.Hex), SessionDocument.FromBson, cancellationToken).ConfigureAwait(false);
+            if (session is null)
+            {
+                return null;
+            }
+
+            var user = await _users.FindOneAsync(IdIs(session.UserId) & MongoUserStore.Live, UserDocument.FromBson, cancellationToken).ConfigureAwait(false);
+            return user is null ? null : new SessionWithUser(session, user);
+        });
 
     public ValueTask<Session?> GetByRefreshTokenHashAsync(SecretHash refreshTokenHash, CancellationToken cancellationToken) =>
         MongoCall.RunAsync(Entity, () => _sessions.FindOneAsync(Filter.Eq(Field.RefreshTokenHash, refreshTokenHash.Hex), SessionDocument.FromBson, cancellationToken));

@@ -127,7 +127,7 @@ internal sealed class MongoUserStore(MongoContext context) : IUserStore
             return result.MatchedCount > 0;
         });
 
-    private static FilterDefinition<BsonDocument> Live => IsNull(Field.DeletedAt);
+    internal static FilterDefinition<BsonDocument> Live => IsNull(Field.DeletedAt);
 
     private ValueTask<User?> FindLiveAsync(Id<App> appId, Id<AppEnvironment> envId, FilterDefinition<BsonDocument> match, CancellationToken cancellationToken) =>
         MongoCall.RunAsync(Entity, () => _users.FindOneAsync(

@@ -39,6 +39,12 @@ internal sealed class RelationalSessionStore(RelationalDatabase db) : ISessionSt
         ON CONFLICT (token_hash) DO NOTHING
         """;
 
+    // The authentication hot path: the session and its live user in one round trip. The user's columns are
+    // aliased u_<name> so that the two mappings read the same row without their shared names colliding.
+    private static readonly string SelectWithUser =
+        $"SELECT {Qualified("s", Columns, alias: null)}, {Qualified("u", RelationalUserStore.Columns, alias: "u_")} " +
+        "FROM authsome_sessions s JOIN authsome_users u ON u.id = s.user_id AND u.deleted_at IS NULL WHERE s.token_hash = @value";
+
     private const string RevokedColumns = "token_hash, family_id, user_id, reason, revoked_at, expires_at, replayed_at";
 
     private RelationalDialect D => db.Dialect;
@@ -54,6 +60,12 @@ internal sealed class RelationalSessionStore(RelationalDatabase db) : ISessionSt
 
     public ValueTask<Session?> GetByTokenHashAsync(SecretHash tokenHash, CancellationToken cancellationToken) =>
         GetByAsync("token_hash", tokenHash.Hex, cancellationToken);
+
+    public async ValueTask<SessionWithUser?> GetWithUserByTokenHashAsync(SecretHash tokenHash, CancellationToken cancellationToken) =>
+        await db.ReadAsync(
+            Entity,
+            s => s.QueryFirstAsync(SelectWithUser, new { value = tokenHash.Hex }, r => new SessionWithUser(Map(r), RelationalUserStore.Map(r.Prefixed("u_"))), cancellationToken),
+            cancellationToken).ConfigureAwait(false);
 
     public ValueTask<Session?> GetByRefreshTokenHashAsync(SecretHash refreshTokenHash, CancellationToken cancellationToken) =>
         GetByAsync("refresh_token_hash", refreshTokenHash.Hex, cancellationToken);
@@ -173,6 +185,9 @@ internal sealed class RelationalSessionStore(RelationalDatabase db) : ISessionSt
         expected = expected?.Hex,
         revoked_at = D.Time(x.UpdatedAt),
     };
+
+    private static string Qualified(string table, string columns, string? alias) =>
+        string.Join(", ", columns.Split(", ").Select(c => alias is null ? $"{table}.{c}" : $"{table}.{c} AS {alias}{c}"));
 
     private static Session Map(RowReader r) => new()
     {

@@ -8,7 +8,7 @@ internal sealed class RelationalUserStore(RelationalDatabase db) : IUserStore
 {
     private const string Entity = "user";
 
-    private const string Columns =
+    internal const string Columns =
         "id, app_id, env_id, email, email_verified, name, first_name, last_name, image, username, display_username, " +
         "phone, phone_verified, password_hash, password_changed_at, banned, ban_reason, ban_expires, " +
         "failed_sign_in_count, locked_until, metadata, created_at, updated_at, deleted_at";
@@ -192,7 +192,7 @@ internal sealed class RelationalUserStore(RelationalDatabase db) : IUserStore
         updated_at = D.Time(u.UpdatedAt),
     };
 
-    private static User Map(RowReader r) => new()
+    internal static User Map(RowReader r) => new()
     {
         Id = r.Id<User>("id"),
         AppId = r.Id<App>("app_id"),

@@ -14,6 +14,9 @@ public sealed record SignUpRequest
     public string? Name { get; init; }
     public string? Username { get; init; }
 
+    /// <summary>Values of the app's extra sign-up fields, by key (see the app's <c>signup</c> form config); kept in the user's metadata.</summary>
+    public Dictionary<string, string?>? Fields { get; init; }
+
     /// <summary>Binds the body.</summary>
     public static ValueTask<SignUpRequest> BindAsync(HttpContext context) => RequestBody.ReadAsync<SignUpRequest>(context);
 }

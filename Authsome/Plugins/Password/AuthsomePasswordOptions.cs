@@ -27,7 +27,10 @@ public sealed class AuthsomePasswordOptions
     /// </summary>
     public int? MaxConcurrentHashes { get; set; }
 
-    /// <summary>How many more hash operations may wait for a free slot before new ones are refused at once. Default 100.</summary>
+    /// <summary>
+    /// How many more hash operations may wait for a free slot before new ones are refused at once. Default 100. A
+    /// sign-in or sign-up request counts from when it arrives (before its body is read) until it answers.
+    /// </summary>
     public int MaxQueuedHashes { get; set; } = 100;
 
     /// <summary>How long a hash operation waits for a free slot before it is refused. Default 5 seconds.</summary>

@@ -14,7 +14,7 @@ internal sealed class PasswordAuthentication(
     {
         ArgumentNullException.ThrowIfNull(request);
         ArgumentNullException.ThrowIfNull(client);
-        return AuthsomeResult<SignUpOutcome>.RunAsync(() => signUp.SignUpAsync(request.Email, request.Password, request.Name, request.Username, client, cancellationToken));
+        return AuthsomeResult<SignUpOutcome>.RunAsync(() => signUp.SignUpAsync(request.Email, request.Password, request.Name, request.Username, client, cancellationToken, request.Fields));
     }
 
     public ValueTask<AuthsomeResult<SignInOutcome>> SignInAsync(PasswordSignIn request, ClientInfo client, CancellationToken cancellationToken)

@@ -1,6 +1,7 @@
 using Authsome.Accounts;
 using Authsome.Apps;
 using Authsome.Errors;
+using Authsome.Forms;
 using Authsome.Hooks;
 using Authsome.Messaging;
 using Authsome.Sessions;
@@ -29,7 +30,8 @@ internal sealed class PasswordSignUpService(
 {
     private const string Method = "password";
 
-    public async ValueTask<SignUpOutcome> SignUpAsync(string? emailInput, string? passwordInput, string? nameInput, string? usernameInput, ClientInfo client, CancellationToken cancellationToken)
+    // fields: values of the app's extra sign-up fields (its signup form config), validated and kept in the user's metadata.
+    public async ValueTask<SignUpOutcome> SignUpAsync(string? emailInput, string? passwordInput, string? nameInput, string? usernameInput, ClientInfo client, CancellationToken cancellationToken, IReadOnlyDictionary<string, string?>? fields = null)
     {
         using var activity = AuthsomeTelemetry.StartOperation("sign_up");
         var email = InputRules.Email(emailInput);
@@ -40,6 +42,7 @@ internal sealed class PasswordSignUpService(
         activity?.SetTag("authsome.app_id", app.AppId.ToString());
 
         await accounts.EnsureSignUpEnabledAsync(app, withPassword: true, activity, cancellationToken);
+        var metadata = SignUpFormFields.Validate(await store.FormConfigs.GetAsync(app.AppId, SignUpFormFields.FormType, cancellationToken), fields);
         passwords.EnsureAcceptable(password, email, username, "password");
         await accounts.BeforeSignUpAsync(new SignUpHookContext(app.AppId, email, username, name, Method), cancellationToken);
 
@@ -47,7 +50,7 @@ internal sealed class PasswordSignUpService(
         var hash = await passwords.HashAsync(password, cancellationToken);
         var verificationRequired = await requirement.IsRequiredAsync(app.AppId, cancellationToken);
         var now = time.GetStoreNow();
-        var user = AccountService.NewAccount(app, email, name, username, now) with { PasswordHash = hash, PasswordChangedAt = now };
+        var user = AccountService.NewAccount(app, email, name, username, now) with { PasswordHash = hash, PasswordChangedAt = now, Metadata = metadata };
 
         // The username first: usernames are public, so a taken one may be said, but it must be said whether or not
         // the email is taken too, or the answer would tell a registered email (decoy) from a free one (409).

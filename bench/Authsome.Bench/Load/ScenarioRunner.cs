@@ -42,6 +42,19 @@ internal sealed class ScenarioRunner(
         };
     }
 
+    /// <summary>
+    /// GET <paramref name="path"/> at a fixed <paramref name="rate"/> with <see cref="PacedClient"/> (no warm-up: it
+    /// follows a wrk run of the same requests), for latency that a stall cannot hide.
+    /// </summary>
+    public async Task<ScenarioResult> PacedAsync(string name, string path, Func<string> bearerToken, double rate, CancellationToken cancellationToken)
+    {
+        api.ResetPeakMemory();
+        var before = cpu.Sample();
+        var load = await PacedClient.RunAsync(baseAddress, path, bearerToken, rate, settings.Connections, settings.DurationSeconds, cancellationToken);
+        var used = cpu.Sample() - before;
+        return new ScenarioResult(name, settings.Connections, load, api.ReadPeakMemory(), used);
+    }
+
     /// <summary>Runs a pgbench script (in the scripts directory) with the scenarios' concurrency and duration, straight against the database.</summary>
     public async Task<ScenarioResult> DatabaseAsync(string name, string script, IReadOnlyDictionary<string, string> variables, CancellationToken cancellationToken)
     {

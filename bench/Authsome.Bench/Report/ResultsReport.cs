@@ -58,6 +58,8 @@ internal sealed class ResultsReport(
         }
 
         Line(md);
+        Targets(md, me: scenarios.Where(r => r.Name.StartsWith("GET /me, ", StringComparison.Ordinal)).ToList());
+        Line(md);
         Line(md, $"Sign-in storm ({storm.Connections} at once for {settings.DurationSeconds} s): {storm.Load.Requests} answers, " +
                  $"{storm.Load.Count(s => s is >= 200 and < 300)} 2xx, {storm.Load.Count(s => s == 503)} 503 shed by the hashing gate, " +
                  $"{storm.Load.Count(s => s == 429)} 429, {storm.Load.Count(s => s >= 500 && s != 503)} other 5xx, " +
@@ -65,7 +67,7 @@ internal sealed class ResultsReport(
         Line(md);
         Line(md, $"Hashing limit: one Argon2id verification (m = {hashing.MemoryKiB} KiB, t = {hashing.TimeCost}, p = 1) takes " +
                  $"{hashing.PerVerify.TotalMilliseconds:0.0} ms single-threaded (mean of {hashing.Iterations}), so {machine.Cores} cores verify at most {limit:0.0}/s.");
-        var me = scenarios.Where(r => r.Name.StartsWith("GET /me", StringComparison.Ordinal)).ToList();
+        var me = scenarios.Where(r => r.Name.StartsWith("GET /me, ", StringComparison.Ordinal)).ToList();
         if (me.Count >= 2)
         {
             Line(md);
@@ -89,6 +91,59 @@ internal sealed class ResultsReport(
         md.Append(plans);
         Line(md, "```");
         return md.ToString();
+    }
+
+    /// <summary>Issue 16's targets, each measured figure beside its target; a row whose scenario did not run says so.</summary>
+    private void Targets(StringBuilder md, IReadOnlyList<ScenarioResult> me)
+    {
+        var joins = scenarios.Where(r => r.Name.StartsWith("pgbench: same in 1 join", StringComparison.Ordinal)).ToList();
+        var paced = scenarios.FirstOrDefault(r => r.Name.StartsWith("GET /me paced", StringComparison.Ordinal));
+        var refresh = scenarios.FirstOrDefault(r => r.Name.StartsWith("refresh", StringComparison.Ordinal));
+        var signIn = scenarios.FirstOrDefault(r => r.Name == "sign-in");
+        Line(md, "| Target | Measured | Wanted | Met |");
+        Line(md, "|---|---:|---:|---|");
+        for (var i = 0; i < Math.Min(2, Math.Min(me.Count, joins.Count)); i++)
+        {
+            Row($"GET /me / pgbench's one join, {me[i].Name["GET /me, ".Length..]}", me[i].Load.PerSecond / joins[i].Load.PerSecond, ">=", 0.5, "0.00");
+            Row($"API CPU per GET /me, {me[i].Name["GET /me, ".Length..]} (µs)", me[i].ApiCpuPerRequest.TotalMicroseconds, "<=", 150, "0");
+        }
+
+        if (paced is not null)
+        {
+            Row($"p99 of GET /me at {paced.Load.PerSecond:0}/s (half of wrk's rate, fixed-rate client) (ms)", paced.Load.P99.TotalMilliseconds, "<=", 5, "0.00");
+        }
+
+        if (refresh?.Ratio is { } refreshRatio)
+        {
+            Row("refresh / pgbench's rotation statements", refreshRatio, ">=", 0.5, "0.00");
+        }
+
+        if (signIn?.Ratio is { } signInRatio)
+        {
+            Row("sign-in / Argon2id limit", signInRatio, ">=", 0.85, "0.00");
+        }
+
+        if (storm.Ratio is { } stormRatio)
+        {
+            Row($"storm ({storm.Connections} connections) sign-ins / Argon2id limit", stormRatio, ">=", 0.8, "0.00");
+        }
+
+        if (storm.PeakMemoryBytes is { } peak)
+        {
+            Row("API peak RSS under the storm (MiB)", peak / (1024.0 * 1024), "<=", 300, "0");
+        }
+
+        if (me.Count >= 2)
+        {
+            // bench/RESULTS.md's first run (2026-11-23) had 0.58: the rate must not fall further with the table's size.
+            Row($"GET /me at {me[1].Name["GET /me, ".Length..]} / at {me[0].Name["GET /me, ".Length..]}", me[1].Load.PerSecond / me[0].Load.PerSecond, ">=", 0.58, "0.00");
+        }
+
+        void Row(string what, double measured, string comparison, double wanted, string format)
+        {
+            var met = comparison == ">=" ? measured >= wanted : measured <= wanted;
+            Line(md, $"| {what} | {measured.ToString(format, s_invariant)} | {comparison} {wanted.ToString(s_invariant)} | {(met ? "yes" : "**no**")} |");
+        }
     }
 
     private static long SocketErrors(ScenarioResult r) =>

@@ -140,6 +140,38 @@ public sealed class PasswordHashingGateTests
         Assert.Equal(18, outcomes.Count(hashed => !hashed));
     }
 
+    [Fact]
+    public async Task AdmittedRequests_HoldTheirPlaceUntilDisposed_AndTheirHashesAreNotCountedTwice()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using var gate = new PasswordHashingGate(maxConcurrent: 1, maxQueued: 1, TimeSpan.FromMinutes(1));
+
+        // Each request in its own flow, as ASP.NET Core runs them: an admission flows only into its own request.
+        var first = await Task.Run(gate.TryAdmitRequest, ct);
+        var second = await Task.Run(gate.TryAdmitRequest, ct);
+        Assert.NotNull(first);
+        Assert.NotNull(second);
+        Assert.Null(await Task.Run(gate.TryAdmitRequest, ct));
+        await Assert.ThrowsAsync<PasswordHashingBusyException>(async () => await gate.RunAsync(() => 1, ct));
+
+        second.Dispose();
+        second.Dispose();
+        var hashed = await Task.Run(
+            async () =>
+            {
+                using var admission = gate.TryAdmitRequest();
+                Assert.NotNull(admission);
+                Assert.Null(await Task.Run(gate.TryAdmitRequest, ct));
+
+                // Full to everyone else, yet the admitted request's own hash runs: its place was taken up front.
+                return await gate.RunAsync(() => 2, ct);
+            },
+            ct);
+        Assert.Equal(2, hashed);
+        first.Dispose();
+        Assert.NotNull(await Task.Run(gate.TryAdmitRequest, ct));
+    }
+
     // Takes a slot of the gate until the event is set.
     internal static Task<bool> Hold(PasswordHashingGate gate, ManualResetEventSlim release) =>
         gate.RunAsync(

@@ -1,6 +1,7 @@
 using Authsome.Endpoints;
 using Authsome.Endpoints.Contracts;
 using Authsome.Hooks;
+using Authsome.Passwords;
 using Authsome.RateLimiting;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
@@ -24,6 +25,7 @@ internal static class SignUpEndpoints
             .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status413PayloadTooLarge)
             .ProducesProblem(StatusCodes.Status415UnsupportedMediaType).ProducesProblem(StatusCodes.Status429TooManyRequests)
             .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
+            .WithMetadata(PasswordHashingAdmission.Instance)
             .RequireRateLimiting(AuthsomeRateLimitPolicies.SignUp);
 
         routes.MapPost("/signin", SignInAsync)
@@ -32,12 +34,13 @@ internal static class SignUpEndpoints
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status423Locked)
             .ProducesProblem(StatusCodes.Status429TooManyRequests).ProducesProblem(StatusCodes.Status503ServiceUnavailable)
+            .WithMetadata(PasswordHashingAdmission.Instance)
             .RequireRateLimiting(AuthsomeRateLimitPolicies.SignIn);
     }
 
     private static async Task<Created<AuthResponse>> SignUpAsync(SignUpRequest body, HttpContext context, IPasswordAuthentication passwords, IOptions<AuthsomeOptions> options, CancellationToken cancellationToken)
     {
-        var request = new PasswordSignUp(body.Email ?? string.Empty, body.Password ?? string.Empty) { Name = body.Name, Username = body.Username };
+        var request = new PasswordSignUp(body.Email ?? string.Empty, body.Password ?? string.Empty) { Name = body.Name, Username = body.Username, Fields = body.Fields };
         var result = (await passwords.SignUpAsync(request, context.Client(), cancellationToken)).GetValueOrThrow();
         if (result.Session is { } issued)
         {

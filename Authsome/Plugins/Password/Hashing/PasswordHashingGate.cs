@@ -13,7 +13,10 @@ internal sealed class PasswordHashingGate : IDisposable
     private readonly int _capacity;
     private readonly TimeSpan _queueTimeout;
 
-    // Running plus waiting operations; checked before waiting so that the queue itself stays bounded.
+    // The admission a request took before its body was read (see TryAdmitRequest), flowing to the hashes it runs.
+    private readonly AsyncLocal<RequestAdmission?> _requestAdmission = new();
+
+    // Running plus waiting operations (or admitted requests); checked before waiting so that the queue stays bounded.
     private int _admitted;
 
     public PasswordHashingGate(IOptions<AuthsomePasswordOptions> options)
@@ -37,9 +40,10 @@ internal sealed class PasswordHashingGate : IDisposable
     /// <exception cref="PasswordHashingBusyException">The queue is full, or no slot freed up within the queue timeout.</exception>
     public async ValueTask<T> RunAsync<T>(Func<T> work, CancellationToken cancellationToken)
     {
-        if (Interlocked.Increment(ref _admitted) > _capacity)
+        // A request admitted up front already holds its place; its hashes only wait for a slot.
+        var counted = _requestAdmission.Value is not { IsActive: true };
+        if (counted && !TryCount())
         {
-            Interlocked.Decrement(ref _admitted);
             throw new PasswordHashingBusyException();
         }
 
@@ -62,9 +66,42 @@ internal sealed class PasswordHashingGate : IDisposable
         }
         finally
         {
-            Interlocked.Decrement(ref _admitted);
+            if (counted)
+            {
+                Interlocked.Decrement(ref _admitted);
+            }
         }
     }
 
+    /// <summary>
+    /// Takes a place for a whole request that will hash, before it costs anything (body, database reads): null when
+    /// the gate is full, so that a storm is refused for the price of a status code. The place is held, and the
+    /// request's hashes run under it, until the returned admission is disposed.
+    /// </summary>
+    public IDisposable? TryAdmitRequest()
+    {
+        if (!TryCount())
+        {
+            return null;
+        }
+
+        var admission = new RequestAdmission(this);
+        _requestAdmission.Value = admission;
+        return admission;
+    }
+
+    private bool TryCount()
+    {
+        if (Interlocked.Increment(ref _admitted) > _capacity)
+        {
+            Interlocked.Decrement(ref _admitted);
+            return false;
+        }
+
+        return true;
+    }
+
     public void Dispose() => _slots.Dispose();
+
+    internal void Release() => Interlocked.Decrement(ref _admitted);
 }

@@ -1,0 +1,63 @@
+using Authsome.Forms;
+using Authsome.Pages.Components;
+using Authsome.Pages.Security;
+using Authsome.Sessions;
+using Authsome.Store;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace Authsome.Pages.Routes;
+
+/// <summary>The account page: profile (with the sign-up form's answers) and sessions.</summary>
+internal static class AccountRoutes
+{
+    public static void MapAccountPages(this IEndpointRouteBuilder pages)
+    {
+        pages.MapGet("/account", ShowAsync);
+        pages.MapPost("/account/sessions/{id}/revoke", RevokeAsync);
+    }
+
+    private static async Task<IResult> ShowAsync(HttpContext context, PageRenderer pages, PageSessions current, IAuthsomeEngine engine, IAuthsomeStore store)
+    {
+        if (await current.GetAsync(context) is not { } signedIn)
+        {
+            return SignInFirst(context, pages);
+        }
+
+        var app = await engine.GetAppAsync(context.RequestAborted);
+        var config = await store.FormConfigs.GetAsync(app.AppId, SignUpFormFields.FormType, context.RequestAborted);
+        return await pages.RenderAsync<Account>(context, "Your account", new()
+        {
+            [nameof(Account.User)] = signedIn.User,
+            [nameof(Account.Fields)] = SignUpFormFields.Visible(config),
+            [nameof(Account.Sessions)] = await engine.ListSessionsAsync(signedIn.User.Id, context.RequestAborted),
+            [nameof(Account.CurrentSessionId)] = signedIn.Session.Id,
+        });
+    }
+
+    private static async Task<IResult> RevokeAsync(string id, HttpContext context, PageRenderer pages, PageSessions current, SessionService sessions, IAuthsomeStore store)
+    {
+        if (await pages.ReadFormAsync(context) is null)
+        {
+            return await pages.RefusedAsync(context);
+        }
+
+        if (await current.GetAsync(context) is not { } signedIn)
+        {
+            return SignInFirst(context, pages);
+        }
+
+        // Someone else's session is left alone, silently, like one that does not exist.
+        if (Id<Session>.TryParse(id, out var sessionId) && await store.Sessions.GetAsync(sessionId, context.RequestAborted) is { } target
+            && target.UserId == signedIn.User.Id && target.Id != signedIn.Session.Id)
+        {
+            await sessions.EndAsync(target, "revoked", context.RequestAborted);
+        }
+
+        return PageRenderer.SeeOther(context, pages.BasePath(context) + "/account");
+    }
+
+    private static IResult SignInFirst(HttpContext context, PageRenderer pages) =>
+        PageRenderer.SeeOther(context, pages.BasePath(context) + "/sign-in?return_url=" + Uri.EscapeDataString(pages.BasePath(context) + "/account"));
+}

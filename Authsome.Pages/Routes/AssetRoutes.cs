@@ -1,0 +1,25 @@
+using System.Reflection;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace Authsome.Pages.Routes;
+
+/// <summary>The pages' stylesheet (embedded) and the app's branding stylesheet (colours, font, custom CSS).</summary>
+internal static class AssetRoutes
+{
+    private const string Css = "text/css; charset=utf-8";
+    private static readonly Lazy<string> PagesCss = new(() =>
+    {
+        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream("Authsome.Pages.pages.css")
+            ?? throw new InvalidOperationException("The pages' stylesheet is missing from the assembly.");
+        using var reader = new StreamReader(stream);
+        return reader.ReadToEnd();
+    });
+
+    public static void MapAssetPages(this IEndpointRouteBuilder pages)
+    {
+        pages.MapGet("/assets/pages.css", () => TypedResults.Text(PagesCss.Value, Css));
+        pages.MapGet("/assets/branding.css", (PagesBranding branding) => TypedResults.Text(branding.Stylesheet(), Css));
+    }
+}
