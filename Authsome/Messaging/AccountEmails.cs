@@ -50,12 +50,12 @@ internal static class AccountEmails
             If these attempts were not yours, someone may be guessing your password. Resetting your password ends the pause at once.
             """);
 
-    private static string LinkOrToken(string? linkTemplate, string token, string lead) =>
+    public static string LinkOrToken(string? linkTemplate, string token, string lead) =>
         linkTemplate is null
             ? $".\n\nYour token: {token}"
             : $"{lead}\n\n{linkTemplate.Replace("{token}", Uri.EscapeDataString(token), StringComparison.Ordinal)}";
 
-    private static string Describe(TimeSpan ttl) =>
+    public static string Describe(TimeSpan ttl) =>
         ttl.TotalHours >= 1
             ? Plural(ttl.TotalHours, "hour")
             : Plural(ttl.TotalMinutes, "minute");

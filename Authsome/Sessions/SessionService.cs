@@ -23,7 +23,8 @@ internal sealed partial class SessionService(
     TimeProvider time,
     HookRunner hooks,
     AuthsomeMetrics metrics,
-    ILogger<SessionService> logger)
+    ILogger<SessionService> logger,
+    IJwtAccessTokenMinter? jwt = null)
 {
     /// <summary>The engine's session settings with the app's <see cref="AppSessionConfig"/> overrides.</summary>
     public async ValueTask<SessionPolicy> GetPolicyAsync(Id<App> appId, CancellationToken cancellationToken)
@@ -36,7 +37,8 @@ internal sealed partial class SessionService(
             config?.RotateRefreshToken ?? settings.RotateRefreshToken,
             config?.MaxActiveSessions is > 0 and var max ? max : settings.MaxActiveSessions,
             config?.AbsoluteLifetime is { } absolute && absolute > TimeSpan.Zero ? absolute : settings.AbsoluteLifetime,
-            config?.IdleTimeout is { } idle && idle > TimeSpan.Zero ? idle : settings.IdleTimeout);
+            config?.IdleTimeout is { } idle && idle > TimeSpan.Zero ? idle : settings.IdleTimeout,
+            config?.TokenFormat ?? TokenFormat.Opaque);
     }
 
     /// <summary>
@@ -45,11 +47,10 @@ internal sealed partial class SessionService(
     /// returns it unstored, so the two answers cannot drift apart.
     /// </summary>
     public async ValueTask<IssuedSession> PrepareAsync(User user, ClientInfo client, CancellationToken cancellationToken) =>
-        Build(user, client, await GetPolicyAsync(user.AppId, cancellationToken), time.GetStoreNow());
+        await BuildAsync(user, client, await GetPolicyAsync(user.AppId, cancellationToken), time.GetStoreNow(), cancellationToken);
 
-    private static IssuedSession Build(User user, ClientInfo client, SessionPolicy policy, DateTimeOffset now)
+    private async ValueTask<IssuedSession> BuildAsync(User user, ClientInfo client, SessionPolicy policy, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var accessToken = SecretTokens.NewToken();
         var refreshToken = SecretTokens.NewToken();
         var id = Id<Session>.New(now);
         var session = new Session
@@ -59,7 +60,7 @@ internal sealed partial class SessionService(
             EnvId = user.EnvId,
             UserId = user.Id,
             FamilyId = id,
-            TokenHash = SecretHash.Of(accessToken),
+            TokenHash = default,
             RefreshTokenHash = SecretHash.Of(refreshToken),
             IpAddress = client.IpAddress,
             UserAgent = client.UserAgent,
@@ -69,7 +70,8 @@ internal sealed partial class SessionService(
             CreatedAt = now,
             UpdatedAt = now,
         };
-        return new IssuedSession(session, accessToken, refreshToken);
+        var accessToken = await NewAccessTokenAsync(policy, session, now, cancellationToken);
+        return new IssuedSession(session with { TokenHash = SecretHash.Of(accessToken) }, accessToken, refreshToken);
     }
 
     /// <summary>Creates a session for a user who just proved who they are; ends the oldest sessions beyond the limit.</summary>
@@ -80,7 +82,7 @@ internal sealed partial class SessionService(
         var policy = await GetPolicyAsync(user.AppId, cancellationToken);
         var now = time.GetStoreNow();
         await EnforceLimitAsync(user.Id, policy.MaxActiveSessions, now, cancellationToken);
-        var issued = Build(user, client, policy, now);
+        var issued = await BuildAsync(user, client, policy, now, cancellationToken);
         var session = issued.Session;
         await store.Sessions.CreateAsync(session, cancellationToken);
         metrics.SessionsStarted();
@@ -98,7 +100,8 @@ internal sealed partial class SessionService(
     /// </summary>
     public async ValueTask<AuthenticatedSession?> AuthenticateAsync(string token, CancellationToken cancellationToken)
     {
-        if (!SecretTokens.LooksLikeToken(token))
+        // A JWT access token is looked up like an opaque one: its hash is the session's, so a revoked session's JWT stops here at once.
+        if (!SecretTokens.LooksLikeToken(token) && !SecretTokens.LooksLikeJwt(token))
         {
             return null;
         }
@@ -170,11 +173,9 @@ internal sealed partial class SessionService(
             throw new AuthsomeException(AuthsomeErrors.AccountBanned);
         }
 
-        var accessToken = SecretTokens.NewToken();
         var nextRefreshToken = policy.RotateRefreshToken ? SecretTokens.NewToken() : refreshToken;
         var rotated = session with
         {
-            TokenHash = SecretHash.Of(accessToken),
             RefreshTokenHash = SecretHash.Of(nextRefreshToken),
             IpAddress = client.IpAddress ?? session.IpAddress,
             UserAgent = client.UserAgent ?? session.UserAgent,
@@ -183,6 +184,8 @@ internal sealed partial class SessionService(
             RefreshTokenExpiresAt = policy.RotateRefreshToken ? policy.RefreshExpiry(session.CreatedAt, now) : session.RefreshTokenExpiresAt,
             UpdatedAt = now,
         };
+        var accessToken = await NewAccessTokenAsync(policy, rotated, now, cancellationToken);
+        rotated = rotated with { TokenHash = SecretHash.Of(accessToken) };
 
         if (policy.RotateRefreshToken)
         {
@@ -241,6 +244,18 @@ internal sealed partial class SessionService(
         var now = time.GetStoreNow();
         var sessions = await store.Sessions.ListByUserAsync(userId, cancellationToken);
         return [.. sessions.Where(s => s.RefreshTokenExpiresAt > now)];
+    }
+
+    /// <summary>An opaque random token, or a signed JWT when the app's session config says <c>token_format: jwt</c>.</summary>
+    private ValueTask<string> NewAccessTokenAsync(SessionPolicy policy, Session session, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (policy.TokenFormat != TokenFormat.Jwt)
+        {
+            return ValueTask.FromResult(SecretTokens.NewToken());
+        }
+
+        return jwt?.MintAsync(session, now, cancellationToken)
+            ?? throw new InvalidOperationException($"App {session.AppId} asks for JWT access tokens (its session config's token_format), but the JWT plugin is not added: call AddJwtTokens().");
     }
 
     // The access token keeps its own expiry from when it was issued (UpdatedAt: creation or the last refresh); the
