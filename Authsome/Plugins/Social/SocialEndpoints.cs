@@ -25,8 +25,12 @@ internal static class SocialEndpoints
             .WithName("SocialSignIn").WithSummary("Go to the provider to sign in; comes back to redirect_uri with a one-time code").WithTags(Tag)
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
 
-        routes.MapMethods("/social/{provider}/callback", [HttpMethods.Get, HttpMethods.Post], CallbackAsync)
+        // One operation per method: OpenAPI operation ids must be unique (POST is the form_post response mode, e.g. Apple).
+        routes.MapGet("/social/{provider}/callback", CallbackAsync)
             .WithName("SocialCallback").WithSummary("Where the provider sends the browser back").WithTags(Tag)
+            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
+        routes.MapPost("/social/{provider}/callback", CallbackAsync)
+            .WithName("SocialCallbackFormPost").WithSummary("Where the provider posts the browser back (form_post response mode)").WithTags(Tag)
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
 
         routes.MapPost("/social/exchange", ExchangeAsync)
