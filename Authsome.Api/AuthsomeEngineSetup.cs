@@ -28,10 +28,10 @@ public static class AuthsomeEngineSetup
         return builder.Services.AddAuthsomeCore(Configure(builder.Configuration));
     }
 
-    // Password and MFA always; passkeys are bound to a domain the operator names, so without Authsome:Passkeys they stay off.
+    // Password, MFA and the federation plugins always; passkeys are bound to a domain the operator names, so without Authsome:Passkeys they stay off.
     private static Action<AuthsomeBuilder> Configure(IConfiguration configuration) => authsome =>
     {
-        authsome.UseStoreFromConfiguration().AddPassword().AddMfa();
+        authsome.UseStoreFromConfiguration().AddPassword().AddMfa().AddMagicLink().AddJwtTokens().AddSocial();
         if (configuration.GetSection(PasskeyOptions.SectionName).Exists())
         {
             authsome.AddPasskeys();

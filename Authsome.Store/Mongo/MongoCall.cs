@@ -5,11 +5,12 @@ namespace Authsome.Store.Mongo;
 /// conflict (a race lost to a concurrent writer, after which nothing of the failed write remains) is retried a
 /// few times first: mongod retries those itself outside transactions, but compatible servers may report them, and
 /// every operation here is safe to run again after one (cascades and upserts by design, the rest being single
-/// writes or undoing their own partial work).
+/// writes or undoing their own partial work). The back-off doubles per attempt: with many writers racing on one key
+/// (twenty sign-ups of one email) a compatible server may report a deadlock to several of them more than once.
 /// </summary>
 internal static class MongoCall
 {
-    private const int MaxAttempts = 4;
+    private const int MaxAttempts = 8;
 
     public static async ValueTask<T> RunAsync<T>(string entity, Func<Task<T>> operation)
     {
@@ -21,7 +22,7 @@ internal static class MongoCall
             }
             catch (Exception ex) when (attempt < MaxAttempts && MongoErrors.IsWriteConflict(ex))
             {
-                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(5, 25 * attempt))).ConfigureAwait(false);
+                await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(5, 10 << attempt))).ConfigureAwait(false);
             }
             catch (Exception ex) when (MongoErrors.IsDriverError(ex))
             {

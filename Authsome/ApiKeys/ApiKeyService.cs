@@ -217,12 +217,12 @@ internal sealed partial class ApiKeyService(
     [GeneratedRegex("^[a-z0-9_:.*-]{1,64}$", RegexOptions.CultureInvariant)]
     private static partial Regex ScopeRegex();
 
-    [LoggerMessage(EventId = 4302, Level = LogLevel.Information, Message = "Created API key {KeyId} ({KeyPrefix})")]
+    [LoggerMessage(EventId = 4402, Level = LogLevel.Information, Message = "Created API key {KeyId} ({KeyPrefix})")]
     private static partial void LogCreated(ILogger logger, string keyId, string keyPrefix);
 
-    [LoggerMessage(EventId = 4303, Level = LogLevel.Information, Message = "Revoked API key {KeyId}")]
+    [LoggerMessage(EventId = 4403, Level = LogLevel.Information, Message = "Revoked API key {KeyId}")]
     private static partial void LogRevoked(ILogger logger, string keyId);
 
-    [LoggerMessage(EventId = 4304, Level = LogLevel.Information, Message = "Rolled API key {KeyId} to {NewKeyId}")]
+    [LoggerMessage(EventId = 4404, Level = LogLevel.Information, Message = "Rolled API key {KeyId} to {NewKeyId}")]
     private static partial void LogRolled(ILogger logger, string keyId, string newKeyId);
 }

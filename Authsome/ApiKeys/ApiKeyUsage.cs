@@ -72,6 +72,6 @@ internal sealed partial class ApiKeyUsage(IAuthsomeStore store, IOptions<Authsom
         await FlushAsync(cancellationToken);
     }
 
-    [LoggerMessage(EventId = 4301, Level = LogLevel.Warning, Message = "Recording the last use of API key {KeyId} failed")]
+    [LoggerMessage(EventId = 4401, Level = LogLevel.Warning, Message = "Recording the last use of API key {KeyId} failed")]
     private static partial void LogTouchFailed(ILogger logger, Exception exception, string keyId);
 }

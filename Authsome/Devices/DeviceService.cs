@@ -84,6 +84,6 @@ internal sealed partial class DeviceService(IAuthsomeStore store, TimeProvider t
         return ended;
     }
 
-    [LoggerMessage(EventId = 4201, Level = LogLevel.Information, Message = "Removed device {DeviceId} and ended its {Count} sessions")]
+    [LoggerMessage(EventId = 4601, Level = LogLevel.Information, Message = "Removed device {DeviceId} and ended its {Count} sessions")]
     private static partial void LogRemoved(ILogger logger, string deviceId, int count);
 }

@@ -5,6 +5,8 @@ using Authsome.Errors;
 using Authsome.Sessions;
 using Authsome.Store;
 using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Microsoft.Net.Http.Headers;
 
 namespace Authsome.Endpoints;
@@ -27,6 +29,13 @@ internal static class EndpointContext
             context.Connection.RemoteIpAddress?.ToString(),
             string.IsNullOrWhiteSpace(userAgent) ? null : userAgent,
             DeviceFingerprint.ValidDeviceId(context.Request.Headers[DeviceFingerprint.HeaderName]));
+    }
+
+    /// <summary>The URL of the engine's routes as this request reached them: scheme, host, path base and <c>Authsome:BasePath</c>.</summary>
+    public static string EngineBaseUrl(this HttpContext context)
+    {
+        var basePath = context.RequestServices.GetRequiredService<IOptionsMonitor<AuthsomeOptions>>().CurrentValue.BasePath.TrimEnd('/');
+        return $"{context.Request.Scheme}://{context.Request.Host}{context.Request.PathBase}{basePath}";
     }
 
     /// <summary>The session the Authsome scheme accepted; the routes that call this require it, so absence is a 401.</summary>

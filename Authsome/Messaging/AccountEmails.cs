@@ -71,12 +71,12 @@ internal static class AccountEmails
             Fix the endpoint, then enable the webhook again (PATCH /webhooks/ID with "active": true) and redeliver what it missed.
             """);
 
-    private static string LinkOrToken(string? linkTemplate, string token, string lead) =>
+    public static string LinkOrToken(string? linkTemplate, string token, string lead) =>
         linkTemplate is null
             ? $".\n\nYour token: {token}"
             : $"{lead}\n\n{linkTemplate.Replace("{token}", Uri.EscapeDataString(token), StringComparison.Ordinal)}";
 
-    private static string Describe(TimeSpan ttl) =>
+    public static string Describe(TimeSpan ttl) =>
         ttl.TotalHours >= 1
             ? Plural(ttl.TotalHours, "hour")
             : Plural(ttl.TotalMinutes, "minute");

@@ -35,14 +35,19 @@ internal sealed class RateLimitingSetup(IOptionsMonitor<AuthsomeOptions> options
     private RateLimitPartition<PartitionKey> Partition(HttpContext context, string policy, Func<RateLimitSettings, RateLimitRule> rule, bool perRoute)
     {
         var settings = options.CurrentValue.RateLimits;
+        return FixedWindow(context, policy, settings.Enabled, rule(settings), perRoute);
+    }
+
+    /// <summary>A fixed-window partition per client IP (and route, when <paramref name="perRoute"/>); a plugin's policy uses it too.</summary>
+    internal static RateLimitPartition<PartitionKey> FixedWindow(HttpContext context, string policy, bool enabled, RateLimitRule chosen, bool perRoute)
+    {
         var client = ClientKeys.Of(context.Connection.RemoteIpAddress);
         var route = perRoute ? (context.GetEndpoint() as RouteEndpoint)?.RoutePattern.RawText ?? context.Request.Path.Value ?? string.Empty : string.Empty;
-        if (!settings.Enabled)
+        if (!enabled)
         {
             return RateLimitPartition.GetNoLimiter(new PartitionKey(policy, context.Request.Method, route, client, 0, TimeSpan.Zero));
         }
 
-        var chosen = rule(settings);
         return RateLimitPartition.GetFixedWindowLimiter(
             new PartitionKey(policy, context.Request.Method, route, client, chosen.PermitLimit, chosen.Window),
             static key => new FixedWindowRateLimiterOptions
@@ -55,7 +60,7 @@ internal sealed class RateLimitingSetup(IOptionsMonitor<AuthsomeOptions> options
     }
 
     /// <summary>One fixed window: a policy, for one client (and route), with its limits.</summary>
-    private readonly record struct PartitionKey(string Policy, string Method, string Route, string Client, int PermitLimit, TimeSpan Window);
+    internal readonly record struct PartitionKey(string Policy, string Method, string Route, string Client, int PermitLimit, TimeSpan Window);
 
     private static async ValueTask OnRejectedAsync(OnRejectedContext context, CancellationToken cancellationToken)
     {

@@ -30,4 +30,13 @@ internal static class SecretTokens
     /// <summary>Whether a string can be a token this engine issued; rejects junk before it is hashed or looked up.</summary>
     public static bool LooksLikeToken(string? value) =>
         value is { Length: 43 } && value.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_');
+
+    /// <summary>Whether a string has the shape of a compact JWS (three base64url parts) of a sane length.</summary>
+    public static bool LooksLikeJwt(string? value) =>
+        value is { Length: > 20 and <= MaxJwtLength }
+        && value.Count(c => c == '.') == 2
+        && value.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_' or '.');
+
+    /// <summary>The longest JWT accepted (ours are well under 1 KiB).</summary>
+    public const int MaxJwtLength = 4096;
 }

@@ -25,7 +25,8 @@ public sealed record ClientInfo(string? IpAddress, string? UserAgent, string? De
 
 /// <summary>The session rules in force for one app: the engine's settings with the app's overrides applied.</summary>
 internal sealed record SessionPolicy(
-    TimeSpan AccessTokenTtl, TimeSpan RefreshTokenTtl, bool RotateRefreshToken, int MaxActiveSessions, TimeSpan AbsoluteLifetime, TimeSpan IdleTimeout)
+    TimeSpan AccessTokenTtl, TimeSpan RefreshTokenTtl, bool RotateRefreshToken, int MaxActiveSessions, TimeSpan AbsoluteLifetime, TimeSpan IdleTimeout,
+    TokenFormat TokenFormat)
 {
     /// <summary>
     /// When an access token stops working: its own lifetime from <paramref name="issuedAt"/>, the idle timeout from

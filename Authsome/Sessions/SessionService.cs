@@ -26,7 +26,8 @@ internal sealed partial class SessionService(
     DeviceService devices,
     SessionBindingPolicy bindings,
     AuthsomeMetrics metrics,
-    ILogger<SessionService> logger)
+    ILogger<SessionService> logger,
+    IJwtAccessTokenMinter? jwt = null)
 {
     /// <summary>The engine's session settings with the app's <see cref="AppSessionConfig"/> overrides.</summary>
     public async ValueTask<SessionPolicy> GetPolicyAsync(Id<App> appId, CancellationToken cancellationToken)
@@ -39,7 +40,8 @@ internal sealed partial class SessionService(
             config?.RotateRefreshToken ?? settings.RotateRefreshToken,
             config?.MaxActiveSessions is > 0 and var max ? max : settings.MaxActiveSessions,
             config?.AbsoluteLifetime is { } absolute && absolute > TimeSpan.Zero ? absolute : settings.AbsoluteLifetime,
-            config?.IdleTimeout is { } idle && idle > TimeSpan.Zero ? idle : settings.IdleTimeout);
+            config?.IdleTimeout is { } idle && idle > TimeSpan.Zero ? idle : settings.IdleTimeout,
+            config?.TokenFormat ?? TokenFormat.Opaque);
     }
 
     /// <summary>
@@ -48,11 +50,10 @@ internal sealed partial class SessionService(
     /// returns it unstored, so the two answers cannot drift apart.
     /// </summary>
     public async ValueTask<IssuedSession> PrepareAsync(User user, ClientInfo client, CancellationToken cancellationToken) =>
-        Build(user, client, deviceId: null, await GetPolicyAsync(user.AppId, cancellationToken), time.GetStoreNow());
+        await BuildAsync(user, client, deviceId: null, await GetPolicyAsync(user.AppId, cancellationToken), time.GetStoreNow(), cancellationToken);
 
-    private static IssuedSession Build(User user, ClientInfo client, Id<Device>? deviceId, SessionPolicy policy, DateTimeOffset now)
+    private async ValueTask<IssuedSession> BuildAsync(User user, ClientInfo client, Id<Device>? deviceId, SessionPolicy policy, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var accessToken = SecretTokens.NewToken();
         var refreshToken = SecretTokens.NewToken();
         var id = Id<Session>.New(now);
         var session = new Session
@@ -63,7 +64,7 @@ internal sealed partial class SessionService(
             UserId = user.Id,
             DeviceId = deviceId,
             FamilyId = id,
-            TokenHash = SecretHash.Of(accessToken),
+            TokenHash = default,
             RefreshTokenHash = SecretHash.Of(refreshToken),
             IpAddress = client.IpAddress,
             UserAgent = client.UserAgent,
@@ -73,7 +74,8 @@ internal sealed partial class SessionService(
             CreatedAt = now,
             UpdatedAt = now,
         };
-        return new IssuedSession(session, accessToken, refreshToken);
+        var accessToken = await NewAccessTokenAsync(policy, session, now, cancellationToken);
+        return new IssuedSession(session with { TokenHash = SecretHash.Of(accessToken) }, accessToken, refreshToken);
     }
 
     /// <summary>Creates a session for a user who just proved who they are; ends the oldest sessions beyond the limit.</summary>
@@ -85,7 +87,7 @@ internal sealed partial class SessionService(
         var now = time.GetStoreNow();
         await EnforceLimitAsync(user.Id, policy.MaxActiveSessions, now, cancellationToken);
         var device = await devices.RecordAsync(user, client, cancellationToken);
-        var issued = Build(user, client, device.Id, policy, now);
+        var issued = await BuildAsync(user, client, device.Id, policy, now, cancellationToken);
         var session = issued.Session;
         await store.Sessions.CreateAsync(session, cancellationToken);
         metrics.SessionsStarted();
@@ -99,11 +101,13 @@ internal sealed partial class SessionService(
     /// The live session and user an access token belongs to, or null when the token is unknown, expired (its expiry
     /// already holds the idle timeout and absolute lifetime), of another app or environment, its user is gone or
     /// banned, or the app binds sessions to their address or device and <paramref name="client"/> is another. Records activity at most once per <c>Authsome:Sessions:ActivityWriteInterval</c>, so authenticating
-    /// costs no write on most requests.
+    /// costs no write on most requests. A null <paramref name="client"/> means the caller is not the token's holder (a
+    /// resource server introspecting it), so there is no request to hold to the binding.
     /// </summary>
-    public async ValueTask<AuthenticatedSession?> AuthenticateAsync(string token, ClientInfo client, CancellationToken cancellationToken)
+    public async ValueTask<AuthenticatedSession?> AuthenticateAsync(string token, ClientInfo? client, CancellationToken cancellationToken)
     {
-        if (!SecretTokens.LooksLikeToken(token))
+        // A JWT access token is looked up like an opaque one: its hash is the session's, so a revoked session's JWT stops here at once.
+        if (!SecretTokens.LooksLikeToken(token) && !SecretTokens.LooksLikeJwt(token))
         {
             return null;
         }
@@ -119,7 +123,7 @@ internal sealed partial class SessionService(
 
         var app = await apps.GetAsync(cancellationToken);
         if (session.AppId != app.AppId || session.EnvId != app.EnvId || user.IsBanned(now)
-            || !await bindings.AllowsAsync(session, client, cancellationToken))
+            || (client is not null && !await bindings.AllowsAsync(session, client, cancellationToken)))
         {
             return null;
         }
@@ -176,11 +180,9 @@ internal sealed partial class SessionService(
             throw new AuthsomeException(AuthsomeErrors.AccountBanned);
         }
 
-        var accessToken = SecretTokens.NewToken();
         var nextRefreshToken = policy.RotateRefreshToken ? SecretTokens.NewToken() : refreshToken;
         var rotated = session with
         {
-            TokenHash = SecretHash.Of(accessToken),
             RefreshTokenHash = SecretHash.Of(nextRefreshToken),
             IpAddress = client.IpAddress ?? session.IpAddress,
             UserAgent = client.UserAgent ?? session.UserAgent,
@@ -189,6 +191,8 @@ internal sealed partial class SessionService(
             RefreshTokenExpiresAt = policy.RotateRefreshToken ? policy.RefreshExpiry(session.CreatedAt, now) : session.RefreshTokenExpiresAt,
             UpdatedAt = now,
         };
+        var accessToken = await NewAccessTokenAsync(policy, rotated, now, cancellationToken);
+        rotated = rotated with { TokenHash = SecretHash.Of(accessToken) };
 
         if (policy.RotateRefreshToken)
         {
@@ -247,6 +251,18 @@ internal sealed partial class SessionService(
         var now = time.GetStoreNow();
         var sessions = await store.Sessions.ListByUserAsync(userId, cancellationToken);
         return [.. sessions.Where(s => s.RefreshTokenExpiresAt > now)];
+    }
+
+    /// <summary>An opaque random token, or a signed JWT when the app's session config says <c>token_format: jwt</c>.</summary>
+    private ValueTask<string> NewAccessTokenAsync(SessionPolicy policy, Session session, DateTimeOffset now, CancellationToken cancellationToken)
+    {
+        if (policy.TokenFormat != TokenFormat.Jwt)
+        {
+            return ValueTask.FromResult(SecretTokens.NewToken());
+        }
+
+        return jwt?.MintAsync(session, now, cancellationToken)
+            ?? throw new InvalidOperationException($"App {session.AppId} asks for JWT access tokens (its session config's token_format), but the JWT plugin is not added: call AddJwtTokens().");
     }
 
     // The access token keeps its own expiry from when it was issued (UpdatedAt: creation or the last refresh); the

@@ -225,15 +225,15 @@ internal sealed partial class WebhookDispatcher(
 
     private sealed record AttemptOutcome(bool Succeeded, int? Status, int? LatencyMs, string? Body, string? Error);
 
-    [LoggerMessage(EventId = 4111, Level = LogLevel.Warning, Message = "A webhook dispatch round failed; the next round retries")]
+    [LoggerMessage(EventId = 4511, Level = LogLevel.Warning, Message = "A webhook dispatch round failed; the next round retries")]
     private static partial void LogRoundFailed(ILogger logger, Exception exception);
 
-    [LoggerMessage(EventId = 4112, Level = LogLevel.Warning, Message = "Recording webhook delivery {DeliveryId} failed; it is sent again when its lease runs out")]
+    [LoggerMessage(EventId = 4512, Level = LogLevel.Warning, Message = "Recording webhook delivery {DeliveryId} failed; it is sent again when its lease runs out")]
     private static partial void LogDeliveryFailed(ILogger logger, Exception exception, string deliveryId);
 
-    [LoggerMessage(EventId = 4113, Level = LogLevel.Warning, Message = "The lease on webhook delivery {DeliveryId} was lost before its attempt was recorded")]
+    [LoggerMessage(EventId = 4513, Level = LogLevel.Warning, Message = "The lease on webhook delivery {DeliveryId} was lost before its attempt was recorded")]
     private static partial void LogLeaseLost(ILogger logger, string deliveryId);
 
-    [LoggerMessage(EventId = 4114, Level = LogLevel.Warning, Message = "Disabled webhook {WebhookId}: every attempt has failed since {Since}")]
+    [LoggerMessage(EventId = 4514, Level = LogLevel.Warning, Message = "Disabled webhook {WebhookId}: every attempt has failed since {Since}")]
     private static partial void LogDisabled(ILogger logger, string webhookId, DateTimeOffset since);
 }

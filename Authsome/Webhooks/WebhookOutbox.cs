@@ -77,6 +77,6 @@ internal sealed partial class WebhookOutbox(IAuthsomeStore store, AppResolver ap
         return options;
     }
 
-    [LoggerMessage(EventId = 4101, Level = LogLevel.Debug, Message = "Queued {EventType} event {EventId} for {Count} webhooks")]
+    [LoggerMessage(EventId = 4501, Level = LogLevel.Debug, Message = "Queued {EventType} event {EventId} for {Count} webhooks")]
     private static partial void LogQueued(ILogger logger, string eventType, string eventId, int count);
 }

@@ -92,9 +92,9 @@ internal sealed partial class WebhookService(IAuthsomeStore store, AppResolver a
         return requeued;
     }
 
-    [LoggerMessage(EventId = 4121, Level = LogLevel.Information, Message = "Created webhook {WebhookId} for {Events}")]
+    [LoggerMessage(EventId = 4521, Level = LogLevel.Information, Message = "Created webhook {WebhookId} for {Events}")]
     private static partial void LogCreated(ILogger logger, string webhookId, string events);
 
-    [LoggerMessage(EventId = 4122, Level = LogLevel.Information, Message = "Rotated the signing secret of webhook {WebhookId}")]
+    [LoggerMessage(EventId = 4522, Level = LogLevel.Information, Message = "Rotated the signing secret of webhook {WebhookId}")]
     private static partial void LogRotated(ILogger logger, string webhookId);
 }

@@ -194,6 +194,9 @@ internal sealed partial class MfaService(
         {
             throw new AuthsomeException(AuthsomeErrors.CurrentPasswordInvalid);
         }
+
+        // A proof that held clears the tries it reserved, as a finished sign-in does; only failures add up to a lock.
+        await lockout.SucceededAsync(user.Id.ToString(), SignedInClient, cancellationToken);
     }
 
     private async ValueTask RequireSecondFactorAsync(User user, TotpFactor factor, string? code, string? recoveryCode, CancellationToken cancellationToken)
@@ -202,6 +205,8 @@ internal sealed partial class MfaService(
         {
             throw new AuthsomeException(MfaErrors.CodeInvalid);
         }
+
+        await lockout.SucceededAsync(user.Id.ToString(), SignedInClient, cancellationToken);
     }
 
     private async ValueTask<bool> VerifyAsync(User user, TotpFactor factor, string? code, string? recoveryCode, CancellationToken cancellationToken)

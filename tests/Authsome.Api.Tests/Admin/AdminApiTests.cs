@@ -72,14 +72,6 @@ public abstract class AdminApiTests(Backend backend)
         Assert.Equal(2, (await shop.GetAsync("/admin/users", shopAdmin.AccessToken)).Json!["total"]!.GetValue<long>());
         Assert.Equal([shopId], (await shop.GetAsync("/admin/apps", shopAdmin.AccessToken)).Json!["items"]!.AsArray().Select(a => a!["id"]!.GetValue<string>()));
 
-        // Environments: the default one stays until another takes its place.
-        var environments = $"/admin/apps/{shopId}/environments";
-        var production = (await platform.GetAsync(environments, admin.AccessToken)).Json!.AsArray().Single()!["id"]!.GetValue<string>();
-        var staging = (await platform.PostAsync(environments, new { name = "Staging", type = "staging" }, admin.AccessToken)).Str("id");
-        Assert.Equal("default_environment", (await platform.DeleteAsync($"{environments}/{production}", admin.AccessToken)).Code);
-        Assert.Equal(HttpStatusCode.NoContent, (await platform.PostAsync($"{environments}/{staging}/default", null, admin.AccessToken)).Status);
-        Assert.Equal(HttpStatusCode.NoContent, (await platform.DeleteAsync($"{environments}/{production}", admin.AccessToken)).Status);
-
         // A changed session config is in force at once.
         var config = await platform.SendAsync(HttpMethod.Put, $"/admin/apps/{shopId}/session-config", new { access_token_ttl_seconds = 120 }, admin.AccessToken);
         Assert.Equal(120, config.Json!["access_token_ttl_seconds"]!.GetValue<int>());
@@ -87,8 +79,7 @@ public abstract class AdminApiTests(Backend backend)
         var expiresIn = DateTimeOffset.Parse(shortLived.Str("expires_at")!, System.Globalization.CultureInfo.InvariantCulture) - DateTimeOffset.UtcNow;
         Assert.InRange(expiresIn.TotalSeconds, 60, 120);
 
-        // Settings resolve from the narrowest scope that has one (a session from before the config change may not outlive it).
-        shopAdmin = await shop.SignInAsync(shopAdmin.Email);
+        // Settings resolve from the narrowest scope that has one.
         Assert.Equal(HttpStatusCode.OK, (await platform.SendAsync(HttpMethod.Put, "/admin/settings/theme", new { scope = "global", value = "light" }, admin.AccessToken)).Status);
         Assert.Equal("forbidden", (await shop.SendAsync(HttpMethod.Put, "/admin/settings/theme", new { scope = "global", value = "x" }, shopAdmin.AccessToken)).Code);
         Assert.Equal(HttpStatusCode.OK, (await shop.SendAsync(HttpMethod.Put, "/admin/settings/theme", new { scope = "app", scope_id = shopId, value = "dark" }, shopAdmin.AccessToken)).Status);
@@ -96,6 +87,14 @@ public abstract class AdminApiTests(Backend backend)
         Assert.Equal("light", (await platform.GetAsync("/admin/settings/theme/resolve", admin.AccessToken)).Json!["value"]!.GetValue<string>());
         Assert.Equal(["theme"], (await shop.GetAsync($"/admin/settings?scope=app&scope_id={shopId}", shopAdmin.AccessToken)).Json!.AsArray().Select(s => s!["key"]!.GetValue<string>()));
         Assert.Equal(HttpStatusCode.NotFound, (await shop.GetAsync($"/admin/settings?scope=app&scope_id={platformId}", shopAdmin.AccessToken)).Status);
+
+        // Environments (last: the users above live in the production environment): the default one stays until another takes its place.
+        var environments = $"/admin/apps/{shopId}/environments";
+        var production = (await platform.GetAsync(environments, admin.AccessToken)).Json!.AsArray().Single()!["id"]!.GetValue<string>();
+        var staging = (await platform.PostAsync(environments, new { name = "Staging", type = "staging" }, admin.AccessToken)).Str("id");
+        Assert.Equal("default_environment", (await platform.DeleteAsync($"{environments}/{production}", admin.AccessToken)).Code);
+        Assert.Equal(HttpStatusCode.NoContent, (await platform.PostAsync($"{environments}/{staging}/default", null, admin.AccessToken)).Status);
+        Assert.Equal(HttpStatusCode.NoContent, (await platform.DeleteAsync($"{environments}/{production}", admin.AccessToken)).Status);
 
         Assert.Equal(HttpStatusCode.NoContent, (await platform.DeleteAsync($"/admin/apps/{shopId}", admin.AccessToken)).Status);
         Assert.Equal("publishable_key_invalid", (await shop.PostAsync("/signin", new { email = customer.Email, password = ApiClient.Password })).Code);

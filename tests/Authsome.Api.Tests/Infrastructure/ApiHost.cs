@@ -40,13 +40,17 @@ public sealed class ApiHost : IAsyncDisposable
 
     public IServiceProvider Services => factory.Services;
 
+    /// <summary>The host's address when it was started on Kestrel.</summary>
+    public Uri? BaseAddress { get; private set; }
+
     public IAuthsomeStore Store => Services.GetRequiredService<IAuthsomeStore>();
 
     public static async Task<ApiHost> StartAsync(
         Backend backend,
         string environment = "Development",
         IReadOnlyDictionary<string, string?>? settings = null,
-        FakeTimeProvider? time = null)
+        FakeTimeProvider? time = null,
+        bool kestrel = false)
     {
         var connectionString = backend switch
         {
@@ -77,6 +81,16 @@ public sealed class ApiHost : IAsyncDisposable
         }
 
         var host = new ApiHost(environment, all, mail, time, backend == Backend.Sqlite ? connectionString!["Data Source=".Length..] : null);
+        if (kestrel)
+        {
+            // A real socket on loopback, for clients that are not ours (a resource server fetching our keys).
+            host.factory.UseKestrel(k => k.Listen(System.Net.IPAddress.Loopback, 0));
+            host.factory.StartServer();
+            host.BaseAddress = new Uri(host.factory.Services.GetRequiredService<Microsoft.AspNetCore.Hosting.Server.IServer>()
+                .Features.Get<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>()!.Addresses.First());
+            return host;
+        }
+
         // Starts the host (migrations, platform app) before the first request.
         _ = host.factory.Server;
         return host;
@@ -111,7 +125,9 @@ public sealed class ApiHost : IAsyncDisposable
         });
     });
 
-    public ApiClient CreateClient() => new(factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false }));
+    public ApiClient CreateClient() => new(BaseAddress is { } address
+        ? new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = address }
+        : factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false }));
 
     public async ValueTask DisposeAsync()
     {

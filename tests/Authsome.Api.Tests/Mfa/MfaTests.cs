@@ -177,7 +177,8 @@ public abstract class MfaTests(Backend backend)
         Assert.Equal("mfa_code_invalid", (await client.SendAsync(HttpMethod.Delete, "/mfa/totp", new { recovery_code = recoveryCodes[1] }, account.AccessToken)).Code);
         Assert.Equal("mfa_code_invalid", (await client.SendAsync(HttpMethod.Delete, "/mfa/totp", new { code = "000000" }, account.AccessToken)).Code);
         time.Advance(TimeSpan.FromSeconds(30));
-        Assert.Equal(HttpStatusCode.NoContent, (await client.SendAsync(HttpMethod.Delete, "/mfa/totp", new { code = Rfc6238.Code(secret, time.GetUtcNow()) }, account.AccessToken)).Status);
+        var disabled = await client.SendAsync(HttpMethod.Delete, "/mfa/totp", new { code = Rfc6238.Code(secret, time.GetUtcNow()) }, account.AccessToken);
+        Assert.True(disabled.Status == HttpStatusCode.NoContent, disabled.Json?.ToJsonString());
         Assert.False((await client.GetAsync("/mfa", account.AccessToken)).Json!["totp_enabled"]!.GetValue<bool>());
         await client.SignInAsync(account.Email);
     }

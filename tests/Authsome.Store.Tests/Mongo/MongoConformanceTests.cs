@@ -156,3 +156,21 @@ public sealed class MongoStandalonePasswordHistoryTests : PasswordHistoryConform
     protected override ValueTask<IAuthsomeStore> CreateStoreAsync(CancellationToken cancellationToken) =>
         MongoTestServer.CreateMigratedStoreAsync(nameof(MongoStandalonePasswordHistoryTests), cancellationToken, MongoTestServer.Standalone);
 }
+
+public sealed class MongoMagicLinkTests : MagicLinkConformanceTests
+{
+    protected override ValueTask<IAuthsomeStore> CreateStoreAsync(CancellationToken cancellationToken) =>
+        MongoTestServer.CreateMigratedStoreAsync(nameof(MongoMagicLinkTests), cancellationToken);
+}
+
+public sealed class MongoSigningKeyTests : SigningKeyConformanceTests
+{
+    protected override ValueTask<IAuthsomeStore> CreateStoreAsync(CancellationToken cancellationToken) =>
+        MongoTestServer.CreateMigratedStoreAsync(nameof(MongoSigningKeyTests), cancellationToken);
+}
+
+public sealed class MongoSocialTests : SocialConformanceTests
+{
+    protected override ValueTask<IAuthsomeStore> CreateStoreAsync(CancellationToken cancellationToken) =>
+        MongoTestServer.CreateMigratedStoreAsync(nameof(MongoSocialTests), cancellationToken);
+}

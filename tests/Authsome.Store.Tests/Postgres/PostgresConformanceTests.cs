@@ -94,3 +94,18 @@ public sealed class PostgresPasswordHistoryTests(PostgresDatabaseFixture databas
 {
     protected override ValueTask<IAuthsomeStore> CreateStoreAsync(CancellationToken cancellationToken) => database.CreateStoreAsync();
 }
+
+public sealed class PostgresMagicLinkTests(PostgresDatabaseFixture database) : MagicLinkConformanceTests, IClassFixture<PostgresDatabaseFixture>
+{
+    protected override ValueTask<IAuthsomeStore> CreateStoreAsync(CancellationToken cancellationToken) => database.CreateStoreAsync();
+}
+
+public sealed class PostgresSigningKeyTests(PostgresDatabaseFixture database) : SigningKeyConformanceTests, IClassFixture<PostgresDatabaseFixture>
+{
+    protected override ValueTask<IAuthsomeStore> CreateStoreAsync(CancellationToken cancellationToken) => database.CreateStoreAsync();
+}
+
+public sealed class PostgresSocialTests(PostgresDatabaseFixture database) : SocialConformanceTests, IClassFixture<PostgresDatabaseFixture>
+{
+    protected override ValueTask<IAuthsomeStore> CreateStoreAsync(CancellationToken cancellationToken) => database.CreateStoreAsync();
+}

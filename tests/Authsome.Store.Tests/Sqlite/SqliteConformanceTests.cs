@@ -106,3 +106,18 @@ public sealed class SqliteInMemoryPasswordHistoryTests : PasswordHistoryConforma
         return store;
     }
 }
+
+public sealed class SqliteMagicLinkTests(SqliteDatabaseFixture database) : MagicLinkConformanceTests, IClassFixture<SqliteDatabaseFixture>
+{
+    protected override ValueTask<IAuthsomeStore> CreateStoreAsync(CancellationToken cancellationToken) => database.CreateStoreAsync();
+}
+
+public sealed class SqliteSigningKeyTests(SqliteDatabaseFixture database) : SigningKeyConformanceTests, IClassFixture<SqliteDatabaseFixture>
+{
+    protected override ValueTask<IAuthsomeStore> CreateStoreAsync(CancellationToken cancellationToken) => database.CreateStoreAsync();
+}
+
+public sealed class SqliteSocialTests(SqliteDatabaseFixture database) : SocialConformanceTests, IClassFixture<SqliteDatabaseFixture>
+{
+    protected override ValueTask<IAuthsomeStore> CreateStoreAsync(CancellationToken cancellationToken) => database.CreateStoreAsync();
+}
