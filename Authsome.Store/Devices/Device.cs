@@ -16,6 +16,9 @@ public sealed record Device : IHasIdPrefix
     public string? IpAddress { get; init; }
     public required string Fingerprint { get; init; }
     public bool Trusted { get; init; }
+
+    /// <summary>When the user last marked the device trusted (null when it is not); the engine counts trust periods from it.</summary>
+    public DateTimeOffset? TrustedAt { get; init => field = StoreTime.Normalize(value); }
     public required DateTimeOffset LastSeenAt { get; init => field = StoreTime.Normalize(value); }
     public required DateTimeOffset CreatedAt { get; init => field = StoreTime.Normalize(value); }
     public required DateTimeOffset UpdatedAt { get; init => field = StoreTime.Normalize(value); }

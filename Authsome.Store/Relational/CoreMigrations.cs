@@ -23,6 +23,7 @@ internal static class CoreMigrations
             Define(20261101000006, "app_configuration"),
             Define(20261130000001, "counters_and_session_lifetimes"),
             Define(20261130000013, "outboxes"),
+            Define(20261130000014, "device_trust_time"),
         ]);
 
     private static Migration Define(long version, string name) =>

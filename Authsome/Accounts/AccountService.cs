@@ -27,7 +27,8 @@ internal sealed class AccountService(
         await hooks.BeforeAsync(nameof(IAuthsomeHooks.BeforeUserCreateAsync), h => h.BeforeUserCreateAsync(user, cancellationToken));
         await store.Users.CreateAsync(user, cancellationToken);
         metrics.SignUp(method);
-        await hooks.AfterAsync(nameof(IAuthsomeHooks.AfterUserCreateAsync), h => h.AfterUserCreateAsync(user, cancellationToken));
+        await hooks.AfterAsync(nameof(IAuthsomeHooks.AfterUserCreateAsync), h => h.AfterUserCreateAsync(user, cancellationToken),
+            AuthsomeEvents.OfUser(AuthsomeEvents.UserCreated, user), cancellationToken);
     }
 
     /// <summary>A new user of <paramref name="app"/> from checked and normalised values, not yet stored.</summary>
@@ -149,7 +150,8 @@ internal sealed class AccountService(
         }
 
         activity.Succeed();
-        await hooks.AfterAsync(nameof(IAuthsomeHooks.AfterUserUpdateAsync), h => h.AfterUserUpdateAsync(updated, cancellationToken));
+        await hooks.AfterAsync(nameof(IAuthsomeHooks.AfterUserUpdateAsync), h => h.AfterUserUpdateAsync(updated, cancellationToken),
+            AuthsomeEvents.OfUser(AuthsomeEvents.UserUpdated, updated), cancellationToken);
         return updated;
     }
 
@@ -162,6 +164,7 @@ internal sealed class AccountService(
         await store.Users.DeleteAsync(user.Id, time.GetStoreNow(), cancellationToken);
         await sessions.EndAllAsync(user.Id, null, "account_deleted", cancellationToken);
         activity.Succeed();
-        await hooks.AfterAsync(nameof(IAuthsomeHooks.AfterUserDeleteAsync), h => h.AfterUserDeleteAsync(user, cancellationToken));
+        await hooks.AfterAsync(nameof(IAuthsomeHooks.AfterUserDeleteAsync), h => h.AfterUserDeleteAsync(user, cancellationToken),
+            AuthsomeEvents.OfUser(AuthsomeEvents.UserDeleted, user), cancellationToken);
     }
 }

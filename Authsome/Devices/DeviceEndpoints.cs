@@ -19,6 +19,10 @@ public sealed record DeviceResponse
     public string? Os { get; init; }
     public string? IpAddress { get; init; }
     public required bool Trusted { get; init; }
+
+    /// <summary>When the device was marked trusted; the MFA plugin's skip counts from it.</summary>
+    public DateTimeOffset? TrustedAt { get; init; }
+
     public required DateTimeOffset LastSeenAt { get; init; }
     public required DateTimeOffset CreatedAt { get; init; }
 
@@ -34,6 +38,7 @@ public sealed record DeviceResponse
         Os = d.Os,
         IpAddress = d.IpAddress,
         Trusted = d.Trusted,
+        TrustedAt = d.TrustedAt,
         LastSeenAt = d.LastSeenAt,
         CreatedAt = d.CreatedAt,
         Current = d.Id == current,
@@ -56,6 +61,10 @@ internal static class DeviceEndpoints
         authenticated.MapPost("/devices/{id}/trust", TrustAsync)
             .WithName("TrustDevice").WithSummary("Mark a device as trusted").WithTags(Tag)
             .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status404NotFound);
+
+        authenticated.MapDelete("/devices/{id}/trust", DistrustAsync)
+            .WithName("DistrustDevice").WithSummary("Withdraw a device's trust (its sign-ins answer the MFA challenge again)").WithTags(Tag)
+            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status404NotFound);
     }
 
     private static async Task<Ok<DeviceResponse[]>> ListAsync(HttpContext context, DeviceService devices, CancellationToken cancellationToken)
@@ -73,10 +82,16 @@ internal static class DeviceEndpoints
         return TypedResults.NoContent();
     }
 
-    private static async Task<Ok<DeviceResponse>> TrustAsync(string id, HttpContext context, DeviceService devices, CancellationToken cancellationToken)
+    private static Task<Ok<DeviceResponse>> TrustAsync(string id, HttpContext context, DeviceService devices, CancellationToken cancellationToken) =>
+        SetTrustAsync(id, true, context, devices, cancellationToken);
+
+    private static Task<Ok<DeviceResponse>> DistrustAsync(string id, HttpContext context, DeviceService devices, CancellationToken cancellationToken) =>
+        SetTrustAsync(id, false, context, devices, cancellationToken);
+
+    private static async Task<Ok<DeviceResponse>> SetTrustAsync(string id, bool trusted, HttpContext context, DeviceService devices, CancellationToken cancellationToken)
     {
         var current = context.RequireSession();
         var device = await devices.FindAsync(current.User.Id, id, cancellationToken) ?? throw new AuthsomeException(AuthsomeErrors.NotFound);
-        return TypedResults.Ok(DeviceResponse.From(await devices.TrustAsync(device, true, cancellationToken), current.Session.DeviceId));
+        return TypedResults.Ok(DeviceResponse.From(await devices.TrustAsync(device, trusted, cancellationToken), current.Session.DeviceId));
     }
 }

@@ -59,9 +59,11 @@ internal sealed partial class DeviceService(IAuthsomeStore store, TimeProvider t
     public async ValueTask<Device?> FindAsync(Id<User> userId, string id, CancellationToken cancellationToken) =>
         Id<Device>.TryParse(id, out var deviceId) && await store.Devices.GetAsync(deviceId, cancellationToken) is { } device && device.UserId == userId ? device : null;
 
+    /// <summary>Marks the device trusted (from now: <see cref="Device.TrustedAt"/>) or withdraws the trust.</summary>
     public async ValueTask<Device> TrustAsync(Device device, bool trusted, CancellationToken cancellationToken)
     {
-        var changed = device with { Trusted = trusted, UpdatedAt = time.GetStoreNow() };
+        var now = time.GetStoreNow();
+        var changed = device with { Trusted = trusted, TrustedAt = trusted ? now : null, UpdatedAt = now };
         await store.Devices.UpdateAsync(changed, cancellationToken);
         return changed;
     }

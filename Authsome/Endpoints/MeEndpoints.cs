@@ -1,3 +1,4 @@
+using Authsome.Authentication;
 using Authsome.Accounts;
 using Authsome.Endpoints.Contracts;
 using Microsoft.AspNetCore.Builder;
@@ -34,8 +35,10 @@ internal static class MeEndpoints
     private static Task<Ok<UserResponse>> GetAsync(HttpContext context, CancellationToken cancellationToken)
     {
         cancellationToken.ThrowIfCancellationRequested();
-        var current = context.RequireSession();
-        return Task.FromResult(TypedResults.Ok(UserResponse.From(current.User) with { ActiveOrgId = current.Session.OrgId?.ToString() }));
+        // A session's user with its active organization, or the owner of a user's API key (keys have no active organization).
+        var session = context.GetAuthsomeSession();
+        var user = session?.User ?? context.RequireUser();
+        return Task.FromResult(TypedResults.Ok(UserResponse.From(user) with { ActiveOrgId = session?.Session.OrgId?.ToString() }));
     }
 
     private static async Task<Ok<UserResponse>> UpdateAsync(

@@ -38,7 +38,20 @@ internal sealed partial class HookRunner(IEnumerable<IAuthsomeHooks> hooks, ILog
         }
     }
 
-    /// <summary>Raises an event to every <see cref="IAuthsomeHooks.OnEventAsync"/>, as an after-hook (failures logged and swallowed).</summary>
+    /// <summary>
+    /// Runs an after-hook on every registration, then raises <paramref name="raised"/> through <see cref="PublishAsync"/>:
+    /// how a typed hook's event (user.created, a tenancy event, mfa.enabled) reaches OnEventAsync and the webhooks.
+    /// </summary>
+    public async ValueTask AfterAsync(string hook, Func<IAuthsomeHooks, ValueTask> call, AuthsomeEvent raised, CancellationToken cancellationToken)
+    {
+        await AfterAsync(hook, call);
+        await PublishAsync(raised, cancellationToken);
+    }
+
+    /// <summary>
+    /// Raises an event to every <see cref="IAuthsomeHooks.OnEventAsync"/>, as an after-hook (failures logged and swallowed).
+    /// The one path of events: the webhooks' outbox is an OnEventAsync, so whatever is raised here is delivered.
+    /// </summary>
     public ValueTask PublishAsync(AuthsomeEvent authsomeEvent, CancellationToken cancellationToken) =>
         AfterAsync(nameof(IAuthsomeHooks.OnEventAsync), h => h.OnEventAsync(authsomeEvent, cancellationToken));
 

@@ -14,6 +14,13 @@ public interface ISignInGate
 {
     /// <summary>Null to let the sign-in go on; else what the client must do next.</summary>
     ValueTask<PendingSignIn?> CheckAsync(User user, string method, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// As <see cref="CheckAsync(User, string, CancellationToken)"/>, knowing the client the sign-in comes from (its
+    /// address, User-Agent and device id); the engine calls this one. By default the client is not looked at.
+    /// </summary>
+    ValueTask<PendingSignIn?> CheckAsync(User user, string method, Sessions.ClientInfo client, CancellationToken cancellationToken) =>
+        CheckAsync(user, method, cancellationToken);
 }
 
 /// <summary>A sign-in held back by a gate: the client continues with the ticket at the gate's routes.</summary>

@@ -1,4 +1,3 @@
-using Authsome.Apps;
 using Authsome.Email;
 using Authsome.Store;
 using Microsoft.Extensions.Hosting;
@@ -17,7 +16,6 @@ namespace Authsome.Messaging;
 /// </summary>
 internal sealed partial class EmailOutbox(
     IAuthsomeStore store,
-    AppResolver apps,
     IEmailSender sender,
     IOptionsMonitor<AuthsomeOptions> options,
     TimeProvider time,
@@ -78,17 +76,16 @@ internal sealed partial class EmailOutbox(
     {
         var settings = Settings;
         var now = time.GetStoreNow();
-        var app = await apps.GetAsync(cancellationToken);
         // Long enough for a slow SMTP server to take the whole batch; short enough that mail claimed by a process
         // that died is picked up again soon.
         var lease = now + TimeSpan.FromMinutes(1) + (TimeSpan.FromSeconds(5) * settings.BatchSize);
         var claimed = await store.Notifications.ClaimDueAsync(now, lease, settings.BatchSize, cancellationToken);
         foreach (var notification in claimed)
         {
-            if (notification.AppId != app.AppId || notification.Channel != NotificationChannel.Email)
+            // Every app's mail: one engine serves all the apps of its store (publishable keys pick them per request).
+            if (notification.Channel != NotificationChannel.Email)
             {
-                // Another engine's mail (several apps in one store), or a channel this sender does not serve:
-                // leave it to its sender once the lease runs out.
+                // A channel this sender does not serve: leave it to its sender once the lease runs out.
                 continue;
             }
 

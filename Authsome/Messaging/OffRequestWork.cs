@@ -14,9 +14,11 @@ internal sealed partial class OffRequestWork(ILogger<OffRequestWork> logger) : B
 {
     private const int Capacity = 1024;
 
+    // Wait mode, written with TryWrite only: a full queue makes TryWrite return false and nobody waits. (The drop modes
+    // would report every write as a success, so a drop could not be logged.)
     private readonly Channel<Func<CancellationToken, ValueTask>> queue = Channel.CreateBounded<Func<CancellationToken, ValueTask>>(new BoundedChannelOptions(Capacity)
     {
-        FullMode = BoundedChannelFullMode.DropWrite,
+        FullMode = BoundedChannelFullMode.Wait,
         SingleReader = true,
     });
 

@@ -12,7 +12,12 @@ namespace Authsome.Organizations;
 /// <param name="OrgId">The organization, when the event belongs to one.</param>
 /// <param name="ActorId">The user who did it, when a user did.</param>
 /// <param name="SubjectId">The id of what changed (organization, member, invitation, team, role, app, user, ...).</param>
-public sealed record TenancyEvent(string Type, Id<App> AppId, Id<Organization>? OrgId, Id<User>? ActorId, string SubjectId);
+public sealed record TenancyEvent(string Type, Id<App> AppId, Id<Organization>? OrgId, Id<User>? ActorId, string SubjectId)
+{
+    /// <summary>The event as webhooks and <see cref="Hooks.IAuthsomeHooks.OnEventAsync"/> receive it: data {org_id, actor_id, subject_id}.</summary>
+    internal Hooks.AuthsomeEvent ToEvent() =>
+        new(Type, AppId, new { org_id = OrgId?.ToString(), actor_id = ActorId?.ToString(), subject_id = SubjectId });
+}
 
 /// <summary>The <see cref="TenancyEvent.Type"/> values.</summary>
 public static class TenancyEventTypes

@@ -228,7 +228,8 @@ internal sealed partial class SessionService(
         if (await store.Sessions.DeleteAsync(session.Id, cancellationToken))
         {
             metrics.SessionsEnded(1);
-            await hooks.AfterAsync(nameof(IAuthsomeHooks.AfterSessionsRevokedAsync), h => h.AfterSessionsRevokedAsync(session.UserId, reason, cancellationToken));
+            await hooks.AfterAsync(nameof(IAuthsomeHooks.AfterSessionsRevokedAsync), h => h.AfterSessionsRevokedAsync(session.UserId, reason, cancellationToken),
+                AuthsomeEvents.SessionsRevoked(session.AppId, session.UserId, reason), cancellationToken);
         }
     }
 
@@ -239,7 +240,8 @@ internal sealed partial class SessionService(
         if (count > 0)
         {
             metrics.SessionsEnded(count);
-            await hooks.AfterAsync(nameof(IAuthsomeHooks.AfterSessionsRevokedAsync), h => h.AfterSessionsRevokedAsync(userId, reason, cancellationToken));
+            await hooks.AfterAsync(nameof(IAuthsomeHooks.AfterSessionsRevokedAsync), h => h.AfterSessionsRevokedAsync(userId, reason, cancellationToken),
+                AuthsomeEvents.SessionsRevoked((await apps.GetAsync(cancellationToken)).AppId, userId, reason), cancellationToken);
         }
 
         return count;
@@ -290,7 +292,8 @@ internal sealed partial class SessionService(
             metrics.SessionsEnded(ended);
             metrics.TokenReuse();
             LogTokenReuse(logger, revoked.FamilyId.ToString(), revoked.UserId.ToString(), ended);
-            await hooks.AfterAsync(nameof(IAuthsomeHooks.AfterSessionsRevokedAsync), h => h.AfterSessionsRevokedAsync(revoked.UserId, "token_reused", cancellationToken));
+            await hooks.AfterAsync(nameof(IAuthsomeHooks.AfterSessionsRevokedAsync), h => h.AfterSessionsRevokedAsync(revoked.UserId, "token_reused", cancellationToken),
+                AuthsomeEvents.SessionsRevoked((await apps.GetAsync(cancellationToken)).AppId, revoked.UserId, "token_reused"), cancellationToken);
         }
 
         throw new AuthsomeException(AuthsomeErrors.TokenReused, "This refresh token was already used; every session of its family has been revoked.");

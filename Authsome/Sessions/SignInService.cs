@@ -44,7 +44,7 @@ internal sealed class SignInService(
         await EnsureMaySignInAsync(user, method, activity, cancellationToken);
         foreach (var gate in _gates)
         {
-            if (await gate.CheckAsync(user, method, cancellationToken) is { } pending)
+            if (await gate.CheckAsync(user, method, client, cancellationToken) is { } pending)
             {
                 activity?.SetTag("authsome.sign_in_pending", true);
                 activity.Succeed();
@@ -90,7 +90,8 @@ internal sealed class SignInService(
         var session = await sessions.CreateAsync(user, client, cancellationToken);
         metrics.SignIn(method);
         activity.Succeed();
-        await hooks.AfterAsync(nameof(IAuthsomeHooks.AfterSignInAsync), h => h.AfterSignInAsync(user, session.Session, cancellationToken));
+        await hooks.AfterAsync(nameof(IAuthsomeHooks.AfterSignInAsync), h => h.AfterSignInAsync(user, session.Session, cancellationToken),
+            AuthsomeEvents.SignedIn(user, session.Session), cancellationToken);
         return new SignInOutcome(user, session);
     }
 }

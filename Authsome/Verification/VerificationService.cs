@@ -163,7 +163,8 @@ internal sealed class VerificationService(
             ?? throw Invalid(activity);
         activity?.SetTag("authsome.user_id", user.Id.ToString());
         activity.Succeed();
-        await hooks.AfterAsync(nameof(IAuthsomeHooks.AfterUserUpdateAsync), h => h.AfterUserUpdateAsync(verified, cancellationToken));
+        await hooks.AfterAsync(nameof(IAuthsomeHooks.AfterUserUpdateAsync), h => h.AfterUserUpdateAsync(verified, cancellationToken),
+            AuthsomeEvents.OfUser(AuthsomeEvents.UserUpdated, verified), cancellationToken);
         return verified;
     }
 

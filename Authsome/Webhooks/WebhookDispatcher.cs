@@ -123,6 +123,25 @@ internal sealed partial class WebhookDispatcher(
             // The lease runs out and the delivery is claimed again.
             LogDeliveryFailed(logger, ex, delivery.Id.ToString());
         }
+        catch (OperationCanceledException)
+        {
+            // The host is stopping mid-attempt: give the delivery back as it was claimed, so the next process (or another
+            // replica) sends it at once instead of after the lease. If the receiver already had it, it gets it twice.
+            await ReleaseAsync(delivery, lease);
+        }
+    }
+
+    private async Task ReleaseAsync(WebhookDelivery delivery, DateTimeOffset lease)
+    {
+        using var bounded = new CancellationTokenSource(TimeSpan.FromSeconds(5));
+        try
+        {
+            await store.Webhooks.RecordAttemptAsync(delivery, lease, bounded.Token);
+        }
+        catch (Exception ex) when (ex is StoreException or OperationCanceledException)
+        {
+            LogDeliveryFailed(logger, ex, delivery.Id.ToString());
+        }
     }
 
     private async Task<AttemptOutcome> SendAsync(Webhook webhook, WebhookDelivery delivery, CancellationToken cancellationToken)

@@ -1,5 +1,4 @@
 using System.Text.Json;
-using Authsome.Apps;
 using Authsome.Json;
 using Authsome.Hooks;
 using Authsome.Store;
@@ -8,42 +7,26 @@ using Microsoft.Extensions.Logging;
 namespace Authsome.Webhooks;
 
 /// <summary>
-/// Turns the engine's events into deliveries: every event raised through the hooks (the engine's own, and any a
-/// feature raises with <c>HookRunner.PublishAsync</c>) is written to the store's delivery outbox, one row per
-/// subscribed endpoint, in one write. The dispatcher sends them from there, so a restart loses nothing once the
+/// Turns the engine's events into deliveries: every event raised through <c>HookRunner.PublishAsync</c> (the one path
+/// of events: the engine's own, tenancy's, MFA's, and any a feature or plugin raises) is written to the store's
+/// delivery outbox, one row per subscribed endpoint, in one write. The dispatcher sends them from there, so a restart loses nothing once the
 /// event is written. The event is written right after the change it reports (the hooks run after it is stored), not
 /// in the same transaction: a crash between the two loses that event, and the failure is logged.
 /// </summary>
-internal sealed partial class WebhookOutbox(IAuthsomeStore store, AppResolver apps, WebhookDispatcher dispatcher, TimeProvider time, ILogger<WebhookOutbox> logger) : IAuthsomeHooks
+internal sealed partial class WebhookOutbox(IAuthsomeStore store, WebhookDispatcher dispatcher, TimeProvider time, ILogger<WebhookOutbox> logger) : IAuthsomeHooks
 {
     private static readonly JsonSerializerOptions PayloadJson = CreatePayloadJson();
 
-    public ValueTask AfterUserCreateAsync(User user, CancellationToken cancellationToken) =>
-        EnqueueAsync(AuthsomeEvents.OfUser(AuthsomeEvents.UserCreated, user), cancellationToken);
-
-    public ValueTask AfterUserUpdateAsync(User user, CancellationToken cancellationToken) =>
-        EnqueueAsync(AuthsomeEvents.OfUser(AuthsomeEvents.UserUpdated, user), cancellationToken);
-
-    public ValueTask AfterUserDeleteAsync(User user, CancellationToken cancellationToken) =>
-        EnqueueAsync(AuthsomeEvents.OfUser(AuthsomeEvents.UserDeleted, user), cancellationToken);
-
-    public ValueTask AfterSignInAsync(User user, Session session, CancellationToken cancellationToken) =>
-        EnqueueAsync(AuthsomeEvents.SignedIn(user, session), cancellationToken);
-
-    public async ValueTask AfterSessionsRevokedAsync(Id<User> userId, string reason, CancellationToken cancellationToken)
-    {
-        var app = await apps.GetAsync(cancellationToken);
-        await EnqueueAsync(AuthsomeEvents.SessionsRevoked(app.AppId, userId, reason), cancellationToken);
-    }
-
-    public ValueTask OnEventAsync(AuthsomeEvent authsomeEvent, CancellationToken cancellationToken) => EnqueueAsync(authsomeEvent, cancellationToken);
-
-    /// <summary>Writes one delivery per active, subscribed webhook of the event's app; nothing when there is none.</summary>
-    public async ValueTask EnqueueAsync(AuthsomeEvent authsomeEvent, CancellationToken cancellationToken)
+    /// <summary>
+    /// Writes one delivery per active, subscribed webhook of the event's app; nothing when there is none. The change the
+    /// event reports is already stored, so the caller's cancellation (a client that went away) does not stop the write:
+    /// the event would otherwise be lost.
+    /// </summary>
+    public async ValueTask OnEventAsync(AuthsomeEvent authsomeEvent, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(authsomeEvent);
         var key = new AuthsomeEventKey(authsomeEvent.AppId, authsomeEvent.Type);
-        var receivers = (await store.Webhooks.ListAsync(authsomeEvent.AppId, cancellationToken)).Where(w => w.Receives(key)).ToList();
+        var receivers = (await store.Webhooks.ListAsync(authsomeEvent.AppId, CancellationToken.None)).Where(w => w.Receives(key)).ToList();
         if (receivers.Count == 0)
         {
             return;
@@ -64,7 +47,7 @@ internal sealed partial class WebhookOutbox(IAuthsomeStore store, AppResolver ap
             CreatedAt = now,
             UpdatedAt = now,
         }).ToList();
-        await store.Webhooks.CreateDeliveriesAsync(deliveries, cancellationToken);
+        await store.Webhooks.CreateDeliveriesAsync(deliveries, CancellationToken.None);
         dispatcher.Wake();
         LogQueued(logger, authsomeEvent.Type, eventId, deliveries.Count);
     }

@@ -7,7 +7,7 @@ public abstract class DeviceStoreConformanceTests : StoreConformanceTests
     public async Task Create_ThenGetByIdAndFingerprint()
     {
         var user = await GivenUserAsync();
-        var device = TestData.NewDevice(user) with { Trusted = true };
+        var device = TestData.NewDevice(user) with { Trusted = true, TrustedAt = TestData.Now.AddHours(1) };
 
         await Store.Devices.CreateAsync(device, Ct);
 
@@ -40,7 +40,7 @@ public abstract class DeviceStoreConformanceTests : StoreConformanceTests
         var user = await GivenUserAsync();
         var taken = await GivenDeviceAsync(user);
         var device = await GivenDeviceAsync(user);
-        var changed = device with { Name = "Phone", Trusted = true, Fingerprint = TestData.Unique("fp-"), LastSeenAt = TestData.Now.AddDays(2), UpdatedAt = TestData.Now.AddDays(2) };
+        var changed = device with { Name = "Phone", Trusted = true, TrustedAt = TestData.Now.AddDays(1), Fingerprint = TestData.Unique("fp-"), LastSeenAt = TestData.Now.AddDays(2), UpdatedAt = TestData.Now.AddDays(2) };
 
         await Store.Devices.UpdateAsync(changed, Ct);
 
@@ -49,6 +49,11 @@ public abstract class DeviceStoreConformanceTests : StoreConformanceTests
         await StoreAssert.ConflictAsync(ConflictKind.Duplicate, () => Store.Devices.UpdateAsync(changed with { Fingerprint = taken.Fingerprint }, Ct));
         await StoreAssert.NotFoundAsync(() => Store.Devices.UpdateAsync(TestData.NewDevice(user), Ct));
         StoreAssert.Same(changed, await Store.Devices.GetAsync(device.Id, Ct));
+
+        // Trust withdrawn: the time goes too.
+        var untrusted = changed with { Trusted = false, TrustedAt = null };
+        await Store.Devices.UpdateAsync(untrusted, Ct);
+        StoreAssert.Same(untrusted, await Store.Devices.GetAsync(device.Id, Ct));
     }
 
     [Fact]

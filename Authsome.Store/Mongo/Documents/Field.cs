@@ -71,6 +71,7 @@ internal static class Field
     public const string Os = "os";
     public const string Fingerprint = "fingerprint";
     public const string Trusted = "trusted";
+    public const string TrustedAt = "trusted_at";
     public const string LastSeenAt = "last_seen_at";
 
     public const string Url = "url";

@@ -4,7 +4,7 @@ internal sealed class RelationalDeviceStore(RelationalDatabase db) : IDeviceStor
 {
     private const string Entity = "device";
 
-    private const string Columns = "id, app_id, user_id, name, type, browser, os, ip_address, fingerprint, trusted, last_seen_at, created_at, updated_at";
+    private const string Columns = "id, app_id, user_id, name, type, browser, os, ip_address, fingerprint, trusted, trusted_at, last_seen_at, created_at, updated_at";
 
     private const string Select = $"SELECT {Columns} FROM authsome_devices";
 
@@ -16,7 +16,7 @@ internal sealed class RelationalDeviceStore(RelationalDatabase db) : IDeviceStor
         await db.WriteAsync(
             Entity,
             s => s.ExecuteAsync(
-                $"INSERT INTO authsome_devices ({Columns}) VALUES (@id, @app_id, @user_id, @name, @type, @browser, @os, @ip_address, @fingerprint, @trusted, @last_seen_at, @created_at, @updated_at)",
+                $"INSERT INTO authsome_devices ({Columns}) VALUES (@id, @app_id, @user_id, @name, @type, @browser, @os, @ip_address, @fingerprint, @trusted, @trusted_at, @last_seen_at, @created_at, @updated_at)",
                 Args(device),
                 cancellationToken),
             cancellationToken).ConfigureAwait(false);
@@ -42,7 +42,7 @@ internal sealed class RelationalDeviceStore(RelationalDatabase db) : IDeviceStor
             s => s.ExecuteAsync(
                 """
                 UPDATE authsome_devices SET name = @name, type = @type, browser = @browser, os = @os, ip_address = @ip_address,
-                    fingerprint = @fingerprint, trusted = @trusted, last_seen_at = @last_seen_at, updated_at = @updated_at
+                    fingerprint = @fingerprint, trusted = @trusted, trusted_at = @trusted_at, last_seen_at = @last_seen_at, updated_at = @updated_at
                 WHERE id = @id
                 """,
                 Args(device),
@@ -75,6 +75,7 @@ internal sealed class RelationalDeviceStore(RelationalDatabase db) : IDeviceStor
         ip_address = d.IpAddress,
         fingerprint = d.Fingerprint,
         trusted = d.Trusted,
+        trusted_at = D.Time(d.TrustedAt),
         last_seen_at = D.Time(d.LastSeenAt),
         created_at = D.Time(d.CreatedAt),
         updated_at = D.Time(d.UpdatedAt),
@@ -92,6 +93,7 @@ internal sealed class RelationalDeviceStore(RelationalDatabase db) : IDeviceStor
         IpAddress = r.TextOrNull("ip_address"),
         Fingerprint = r.Text("fingerprint"),
         Trusted = r.Bool("trusted"),
+        TrustedAt = r.TimeOrNull("trusted_at"),
         LastSeenAt = r.Time("last_seen_at"),
         CreatedAt = r.Time("created_at"),
         UpdatedAt = r.Time("updated_at"),

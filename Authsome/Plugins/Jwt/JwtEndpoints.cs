@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text.Json.Nodes;
+using Authsome.ApiKeys;
 using Authsome.Apps;
 using Authsome.Endpoints;
 using Authsome.Errors;
@@ -19,6 +20,9 @@ internal static class JwtEndpoints
     private const string Tag = "Tokens";
     private const string JwksPath = "/.well-known/jwks.json";
 
+    /// <summary>The API-key scope that allows <c>POST /introspect</c>.</summary>
+    public const string IntrospectScope = "introspect";
+
     public static void MapJwtRoutes(this IEndpointRouteBuilder routes, RouteGroupBuilder authenticated)
     {
         routes.MapGet(JwksPath, JwksAsync)
@@ -28,7 +32,7 @@ internal static class JwtEndpoints
             .WithName("OpenIdConfiguration").WithSummary("The issuer's metadata for resource servers").WithTags(Tag);
 
         authenticated.MapPost("/introspect", IntrospectAsync)
-            .WithName("Introspect").WithSummary("Whether a token is active, and what it says (RFC 7662); for holders of the introspection role").WithTags(Tag)
+            .WithName("Introspect").WithSummary("Whether a token is active, and what it says (RFC 7662); for holders of the introspection role or API keys with the introspect scope").WithTags(Tag)
             .Accepts<IntrospectionForm>("application/x-www-form-urlencoded")
             .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status401Unauthorized)
             .ProducesProblem(StatusCodes.Status403Forbidden);
@@ -62,12 +66,7 @@ internal static class JwtEndpoints
     private static async Task<Ok<IntrospectionResponse>> IntrospectAsync(
         HttpContext context, IntrospectionService introspection, IAuthsomeStore store, IOptionsMonitor<JwtOptions> options, CancellationToken cancellationToken)
     {
-        var caller = context.RequireSession();
-        var role = options.CurrentValue.IntrospectionRole;
-        if (!(await RoleSlugs.OfAsync(store, caller.User.Id, cancellationToken)).Contains(role, StringComparer.Ordinal))
-        {
-            throw new AuthsomeException(AuthsomeErrors.Forbidden, $"Introspection is for holders of the '{role}' role.");
-        }
+        await RequireIntrospectorAsync(context, store, options.CurrentValue.IntrospectionRole, cancellationToken);
 
         if (!context.Request.HasFormContentType)
         {
@@ -77,6 +76,26 @@ internal static class JwtEndpoints
         var form = await context.Request.ReadFormAsync(cancellationToken);
         var token = Accounts.InputRules.Required(form["token"].ToString() is { Length: > 0 } t ? t : null, "token");
         return TypedResults.Ok(await introspection.IntrospectAsync(token, form["token_type_hint"].ToString() is { Length: > 0 } hint ? hint : null, cancellationToken));
+    }
+
+    /// <summary>
+    /// Who may introspect: an API key carrying the <c>introspect</c> scope (a resource server's service account,
+    /// typically), or a user holding the introspection role, with a session or with a key whose scopes allow it.
+    /// </summary>
+    private static async ValueTask RequireIntrospectorAsync(HttpContext context, IAuthsomeStore store, string role, CancellationToken cancellationToken)
+    {
+        var key = ApiKeyAuthentication.KeyOf(context);
+        if (key is not null && !key.Key.Scopes.IsEmpty && key.Allows(IntrospectScope))
+        {
+            return;
+        }
+
+        var user = key is null ? context.RequireSession().User : key.User;
+        if (user is null || (key is not null && !key.Allows(IntrospectScope))
+            || !(await RoleSlugs.OfAsync(store, user.Id, cancellationToken)).Contains(role, StringComparer.Ordinal))
+        {
+            throw new AuthsomeException(AuthsomeErrors.Forbidden, $"Introspection is for holders of the '{role}' role, or API keys with the scope {IntrospectScope}.");
+        }
     }
 
     private static void Cache(HttpContext context, JwtOptions options) =>

@@ -37,12 +37,14 @@ public static class MfaBuilderExtensions
             .Validate(o => o.TicketMaxAttempts is >= 1 and <= 10, $"{MfaOptions.SectionName}:TicketMaxAttempts must be between 1 and 10.")
             .Validate(o => o.RecoveryCodeCount is >= 5 and <= 20, $"{MfaOptions.SectionName}:RecoveryCodeCount must be between 5 and 20.")
             .Validate(o => o.AllowedDriftSteps is >= 0 and <= 2, $"{MfaOptions.SectionName}:AllowedDriftSteps must be between 0 and 2.")
+            .Validate(o => o.TrustedDeviceDays is >= 0 and <= 365, $"{MfaOptions.SectionName}:TrustedDeviceDays must be between 0 and 365.")
             .ValidateOnStart();
 
         builder.AddPluginStore(MfaStore.Definition);
         services.TryAddSingleton<TotpSecretProtector>();
         services.TryAddSingleton<MfaTickets>();
         services.TryAddSingleton<MfaService>();
+        services.TryAddSingleton<MfaTrustedDevices>();
         services.TryAddEnumerable(ServiceDescriptor.Singleton<ISignInGate, MfaSignInGate>());
         services.TryAddEnumerable(ServiceDescriptor.Singleton<IExpiredDataPurge, MfaTicketPurge>());
         return builder;

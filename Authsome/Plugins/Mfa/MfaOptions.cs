@@ -20,4 +20,10 @@ public sealed class MfaOptions
 
     /// <summary>Time steps of clock drift accepted either side of now (default 1, i.e. 30 seconds; 0 to 2).</summary>
     public int AllowedDriftSteps { get; set; } = 1;
+
+    /// <summary>
+    /// Days after a device is marked trusted during which sign-ins from it skip the second factor (default 30; 0 turns
+    /// the skip off; at most 365). Only devices that send a long random <c>X-Device-Id</c> can skip (see docs/mfa.md).
+    /// </summary>
+    public int TrustedDeviceDays { get; set; } = 30;
 }

@@ -28,6 +28,7 @@ internal sealed partial class MfaService(
     IAuthsomeEngine engine,
     LockoutService lockout,
     HookRunner hooks,
+    MfaTrustedDevices trustedDevices,
     AuthsomeMetrics metrics,
     IOptionsMonitor<MfaOptions> options,
     TimeProvider time,
@@ -73,7 +74,8 @@ internal sealed partial class MfaService(
 
         var codes = await ReplaceRecoveryCodesAsync(user, now, cancellationToken);
         LogEnabled(logger, user.Id.ToString());
-        await hooks.AfterAsync(nameof(IMfaHooks.AfterMfaEnabledAsync), h => h is IMfaHooks m ? m.AfterMfaEnabledAsync(user, cancellationToken) : ValueTask.CompletedTask);
+        await hooks.AfterAsync(nameof(IMfaHooks.AfterMfaEnabledAsync), h => h is IMfaHooks m ? m.AfterMfaEnabledAsync(user, cancellationToken) : ValueTask.CompletedTask,
+            MfaEvents.Of(MfaEvents.Enabled, user), cancellationToken);
         return codes;
     }
 
@@ -104,7 +106,8 @@ internal sealed partial class MfaService(
         await RequireSecondFactorAsync(user, factor, code, recoveryCode, cancellationToken);
         await store.DeleteTotpAsync(user.Id, cancellationToken);
         LogDisabled(logger, user.Id.ToString());
-        await hooks.AfterAsync(nameof(IMfaHooks.AfterMfaDisabledAsync), h => h is IMfaHooks m ? m.AfterMfaDisabledAsync(user, cancellationToken) : ValueTask.CompletedTask);
+        await hooks.AfterAsync(nameof(IMfaHooks.AfterMfaDisabledAsync), h => h is IMfaHooks m ? m.AfterMfaDisabledAsync(user, cancellationToken) : ValueTask.CompletedTask,
+            MfaEvents.Of(MfaEvents.Disabled, user), cancellationToken);
     }
 
     /// <summary>Replaces the recovery codes (the old ones stop working); needs a current code or a recovery code.</summary>
@@ -122,8 +125,11 @@ internal sealed partial class MfaService(
         return factor?.ConfirmedAt is null ? (false, 0) : (true, await store.CountRecoveryCodesAsync(user.Id, cancellationToken));
     }
 
-    /// <summary>Answers the second-factor challenge of a held-back sign-in; on success the session is issued.</summary>
-    public async ValueTask<SignInOutcome> ChallengeAsync(string? ticketToken, string? code, string? recoveryCode, ClientInfo client, CancellationToken cancellationToken)
+    /// <summary>
+    /// Answers the second-factor challenge of a held-back sign-in; on success the session is issued, and with
+    /// <paramref name="trustDevice"/> its device is trusted (see <see cref="MfaTrustedDevices"/>).
+    /// </summary>
+    public async ValueTask<SignInOutcome> ChallengeAsync(string? ticketToken, string? code, string? recoveryCode, bool trustDevice, ClientInfo client, CancellationToken cancellationToken)
     {
         using var activity = AuthsomeTelemetry.StartOperation("mfa.challenge");
         var ticket = await tickets.GetAsync(ticketToken, MfaTicketPurpose.Challenge, cancellationToken);
@@ -145,7 +151,8 @@ internal sealed partial class MfaService(
             metrics.SignInFailed("mfa_code_invalid");
             activity.Fail(MfaErrors.CodeInvalid.Code);
             await hooks.AfterAsync(nameof(IMfaHooks.AfterMfaChallengeFailedAsync),
-                h => h is IMfaHooks m ? m.AfterMfaChallengeFailedAsync(user, attempts, cancellationToken) : ValueTask.CompletedTask);
+                h => h is IMfaHooks m ? m.AfterMfaChallengeFailedAsync(user, attempts, cancellationToken) : ValueTask.CompletedTask,
+                MfaEvents.ChallengeFailedBy(user, attempts), cancellationToken);
             throw new AuthsomeException(MfaErrors.CodeInvalid, null, new Dictionary<string, object?>
             {
                 ["attempts_left"] = Math.Max(0, options.CurrentValue.TicketMaxAttempts - attempts),
@@ -155,7 +162,13 @@ internal sealed partial class MfaService(
         await tickets.ConsumeAsync(ticket, cancellationToken);
         await lockout.SucceededAsync(user.Id.ToString(), clientKey, cancellationToken);
         activity.Succeed();
-        return (await engine.SignInMultiFactorAsync(user, ticket.Method, client, cancellationToken)).GetValueOrThrow();
+        var signedIn = (await engine.SignInMultiFactorAsync(user, ticket.Method, client, cancellationToken)).GetValueOrThrow();
+        if (trustDevice)
+        {
+            await trustedDevices.TrustAsync(signedIn.Session.Session, client, cancellationToken);
+        }
+
+        return signedIn;
     }
 
     private async ValueTask<TotpEnrollment> StartEnrollmentAsync(User user, CancellationToken cancellationToken)

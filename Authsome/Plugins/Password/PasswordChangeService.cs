@@ -51,7 +51,8 @@ internal sealed class PasswordChangeService(
         var revoked = await sessions.EndAllAsync(user.Id, current.Session.Id, "password_changed", cancellationToken);
         await outbox.EnqueueAsync(AccountEmails.PasswordChanged(user.Email), AccountEmails.Types.PasswordChanged, user, cancellationToken);
         activity.Succeed();
-        await hooks.AfterAsync(nameof(IAuthsomeHooks.AfterUserUpdateAsync), h => h.AfterUserUpdateAsync(updated, cancellationToken));
+        await hooks.AfterAsync(nameof(IAuthsomeHooks.AfterUserUpdateAsync), h => h.AfterUserUpdateAsync(updated, cancellationToken),
+            AuthsomeEvents.OfUser(AuthsomeEvents.UserUpdated, updated), cancellationToken);
         await hooks.PublishAsync(AuthsomeEvents.PasswordChangedBy(updated, "change"), cancellationToken);
         return revoked;
     }

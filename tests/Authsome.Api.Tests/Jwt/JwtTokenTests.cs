@@ -192,6 +192,54 @@ public sealed class JwtTokenTests
     }
 
     [Fact]
+    public async Task Introspect_AcceptsAnApiKeyWithTheIntrospectScope_AndNoOtherKey()
+    {
+        await using var host = await ApiHost.StartAsync(Backend.Memory, settings: Issuer);
+        using var client = host.CreateClient();
+        var owner = await client.SignUpAsync();
+        var user = await client.SignUpAsync();
+        var scoped = (await client.PostAsync("/keys", new { name = "resource server", scopes = new[] { "introspect" } }, owner.AccessToken)).Str("secret")!;
+        var otherScope = (await client.PostAsync("/keys", new { name = "reader", scopes = new[] { "users:read" } }, owner.AccessToken)).Str("secret")!;
+        var unscoped = (await client.PostAsync("/keys", new { name = "everything", scopes = Array.Empty<string>() }, owner.AccessToken)).Str("secret")!;
+
+        var withScope = await IntrospectAsync(client, scoped, user.AccessToken);
+        var withOtherScope = await IntrospectAsync(client, otherScope, user.AccessToken);
+        var withoutScopes = await IntrospectAsync(client, unscoped, user.AccessToken);
+        using var anonymous = new HttpRequestMessage(HttpMethod.Post, ApiClient.Base + "/introspect") { Content = new FormUrlEncodedContent(new Dictionary<string, string> { ["token"] = user.AccessToken }) };
+        var unauthenticated = await client.SendAsync(anonymous, null);
+
+        Assert.Equal(HttpStatusCode.OK, withScope.Status);
+        Assert.True(withScope.Json!["active"]!.GetValue<bool>());
+        Assert.Equal(user.UserId, withScope.Str("sub"));
+        Assert.Equal(HttpStatusCode.Forbidden, withOtherScope.Status);
+        Assert.Equal("forbidden", withOtherScope.Code);
+        // A key without scopes may do what its owner may, and this owner holds no introspection role.
+        Assert.Equal(HttpStatusCode.Forbidden, withoutScopes.Status);
+        Assert.Equal(HttpStatusCode.Unauthorized, unauthenticated.Status);
+    }
+
+    [Fact]
+    public async Task Introspect_AcceptsAServiceAccountsKeyWithTheScope_AndARoleHoldersUnscopedKey()
+    {
+        await using var host = await ApiHost.StartAsync(Backend.Memory, settings: Issuer);
+        using var client = host.CreateClient();
+        var admin = await client.SignUpAsync();
+        await host.GrantRoleAsync(admin.UserId, "admin");
+        await Administrators.GrantAsync(host, admin.UserId, "service_accounts");
+        var user = await client.SignUpAsync();
+        var account = (await client.PostAsync("/admin/service-accounts", new { name = "orders-api" }, admin.AccessToken)).Str("id")!;
+        var machine = (await client.PostAsync($"/admin/service-accounts/{account}/keys", new { name = "introspection", scopes = new[] { "introspect" } }, admin.AccessToken)).Str("secret")!;
+        var machineWithout = (await client.PostAsync($"/admin/service-accounts/{account}/keys", new { name = "other", scopes = new[] { "orders:read" } }, admin.AccessToken)).Str("secret")!;
+        var adminsKey = (await client.PostAsync("/keys", new { name = "admin's" }, admin.AccessToken)).Str("secret")!;
+        var adminsNarrowKey = (await client.PostAsync("/keys", new { name = "admin's narrow", scopes = new[] { "users:read" } }, admin.AccessToken)).Str("secret")!;
+
+        Assert.Equal(user.UserId, (await IntrospectAsync(client, machine, user.AccessToken)).Str("sub"));
+        Assert.Equal(HttpStatusCode.Forbidden, (await IntrospectAsync(client, machineWithout, user.AccessToken)).Status);
+        Assert.Equal(user.UserId, (await IntrospectAsync(client, adminsKey, user.AccessToken)).Str("sub"));
+        Assert.Equal(HttpStatusCode.Forbidden, (await IntrospectAsync(client, adminsNarrowKey, user.AccessToken)).Status);
+    }
+
+    [Fact]
     public async Task AddJwtBearer_AcceptsOurJwtAndNothingElse_InAPlainApp()
     {
         await using var host = await ApiHost.StartAsync(Backend.Memory, kestrel: true);

@@ -89,13 +89,65 @@ public abstract class WebhookTests(Backend backend)
 
         await hooks.PublishAsync(new AuthsomeEvent("org.created", app.Id, new { org_id = "aorg_test", name = "Acme" }), Ct);
         await hooks.PublishAsync(new AuthsomeEvent("member.added", app.Id, new { org_id = "aorg_test" }), Ct);
+        // The change an event reports is already stored when it is raised: a caller that went away does not lose it.
+        await hooks.PublishAsync(new AuthsomeEvent("org.updated", app.Id, new { org_id = "aorg_test" }), new CancellationToken(canceled: true));
         await client.SignUpAsync();
 
         var received = await receiver.WaitForAsync(r => r.Type == "org.created");
         Assert.Equal("Acme", received.Json["data"]!["name"]!.GetValue<string>());
         new StandardWebhook(webhook.Str("secret")!).Verify(received.Body, received.Headers);
+        await receiver.WaitForAsync(r => r.Type == "org.updated");
         await Task.Delay(500, Ct);
-        Assert.All(receiver.Received, r => Assert.Equal("org.created", r.Type));
+        Assert.All(receiver.Received, r => Assert.StartsWith("org.", r.Type, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public async Task TenancyEventsReachTheWebhooksThroughTheOneEventPath()
+    {
+        await using var receiver = await WebhookReceiver.StartedAsync();
+        await using var host = await ApiHost.StartAsync(backend, settings: Fast);
+        using var client = host.CreateClient();
+        var (admin, webhook) = await GivenWebhookAsync(host, client, receiver.Url, ["org.*", "member.added"]);
+
+        var created = await client.PostAsync("/orgs", new { name = "Acme" }, admin.AccessToken);
+
+        Assert.Equal(HttpStatusCode.Created, created.Status);
+        var orgId = created.Str("id")!;
+        var orgCreated = await receiver.WaitForAsync(r => r.Type == "org.created");
+        new StandardWebhook(webhook.Str("secret")!).Verify(orgCreated.Body, orgCreated.Headers);
+        Assert.Equal(orgId, orgCreated.Json["data"]!["org_id"]!.GetValue<string>());
+        Assert.Equal(orgId, orgCreated.Json["data"]!["subject_id"]!.GetValue<string>());
+        Assert.Equal(admin.UserId, orgCreated.Json["data"]!["actor_id"]!.GetValue<string>());
+        var ownerAdded = await receiver.WaitForAsync(r => r.Type == "member.added");
+        Assert.Equal(orgId, ownerAdded.Json["data"]!["org_id"]!.GetValue<string>());
+    }
+
+    [Fact]
+    public async Task MfaEventsReachTheWebhooksThroughTheOneEventPath()
+    {
+        await using var receiver = await WebhookReceiver.StartedAsync();
+        await using var host = await ApiHost.StartAsync(backend, settings: Fast);
+        using var client = host.CreateClient();
+        var (_, webhook) = await GivenWebhookAsync(host, client, receiver.Url, ["mfa.*"]);
+        var user = await client.SignUpAsync();
+        var secret = (await client.PostAsync("/mfa/totp/enroll", new { password = ApiClient.Password }, user.AccessToken)).Str("secret")!;
+        var confirmed = await client.PostAsync("/mfa/totp/confirm", new { code = Mfa.Rfc6238.Code(secret, DateTimeOffset.UtcNow) }, user.AccessToken);
+        Assert.Equal(HttpStatusCode.OK, confirmed.Status);
+
+        var enabled = await receiver.WaitForAsync(r => r.Type == "mfa.enabled");
+        new StandardWebhook(webhook.Str("secret")!).Verify(enabled.Body, enabled.Headers);
+        Assert.Equal(user.UserId, enabled.Json["data"]!["user_id"]!.GetValue<string>());
+
+        var ticket = (await client.PostAsync("/signin", new { email = user.Email, password = ApiClient.Password })).Str("mfa_ticket")!;
+        Assert.Equal("mfa_code_invalid", (await client.PostAsync("/mfa/challenge", new { mfa_ticket = ticket, code = WrongCode(secret) })).Code);
+        var failed = await receiver.WaitForAsync(r => r.Type == "mfa.challenge_failed");
+        Assert.Equal(user.UserId, failed.Json["data"]!["user_id"]!.GetValue<string>());
+        Assert.Equal(1, failed.Json["data"]!["attempts"]!.GetValue<int>());
+
+        var recoveryCode = confirmed.Json!["recovery_codes"]!.AsArray()[0]!.GetValue<string>();
+        Assert.Equal(HttpStatusCode.NoContent, (await client.SendAsync(HttpMethod.Delete, "/mfa/totp", new { recovery_code = recoveryCode }, user.AccessToken)).Status);
+        var disabled = await receiver.WaitForAsync(r => r.Type == "mfa.disabled");
+        Assert.Equal(user.UserId, disabled.Json["data"]!["user_id"]!.GetValue<string>());
     }
 
     [Fact]
@@ -240,6 +292,14 @@ public abstract class WebhookTests(Backend backend)
         var token = CapturingEmailSender.TokenOf(await host.Mail.WaitForAsync(email, "Verify"));
         Assert.Equal(HttpStatusCode.OK, (await client.PostAsync("/verify-email", new { token })).Status);
         return await client.SignInAsync(email);
+    }
+
+    /// <summary>A six-digit code that is none of the codes accepted now (the current step and one either side).</summary>
+    private static string WrongCode(string secret)
+    {
+        var now = DateTimeOffset.UtcNow;
+        var accepted = new[] { -60, -30, 0, 30, 60 }.Select(s => Mfa.Rfc6238.Code(secret, now.AddSeconds(s))).ToHashSet();
+        return Enumerable.Range(0, 10).Select(d => new string((char)('0' + d), 6)).First(c => !accepted.Contains(c));
     }
 
     private static string WrongSecret() => "whsec_" + Convert.ToBase64String(new byte[32]);

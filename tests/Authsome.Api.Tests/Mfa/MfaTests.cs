@@ -228,6 +228,76 @@ public abstract class MfaTests(Backend backend)
         Assert.Null(await store.GetTicketAsync(hash, TestContext.Current.CancellationToken));
     }
 
+    [Fact]
+    public async Task ATrustedDeviceSkipsTheChallengeForTheConfiguredDays_UntilItsTrustIsWithdrawn()
+    {
+        var time = new FakeTimeProvider(Start);
+        await using var host = await ApiHost.StartAsync(backend, time: time);
+        using var client = DeviceClient(host, Guid.NewGuid().ToString("N"));
+        var account = await client.SignUpAsync();
+        var (secret, _) = await EnableTotpAsync(client, account, time);
+        time.Advance(TimeSpan.FromSeconds(30));
+
+        var trusting = await client.PostAsync("/mfa/challenge", new { mfa_ticket = await SignInHeldBackAsync(client, account.Email), code = Rfc6238.Code(secret, time.GetUtcNow()), trust_device = true });
+        Assert.Equal(HttpStatusCode.OK, trusting.Status);
+        var device = (await client.GetAsync("/devices", trusting.Str("session_token"))).Json!.AsArray().Single(d => d!["current"]!.GetValue<bool>())!;
+        Assert.True(device["trusted"]!.GetValue<bool>());
+
+        // Only this device skips; another one, or one whose id is too short to be a secret, is asked as before.
+        await SignInWithoutChallengeAsync(client, account.Email);
+        using var other = DeviceClient(host, Guid.NewGuid().ToString("N"));
+        await SignInHeldBackAsync(other, account.Email);
+        using var weak = DeviceClient(host, "my-phone");
+        time.Advance(TimeSpan.FromSeconds(30));
+        Assert.Equal(HttpStatusCode.OK, (await weak.PostAsync("/mfa/challenge", new { mfa_ticket = await SignInHeldBackAsync(weak, account.Email), code = Rfc6238.Code(secret, time.GetUtcNow()), trust_device = true })).Status);
+        await SignInHeldBackAsync(weak, account.Email);
+
+        // The skip lasts 30 days from when the device was trusted, to the second.
+        time.Advance(TimeSpan.FromDays(30) - TimeSpan.FromSeconds(31));
+        await SignInWithoutChallengeAsync(client, account.Email);
+        time.Advance(TimeSpan.FromSeconds(1));
+        await SignInHeldBackAsync(client, account.Email);
+
+        // Trusted again, then withdrawn: asked again at once.
+        time.Advance(TimeSpan.FromSeconds(30));
+        var again = await client.PostAsync("/mfa/challenge", new { mfa_ticket = await SignInHeldBackAsync(client, account.Email), code = Rfc6238.Code(secret, time.GetUtcNow()), trust_device = true });
+        await SignInWithoutChallengeAsync(client, account.Email);
+        var withdrawn = await client.SendAsync(HttpMethod.Delete, $"/devices/{device["id"]!.GetValue<string>()}/trust", null, again.Str("session_token"));
+        Assert.Equal(HttpStatusCode.OK, withdrawn.Status);
+        Assert.False(withdrawn.Json!["trusted"]!.GetValue<bool>());
+        await SignInHeldBackAsync(client, account.Email);
+    }
+
+    [Fact]
+    public async Task NoDeviceSkipsTheChallenge_WhenTrustedDeviceDaysIsZero()
+    {
+        var time = new FakeTimeProvider(Start);
+        await using var host = await ApiHost.StartAsync(backend, settings: new Dictionary<string, string?> { ["Authsome:Mfa:TrustedDeviceDays"] = "0" }, time: time);
+        using var client = DeviceClient(host, Guid.NewGuid().ToString("N"));
+        var account = await client.SignUpAsync();
+        var (secret, _) = await EnableTotpAsync(client, account, time);
+        time.Advance(TimeSpan.FromSeconds(30));
+
+        var challenged = await client.PostAsync("/mfa/challenge", new { mfa_ticket = await SignInHeldBackAsync(client, account.Email), code = Rfc6238.Code(secret, time.GetUtcNow()), trust_device = true });
+
+        Assert.Equal(HttpStatusCode.OK, challenged.Status);
+        Assert.False((await client.GetAsync("/devices", challenged.Str("session_token"))).Json!.AsArray().Single(d => d!["current"]!.GetValue<bool>())!["trusted"]!.GetValue<bool>());
+        await SignInHeldBackAsync(client, account.Email);
+    }
+
+    private static async Task SignInWithoutChallengeAsync(ApiClient client, string email)
+    {
+        var answer = await client.PostAsync("/signin", new { email, password = ApiClient.Password });
+        Assert.True(answer.Status == HttpStatusCode.OK && answer.Json?["mfa_required"] is null && answer.Str("session_token") is { Length: > 0 }, answer.Text);
+    }
+
+    private static ApiClient DeviceClient(ApiHost host, string deviceId)
+    {
+        var client = host.CreateClient();
+        client.Http.DefaultRequestHeaders.Add("X-Device-Id", deviceId);
+        return client;
+    }
+
     private static async Task<(string Secret, IReadOnlyList<string> RecoveryCodes)> EnableTotpAsync(ApiClient client, SignedIn account, FakeTimeProvider time)
     {
         var enrollment = await client.PostAsync("/mfa/totp/enroll", new { password = ApiClient.Password }, account.AccessToken);

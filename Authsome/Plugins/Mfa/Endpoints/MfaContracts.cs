@@ -41,6 +41,12 @@ public sealed record MfaChallengeRequest
     public string? Code { get; init; }
     public string? RecoveryCode { get; init; }
 
+    /// <summary>
+    /// Trust the device this sign-in comes from: later sign-ins from it skip the challenge for
+    /// <c>Authsome:Mfa:TrustedDeviceDays</c>. Needs an <c>X-Device-Id</c> of at least 32 characters; otherwise ignored.
+    /// </summary>
+    public bool? TrustDevice { get; init; }
+
     /// <summary>Binds the body.</summary>
     public static ValueTask<MfaChallengeRequest> BindAsync(HttpContext context) => RequestBody.ReadAsync<MfaChallengeRequest>(context);
 }

@@ -83,7 +83,7 @@ internal static class MfaEndpoints
 
     private static async Task<Ok<AuthResponse>> ChallengeAsync(MfaChallengeRequest body, HttpContext context, MfaService mfa, CancellationToken cancellationToken)
     {
-        var outcome = await mfa.ChallengeAsync(body.MfaTicket, body.Code, body.RecoveryCode, context.Client(), cancellationToken);
+        var outcome = await mfa.ChallengeAsync(body.MfaTicket, body.Code, body.RecoveryCode, body.TrustDevice == true, context.Client(), cancellationToken);
         return TypedResults.Ok(AuthResponse.SignedIn(context, outcome.User, outcome.Session!));
     }
 

@@ -101,7 +101,8 @@ internal sealed class PasswordResetService(
         await sessions.EndAllAsync(user.Id, null, "password_reset", cancellationToken);
         await outbox.EnqueueAsync(AccountEmails.PasswordChanged(user.Email), AccountEmails.Types.PasswordChanged, user, cancellationToken);
         activity.Succeed();
-        await hooks.AfterAsync(nameof(IAuthsomeHooks.AfterUserUpdateAsync), h => h.AfterUserUpdateAsync(updated, cancellationToken));
+        await hooks.AfterAsync(nameof(IAuthsomeHooks.AfterUserUpdateAsync), h => h.AfterUserUpdateAsync(updated, cancellationToken),
+            AuthsomeEvents.OfUser(AuthsomeEvents.UserUpdated, updated), cancellationToken);
         await hooks.PublishAsync(AuthsomeEvents.PasswordChangedBy(updated, "reset"), cancellationToken);
     }
 
