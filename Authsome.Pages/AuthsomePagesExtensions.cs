@@ -63,6 +63,11 @@ public static class AuthsomePagesExtensions
         pages.MapVerificationPages();
         pages.MapPasswordPages();
         pages.MapAccountPages();
+        if (services.GetRequiredService<IServiceProviderIsService>().IsService(typeof(Authsome.Plugins.Mfa.MfaService)))
+        {
+            pages.MapMfaPages();
+        }
+
         return pages;
     }
 

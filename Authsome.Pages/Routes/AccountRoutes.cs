@@ -1,15 +1,17 @@
 using Authsome.Forms;
 using Authsome.Pages.Components;
 using Authsome.Pages.Security;
+using Authsome.Plugins.Mfa;
 using Authsome.Sessions;
 using Authsome.Store;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Authsome.Pages.Routes;
 
-/// <summary>The account page: profile (with the sign-up form's answers) and sessions.</summary>
+/// <summary>The account page: profile (with the sign-up form's answers), sessions, and what the plugins add (MFA).</summary>
 internal static class AccountRoutes
 {
     public static void MapAccountPages(this IEndpointRouteBuilder pages)
@@ -22,7 +24,7 @@ internal static class AccountRoutes
     {
         if (await current.GetAsync(context) is not { } signedIn)
         {
-            return SignInFirst(context, pages);
+            return SignInFirst(context, pages, "account");
         }
 
         var app = await engine.GetAppAsync(context.RequestAborted);
@@ -33,6 +35,7 @@ internal static class AccountRoutes
             [nameof(Account.Fields)] = SignUpFormFields.Visible(config),
             [nameof(Account.Sessions)] = await engine.ListSessionsAsync(signedIn.User.Id, context.RequestAborted),
             [nameof(Account.CurrentSessionId)] = signedIn.Session.Id,
+            [nameof(Account.Mfa)] = context.RequestServices.GetService<MfaService>() is { } mfa ? await mfa.StatusAsync(signedIn.User, context.RequestAborted) : null,
         });
     }
 
@@ -45,7 +48,7 @@ internal static class AccountRoutes
 
         if (await current.GetAsync(context) is not { } signedIn)
         {
-            return SignInFirst(context, pages);
+            return SignInFirst(context, pages, "account");
         }
 
         // Someone else's session is left alone, silently, like one that does not exist.
@@ -58,6 +61,7 @@ internal static class AccountRoutes
         return PageRenderer.SeeOther(context, pages.BasePath(context) + "/account");
     }
 
-    private static IResult SignInFirst(HttpContext context, PageRenderer pages) =>
-        PageRenderer.SeeOther(context, pages.BasePath(context) + "/sign-in?return_url=" + Uri.EscapeDataString(pages.BasePath(context) + "/account"));
+    /// <summary>A 303 to the sign-in page, which comes back to <paramref name="page"/> (relative to the pages) afterwards.</summary>
+    public static IResult SignInFirst(HttpContext context, PageRenderer pages, string page) =>
+        PageRenderer.SeeOther(context, pages.BasePath(context) + "/sign-in?return_url=" + Uri.EscapeDataString(pages.BasePath(context) + "/" + page));
 }

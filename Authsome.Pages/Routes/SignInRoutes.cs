@@ -38,6 +38,11 @@ internal static class SignInRoutes
         var result = await passwords.SignInAsync(PasswordSignIn.WithEmail(email ?? string.Empty, form["password"].ToString()), context.Client(), context.RequestAborted);
         if (!result.Succeeded)
         {
+            if (await MfaRoutes.PendingAsync(context, pages, result.Failure, returnUrl) is { } nextStep)
+            {
+                return nextStep;
+            }
+
             return await pages.RenderAsync<SignIn>(context, "Sign in", new()
             {
                 [nameof(SignIn.Errors)] = FormErrors.From(result.Failure),

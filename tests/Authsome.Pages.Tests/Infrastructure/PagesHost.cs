@@ -3,6 +3,9 @@ using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Authsome.Email;
+using Authsome.Plugins.Password;
+using Authsome.Sessions;
+using Authsome.Verification;
 using Authsome.Store;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -34,6 +37,21 @@ public sealed class PagesHost : IAsyncDisposable
     public Uri Address { get; }
 
     public IAuthsomeStore Store => factory.Services.GetRequiredService<IAuthsomeStore>();
+
+    /// <summary>The host's services (the engine's own, to set up what a test starts from).</summary>
+    public IServiceProvider Services => factory.Services;
+
+    /// <summary>Signs a user up through the engine and verifies the address by the mailed link's token, as a user would.</summary>
+    public async Task<User> CreateVerifiedUserAsync(string email, string password)
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        var signUp = await Services.GetRequiredService<IPasswordAuthentication>()
+            .SignUpAsync(new PasswordSignUp(email, password), new ClientInfo("127.0.0.1", "test"), cancellationToken);
+        Assert.True(signUp.Succeeded);
+        var link = new Uri(await Mail.LinkAsync(email, "verify"));
+        var token = Uri.UnescapeDataString(link.Query.Split("token=")[1]);
+        return await Services.GetRequiredService<VerificationService>().VerifyTokenAsync(token, cancellationToken);
+    }
 
     public static PagesHost Start(IReadOnlyDictionary<string, string?>? settings = null)
     {
