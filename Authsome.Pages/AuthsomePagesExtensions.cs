@@ -40,8 +40,9 @@ public static class AuthsomePagesExtensions
 
     /// <summary>
     /// Maps the hosted pages under <c>Authsome:Pages:Path</c> (default <c>/auth</c>): sign-in, sign-up, email
-    /// verification, forgot and reset password, the account page, and their stylesheets. Call it after
-    /// <c>UseAuthsome()</c>, whose rate limiter the pages share with the JSON routes. Returns the route group.
+    /// verification, forgot and reset password, the account page, organization invitations, two-step verification (when
+    /// the MFA plugin is added), and their stylesheets. Call it after <c>UseAuthsome()</c>, whose rate limiter the pages
+    /// share with the JSON routes. Returns the route group.
     /// </summary>
     public static IEndpointConventionBuilder MapAuthsomePages(this IEndpointRouteBuilder endpoints)
     {
@@ -63,6 +64,7 @@ public static class AuthsomePagesExtensions
         pages.MapVerificationPages();
         pages.MapPasswordPages();
         pages.MapAccountPages();
+        pages.MapInvitationPages();
         if (services.GetRequiredService<IServiceProviderIsService>().IsService(typeof(Authsome.Plugins.Mfa.MfaService)))
         {
             pages.MapMfaPages();

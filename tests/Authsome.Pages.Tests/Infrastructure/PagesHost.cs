@@ -66,6 +66,7 @@ public sealed class PagesHost : IAsyncDisposable
             ["Authsome:Passwords:MaxConcurrentHashes"] = "4",
             ["Authsome:Verification:LinkTemplate"] = origin + "/auth/verify-email?token={token}",
             ["Authsome:PasswordReset:LinkTemplate"] = origin + "/auth/reset-password?token={token}",
+            ["Authsome:Organizations:InvitationLinkTemplate"] = origin + "/auth/invitations/accept?token={token}",
             ["Authsome:RateLimits:General:PermitLimit"] = "100000",
             ["Authsome:RateLimits:SignIn:PermitLimit"] = "100000",
             ["Authsome:RateLimits:SignUp:PermitLimit"] = "100000",
