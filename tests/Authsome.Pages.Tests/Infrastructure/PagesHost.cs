@@ -53,9 +53,10 @@ public sealed class PagesHost : IAsyncDisposable
         return await Services.GetRequiredService<VerificationService>().VerifyTokenAsync(token, cancellationToken);
     }
 
-    public static PagesHost Start(IReadOnlyDictionary<string, string?>? settings = null)
+    /// <summary>Starts the host on <paramref name="port"/> (default: a free one) with <paramref name="settings"/> over the tests' defaults.</summary>
+    public static PagesHost Start(IReadOnlyDictionary<string, string?>? settings = null, int? port = null)
     {
-        var port = FreePort();
+        port ??= FreePort();
         var origin = $"https://127.0.0.1:{port}";
         var mail = new MailBox();
         var all = new Dictionary<string, string?>
@@ -67,6 +68,7 @@ public sealed class PagesHost : IAsyncDisposable
             ["Authsome:Verification:LinkTemplate"] = origin + "/auth/verify-email?token={token}",
             ["Authsome:PasswordReset:LinkTemplate"] = origin + "/auth/reset-password?token={token}",
             ["Authsome:Organizations:InvitationLinkTemplate"] = origin + "/auth/invitations/accept?token={token}",
+            ["Authsome:MagicLink:LinkTemplate"] = origin + "/auth/magic-link?token={token}",
             ["Authsome:RateLimits:General:PermitLimit"] = "100000",
             ["Authsome:RateLimits:SignIn:PermitLimit"] = "100000",
             ["Authsome:RateLimits:SignUp:PermitLimit"] = "100000",
@@ -93,7 +95,7 @@ public sealed class PagesHost : IAsyncDisposable
             });
         });
         var certificate = SelfSignedCertificate();
-        factory.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port, listen => listen.UseHttps(certificate)));
+        factory.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port.Value, listen => listen.UseHttps(certificate)));
         factory.StartServer();
         return new PagesHost(factory, mail, new Uri(origin));
     }
@@ -112,7 +114,8 @@ public sealed class PagesHost : IAsyncDisposable
 
     public async ValueTask DisposeAsync() => await factory.DisposeAsync();
 
-    private static int FreePort()
+    /// <summary>A free loopback port (to know the host's address before it starts).</summary>
+    public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
