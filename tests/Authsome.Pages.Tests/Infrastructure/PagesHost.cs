@@ -53,11 +53,14 @@ public sealed class PagesHost : IAsyncDisposable
         return await Services.GetRequiredService<VerificationService>().VerifyTokenAsync(token, cancellationToken);
     }
 
-    /// <summary>Starts the host on <paramref name="port"/> (default: a free one) with <paramref name="settings"/> over the tests' defaults.</summary>
-    public static PagesHost Start(IReadOnlyDictionary<string, string?>? settings = null, int? port = null)
+    /// <summary>
+    /// Starts the host on <paramref name="port"/> (default: a free one) with <paramref name="settings"/> over the tests'
+    /// defaults; <paramref name="development"/> runs it as a newcomer does (<c>dotnet run</c>): Development, plain http.
+    /// </summary>
+    public static PagesHost Start(IReadOnlyDictionary<string, string?>? settings = null, int? port = null, bool development = false)
     {
         port ??= FreePort();
-        var origin = $"https://127.0.0.1:{port}";
+        var origin = $"{(development ? "http" : "https")}://127.0.0.1:{port}";
         var mail = new MailBox();
         var all = new Dictionary<string, string?>
         {
@@ -67,7 +70,6 @@ public sealed class PagesHost : IAsyncDisposable
             ["Authsome:Passwords:MaxConcurrentHashes"] = "4",
             ["Authsome:Verification:LinkTemplate"] = origin + "/auth/verify-email?token={token}",
             ["Authsome:PasswordReset:LinkTemplate"] = origin + "/auth/reset-password?token={token}",
-            ["Authsome:Organizations:InvitationLinkTemplate"] = origin + "/auth/invitations/accept?token={token}",
             ["Authsome:MagicLink:LinkTemplate"] = origin + "/auth/magic-link?token={token}",
             ["Authsome:RateLimits:General:PermitLimit"] = "100000",
             ["Authsome:RateLimits:SignIn:PermitLimit"] = "100000",
@@ -75,6 +77,12 @@ public sealed class PagesHost : IAsyncDisposable
             ["Authsome:RateLimits:PasswordReset:PermitLimit"] = "100000",
             ["Authsome:RateLimits:Verification:PermitLimit"] = "100000",
         };
+        if (!development)
+        {
+            // The engine takes only https invitation links.
+            all["Authsome:Organizations:InvitationLinkTemplate"] = origin + "/auth/invitations/accept?token={token}";
+        }
+
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             all[key] = value;
@@ -82,7 +90,7 @@ public sealed class PagesHost : IAsyncDisposable
 
         var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
         {
-            web.UseEnvironment("Production");
+            web.UseEnvironment(development ? "Development" : "Production");
             foreach (var (key, value) in all)
             {
                 web.UseSetting(key, value);
@@ -95,7 +103,13 @@ public sealed class PagesHost : IAsyncDisposable
             });
         });
         var certificate = SelfSignedCertificate();
-        factory.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port.Value, listen => listen.UseHttps(certificate)));
+        factory.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port.Value, listen =>
+        {
+            if (!development)
+            {
+                listen.UseHttps(certificate);
+            }
+        }));
         factory.StartServer();
         return new PagesHost(factory, mail, new Uri(origin));
     }
