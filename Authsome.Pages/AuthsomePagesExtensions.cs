@@ -40,9 +40,9 @@ public static class AuthsomePagesExtensions
 
     /// <summary>
     /// Maps the hosted pages under <c>Authsome:Pages:Path</c> (default <c>/auth</c>): sign-in, sign-up, email
-    /// verification, forgot and reset password, the account page, organization invitations, and, when their plugins are
-    /// added, two-step verification, magic links and social sign-in; and the stylesheets. Call it after
-    /// <c>UseAuthsome()</c>, whose rate limiter the pages share with the JSON routes. Returns the route group.
+    /// verification, forgot and reset password, the account page, organization invitations and branding, and, when
+    /// their plugins are added, two-step verification, magic links and social sign-in; and the stylesheets. Call it
+    /// after <c>UseAuthsome()</c>, whose rate limiter the pages share with the JSON routes. Returns the route group.
     /// </summary>
     public static IEndpointConventionBuilder MapAuthsomePages(this IEndpointRouteBuilder endpoints)
     {
@@ -65,6 +65,7 @@ public static class AuthsomePagesExtensions
         pages.MapPasswordPages();
         pages.MapAccountPages();
         pages.MapInvitationPages();
+        pages.MapOrganizationBrandingPages();
         var registered = services.GetRequiredService<IServiceProviderIsService>();
         if (registered.IsService(typeof(Authsome.Plugins.Mfa.MfaService)))
         {

@@ -48,7 +48,7 @@ internal static class InvitationRoutes
                 [nameof(InvitationAnswer.OrganizationName)] = organization.Name,
                 [nameof(InvitationAnswer.Role)] = invitation.Role,
                 [nameof(InvitationAnswer.SignedInEmail)] = signedIn?.User.Email,
-            });
+            }, organization: organization.Id);
         }
         catch (AuthsomeException ex)
         {
