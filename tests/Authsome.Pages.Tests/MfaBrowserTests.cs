@@ -1,5 +1,6 @@
 using Authsome.Pages.Tests.Infrastructure;
 using Authsome.Plugins.Mfa.Totp;
+using Authsome.Store;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -7,7 +8,8 @@ namespace Authsome.Pages.Tests;
 
 /// <summary>
 /// Two-step verification in headless Chromium: enroll TOTP on the account page (QR code and key, a wrong then a right
-/// first code, recovery codes shown once), then sign in with a code, and with a recovery code, which is spent.
+/// first code, recovery codes shown once), then sign in with a code, and with a recovery code, which is spent; and
+/// where the app requires MFA, enrollment during sign-in, new recovery codes and turning it off.
 /// </summary>
 public sealed class MfaBrowserTests
 {
@@ -97,6 +99,60 @@ public sealed class MfaBrowserTests
         await Expect(page.Locator("details.alternative")).ToHaveAttributeAsync("open", "");
         await browser.CheckAsync("mfa-08-recovery-code-spent");
 
+        Assert.Empty(browser.CspViolations);
+    }
+
+    [Fact]
+    public async Task AnAppThatRequiresMfaEnrollsAtSignInThenCodesReplaceAndTurnItOff()
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        await using var host = PagesHost.Start();
+        var app = await host.Store.Apps.GetPlatformAsync(cancellationToken) ?? throw new InvalidOperationException("No platform app.");
+        var now = DateTimeOffset.UtcNow;
+        await host.Store.AppClientConfigs.SetAsync(new AppClientConfig
+        {
+            Id = Id<AppClientConfig>.New(now),
+            AppId = app.Id,
+            MfaRequired = true,
+            CreatedAt = now,
+            UpdatedAt = now,
+        }, cancellationToken);
+        await host.CreateVerifiedUserAsync(Email, Password);
+        await using var browser = await Browser.LaunchAsync(host.Address);
+        var page = browser.Page;
+
+        // The password holds, but the session waits for an authenticator: the QR code comes first.
+        await page.GotoAsync("/auth/sign-in?return_url=" + Uri.EscapeDataString("/auth/account/mfa"));
+        await SignInAsync(page);
+        await Expect(page.Locator("h1")).ToHaveTextAsync("Set up two-step verification");
+        Assert.DoesNotContain(await browser.Context.CookiesAsync(), c => c.Name.EndsWith("authsome_session", StringComparison.Ordinal));
+        await browser.CheckAsync("mfa-09-required-setup");
+        var secret = (await page.Locator(".secret").InnerTextAsync()).Replace(" ", "", StringComparison.Ordinal);
+        await page.GetByLabel("Authentication code").FillAsync(TotpAuthenticator.Compute(secret, DateTimeOffset.UtcNow));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Turn on two-step verification" }).ClickAsync();
+        var codes = await page.Locator(".recovery-codes code").AllInnerTextsAsync();
+        Assert.Equal(10, codes.Count);
+        Assert.Contains(await browser.Context.CookiesAsync(), c => c.Name == "__Host-authsome_session");
+        await page.GetByRole(AriaRole.Link, new() { Name = "I have saved them, continue" }).ClickAsync();
+        await Expect(page).ToHaveURLAsync(new Uri(host.Address, "/auth/account/mfa").ToString());
+
+        // New recovery codes need a current code; the old ones stop working.
+        await page.GetByLabel("Authentication code or recovery code", new() { Exact = true })
+            .FillAsync(TotpAuthenticator.Compute(secret, DateTimeOffset.UtcNow.AddSeconds(TotpAuthenticator.StepSeconds)));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Get new recovery codes" }).ClickAsync();
+        var fresh = await page.Locator(".recovery-codes code").AllInnerTextsAsync();
+        Assert.Equal(10, fresh.Count);
+        Assert.Empty(fresh.Intersect(codes));
+        await page.GetByRole(AriaRole.Link, new() { Name = "I have saved them, continue" }).ClickAsync();
+
+        // Turning it off takes a recovery code too, but not a spent one.
+        await page.GetByLabel("Authentication code or recovery code to turn off").FillAsync(codes[0]);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Turn off two-step verification" }).ClickAsync();
+        await Expect(page.Locator(".error-summary")).ToBeVisibleAsync();
+        await browser.CheckAsync("mfa-10-manage-error");
+        await page.GetByLabel("Authentication code or recovery code to turn off").FillAsync(fresh[0]);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Turn off two-step verification" }).ClickAsync();
+        await Expect(page.GetByRole(AriaRole.Button, new() { Name = "Set up an authenticator app" })).ToBeVisibleAsync();
         Assert.Empty(browser.CspViolations);
     }
 
