@@ -59,10 +59,11 @@ internal static class SocialRoutes
         }
 
         context.Response.Cookies.Delete(FlowCookieName, new CookieOptions { HttpOnly = true, Secure = context.Request.IsHttps, SameSite = SameSiteMode.Lax, Path = pages.BasePath(context) + "/social" });
-        var failed = PageRenderer.SeeOther(context, pages.BasePath(context) + "/sign-in?social_error=1");
+        // SeeOther sets Location at once, so the failure's answer is made only when it is the answer.
+        IResult Failed() => PageRenderer.SeeOther(context, pages.BasePath(context) + "/sign-in?social_error=1");
         if (string.IsNullOrEmpty(code))
         {
-            return failed;
+            return Failed();
         }
 
         try
@@ -73,7 +74,7 @@ internal static class SocialRoutes
         }
         catch (AuthsomeException ex)
         {
-            return await MfaRoutes.PendingAsync(context, pages, AuthsomeFailure.From(ex), returns.Allowed(returnUrl)) ?? failed;
+            return await MfaRoutes.PendingAsync(context, pages, AuthsomeFailure.From(ex), returns.Allowed(returnUrl)) ?? Failed();
         }
     }
 
