@@ -39,26 +39,32 @@ internal static class AccountRoutes
         });
     }
 
-    private static async Task<IResult> RevokeAsync(string id, HttpContext context, PageRenderer pages, PageSessions current, SessionService sessions, IAuthsomeStore store)
+    private static Task<IResult> RevokeAsync(string id, HttpContext context, PageRenderer pages, PageSessions current, SessionService sessions, IAuthsomeStore store) =>
+        SignedInFormAsync(context, pages, current, "account", async (_, signedIn) =>
+        {
+            // Someone else's session is left alone, silently, like one that does not exist.
+            if (Id<Session>.TryParse(id, out var sessionId) && await store.Sessions.GetAsync(sessionId, context.RequestAborted) is { } target
+                && target.UserId == signedIn.User.Id && target.Id != signedIn.Session.Id)
+            {
+                await sessions.EndAsync(target, "revoked", context.RequestAborted);
+            }
+
+            return PageRenderer.SeeOther(context, pages.BasePath(context) + "/account");
+        });
+
+    /// <summary>
+    /// A posted form of a signed-in user: refused when it fails its anti-forgery check, sent to sign in first (and back
+    /// to <paramref name="page"/>) when no one is signed in, else handled.
+    /// </summary>
+    public static async Task<IResult> SignedInFormAsync(HttpContext context, PageRenderer pages, PageSessions current, string page,
+        Func<IFormCollection, AuthenticatedSession, Task<IResult>> handle)
     {
-        if (await pages.ReadFormAsync(context) is null)
+        if (await pages.ReadFormAsync(context) is not { } form)
         {
             return await pages.RefusedAsync(context);
         }
 
-        if (await current.GetAsync(context) is not { } signedIn)
-        {
-            return SignInFirst(context, pages, "account");
-        }
-
-        // Someone else's session is left alone, silently, like one that does not exist.
-        if (Id<Session>.TryParse(id, out var sessionId) && await store.Sessions.GetAsync(sessionId, context.RequestAborted) is { } target
-            && target.UserId == signedIn.User.Id && target.Id != signedIn.Session.Id)
-        {
-            await sessions.EndAsync(target, "revoked", context.RequestAborted);
-        }
-
-        return PageRenderer.SeeOther(context, pages.BasePath(context) + "/account");
+        return await current.GetAsync(context) is { } signedIn ? await handle(form, signedIn) : SignInFirst(context, pages, page);
     }
 
     /// <summary>A 303 to the sign-in page, which comes back to <paramref name="page"/> (relative to the pages) afterwards.</summary>

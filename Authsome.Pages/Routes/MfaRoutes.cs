@@ -120,99 +120,63 @@ internal static class MfaRoutes
             ? await ManagePageAsync(context, pages, mfa, signedIn.User)
             : AccountRoutes.SignInFirst(context, pages, "account/mfa");
 
-    private static async Task<IResult> EnrollAsync(HttpContext context, PageRenderer pages, PageSessions current, MfaService mfa)
-    {
-        if (await pages.ReadFormAsync(context) is not { } form)
+    private static Task<IResult> EnrollAsync(HttpContext context, PageRenderer pages, PageSessions current, MfaService mfa) =>
+        AccountRoutes.SignedInFormAsync(context, pages, current, "account/mfa", async (form, signedIn) =>
         {
-            return await pages.RefusedAsync(context);
-        }
+            try
+            {
+                var enrollment = await mfa.EnrollAsync(signedIn.User, form["password"], context.RequestAborted);
+                return await SetupAsync(context, pages, "account/mfa/confirm", null, null, enrollment);
+            }
+            catch (AuthsomeException ex)
+            {
+                return await ManagePageAsync(context, pages, mfa, signedIn.User, ex);
+            }
+        });
 
-        if (await current.GetAsync(context) is not { } signedIn)
+    private static Task<IResult> ConfirmAsync(HttpContext context, PageRenderer pages, PageSessions current, MfaService mfa) =>
+        AccountRoutes.SignedInFormAsync(context, pages, current, "account/mfa", async (form, signedIn) =>
         {
-            return AccountRoutes.SignInFirst(context, pages, "account/mfa");
-        }
+            try
+            {
+                var codes = await mfa.ConfirmAsync(signedIn.User, form["code"], context.RequestAborted);
+                return await RecoveryCodesAsync(context, pages, codes, "Two-step verification is on.", pages.BasePath(context) + "/account/mfa");
+            }
+            catch (AuthsomeException ex)
+            {
+                return await SetupAsync(context, pages, "account/mfa/confirm", null, null, null, ex);
+            }
+        });
 
-        try
+    private static Task<IResult> RegenerateAsync(HttpContext context, PageRenderer pages, PageSessions current, MfaService mfa) =>
+        AccountRoutes.SignedInFormAsync(context, pages, current, "account/mfa", async (form, signedIn) =>
         {
-            var enrollment = await mfa.EnrollAsync(signedIn.User, form["password"], context.RequestAborted);
-            return await SetupAsync(context, pages, "account/mfa/confirm", null, null, enrollment);
-        }
-        catch (AuthsomeException ex)
-        {
-            return await ManagePageAsync(context, pages, mfa, signedIn.User, ex);
-        }
-    }
+            try
+            {
+                var (code, recoveryCode) = Proof(form, MfaManage.RegenerateField);
+                var codes = await mfa.RegenerateRecoveryCodesAsync(signedIn.User, code, recoveryCode, context.RequestAborted);
+                return await RecoveryCodesAsync(context, pages, codes, "You have new recovery codes; the old ones no longer work.", pages.BasePath(context) + "/account/mfa");
+            }
+            catch (AuthsomeException ex)
+            {
+                return await ManagePageAsync(context, pages, mfa, signedIn.User, ex);
+            }
+        });
 
-    private static async Task<IResult> ConfirmAsync(HttpContext context, PageRenderer pages, PageSessions current, MfaService mfa)
-    {
-        if (await pages.ReadFormAsync(context) is not { } form)
+    private static Task<IResult> DisableAsync(HttpContext context, PageRenderer pages, PageSessions current, MfaService mfa) =>
+        AccountRoutes.SignedInFormAsync(context, pages, current, "account/mfa", async (form, signedIn) =>
         {
-            return await pages.RefusedAsync(context);
-        }
-
-        if (await current.GetAsync(context) is not { } signedIn)
-        {
-            return AccountRoutes.SignInFirst(context, pages, "account/mfa");
-        }
-
-        try
-        {
-            var codes = await mfa.ConfirmAsync(signedIn.User, form["code"], context.RequestAborted);
-            return await RecoveryCodesAsync(context, pages, codes, "Two-step verification is on.", pages.BasePath(context) + "/account/mfa");
-        }
-        catch (AuthsomeException ex)
-        {
-            return await SetupAsync(context, pages, "account/mfa/confirm", null, null, null, ex);
-        }
-    }
-
-    private static async Task<IResult> RegenerateAsync(HttpContext context, PageRenderer pages, PageSessions current, MfaService mfa)
-    {
-        if (await pages.ReadFormAsync(context) is not { } form)
-        {
-            return await pages.RefusedAsync(context);
-        }
-
-        if (await current.GetAsync(context) is not { } signedIn)
-        {
-            return AccountRoutes.SignInFirst(context, pages, "account/mfa");
-        }
-
-        try
-        {
-            var (code, recoveryCode) = Proof(form, MfaManage.RegenerateField);
-            var codes = await mfa.RegenerateRecoveryCodesAsync(signedIn.User, code, recoveryCode, context.RequestAborted);
-            return await RecoveryCodesAsync(context, pages, codes, "You have new recovery codes; the old ones no longer work.", pages.BasePath(context) + "/account/mfa");
-        }
-        catch (AuthsomeException ex)
-        {
-            return await ManagePageAsync(context, pages, mfa, signedIn.User, ex);
-        }
-    }
-
-    private static async Task<IResult> DisableAsync(HttpContext context, PageRenderer pages, PageSessions current, MfaService mfa)
-    {
-        if (await pages.ReadFormAsync(context) is not { } form)
-        {
-            return await pages.RefusedAsync(context);
-        }
-
-        if (await current.GetAsync(context) is not { } signedIn)
-        {
-            return AccountRoutes.SignInFirst(context, pages, "account/mfa");
-        }
-
-        try
-        {
-            var (code, recoveryCode) = Proof(form, MfaManage.DisableField);
-            await mfa.DisableAsync(signedIn.User, code, recoveryCode, context.RequestAborted);
-            return PageRenderer.SeeOther(context, pages.BasePath(context) + "/account/mfa");
-        }
-        catch (AuthsomeException ex)
-        {
-            return await ManagePageAsync(context, pages, mfa, signedIn.User, ex);
-        }
-    }
+            try
+            {
+                var (code, recoveryCode) = Proof(form, MfaManage.DisableField);
+                await mfa.DisableAsync(signedIn.User, code, recoveryCode, context.RequestAborted);
+                return PageRenderer.SeeOther(context, pages.BasePath(context) + "/account/mfa");
+            }
+            catch (AuthsomeException ex)
+            {
+                return await ManagePageAsync(context, pages, mfa, signedIn.User, ex);
+            }
+        });
 
     // One box takes either proof: six digits are an authenticator code, anything else a recovery code (never six digits).
     private static (string? Code, string? RecoveryCode) Proof(IFormCollection form, string field)

@@ -58,52 +58,43 @@ internal static class OrganizationBrandingRoutes
         }
     }
 
-    private static async Task<IResult> SaveAsync(string id, HttpContext context, PageRenderer pages, PageSessions current, OrganizationAccess access, IAuthsomeStore store, TimeProvider time)
-    {
-        if (await pages.ReadFormAsync(context) is not { } form)
+    private static Task<IResult> SaveAsync(string id, HttpContext context, PageRenderer pages, PageSessions current, OrganizationAccess access, IAuthsomeStore store, TimeProvider time) =>
+        AccountRoutes.SignedInFormAsync(context, pages, current, "orgs/" + Uri.EscapeDataString(id) + "/branding", async (form, signedIn) =>
         {
-            return await pages.RefusedAsync(context);
-        }
+            OrganizationContext org;
+            try
+            {
+                org = await access.RequireAsync(signedIn.User, id, "org", "update", context.RequestAborted);
+            }
+            catch (AuthsomeException ex)
+            {
+                return await RefusedAsync(context, pages, ex);
+            }
 
-        if (await current.GetAsync(context) is not { } signedIn)
-        {
-            return AccountRoutes.SignInFirst(context, pages, "orgs/" + Uri.EscapeDataString(id) + "/branding");
-        }
+            var values = OrganizationBranding.Fields.Keys.ToDictionary(k => k, k => string.IsNullOrWhiteSpace(form[k]) ? null : form[k].ToString().Trim());
+            var colors = Colors.Where(c => values[c.Form] is not null).ToImmutableDictionary(c => c.Rule, c => values[c.Form]!);
+            var problems = BrandingRules.Check(values["logo_url"], values["font_family"], colors, values["company_name"], values["tagline"], null);
+            if (problems.Count > 0)
+            {
+                var fields = problems.ToDictionary(p => FormName(p.Field), p => new[] { char.ToUpperInvariant(p.Problem[0]) + p.Problem[1..] });
+                return await RenderAsync(context, pages, org.Organization, values, false, FormErrors.Of("Some values cannot be used.", fields), StatusCodes.Status400BadRequest);
+            }
 
-        OrganizationContext org;
-        try
-        {
-            org = await access.RequireAsync(signedIn.User, id, "org", "update", context.RequestAborted);
-        }
-        catch (AuthsomeException ex)
-        {
-            return await RefusedAsync(context, pages, ex);
-        }
-
-        var values = OrganizationBranding.Fields.Keys.ToDictionary(k => k, k => string.IsNullOrWhiteSpace(form[k]) ? null : form[k].ToString().Trim());
-        var colors = Colors.Where(c => values[c.Form] is not null).ToImmutableDictionary(c => c.Rule, c => values[c.Form]!);
-        var problems = BrandingRules.Check(values["logo_url"], values["font_family"], colors, values["company_name"], values["tagline"], null);
-        if (problems.Count > 0)
-        {
-            var fields = problems.ToDictionary(p => FormName(p.Field), p => new[] { char.ToUpperInvariant(p.Problem[0]) + p.Problem[1..] });
-            return await RenderAsync(context, pages, org.Organization, values, false, FormErrors.Of("Some values cannot be used.", fields), StatusCodes.Status400BadRequest);
-        }
-
-        var now = time.GetStoreNow();
-        await store.Branding.SaveAsync(new BrandingConfig
-        {
-            Id = Id<BrandingConfig>.New(now),
-            OrgId = org.OrgId,
-            CompanyName = values["company_name"],
-            Tagline = values["tagline"],
-            LogoUrl = values["logo_url"],
-            FontFamily = values["font_family"],
-            Colors = colors,
-            CreatedAt = now,
-            UpdatedAt = now,
-        }, context.RequestAborted);
-        return PageRenderer.SeeOther(context, pages.BasePath(context) + "/orgs/" + Uri.EscapeDataString(id) + "/branding?saved=1");
-    }
+            var now = time.GetStoreNow();
+            await store.Branding.SaveAsync(new BrandingConfig
+            {
+                Id = Id<BrandingConfig>.New(now),
+                OrgId = org.OrgId,
+                CompanyName = values["company_name"],
+                Tagline = values["tagline"],
+                LogoUrl = values["logo_url"],
+                FontFamily = values["font_family"],
+                Colors = colors,
+                CreatedAt = now,
+                UpdatedAt = now,
+            }, context.RequestAborted);
+            return PageRenderer.SeeOther(context, pages.BasePath(context) + "/orgs/" + Uri.EscapeDataString(id) + "/branding?saved=1");
+        });
 
     private static string FormName(string rule) => rule switch
     {
