@@ -40,8 +40,9 @@ public static class AuthsomePagesExtensions
 
     /// <summary>
     /// Maps the hosted pages under <c>Authsome:Pages:Path</c> (default <c>/auth</c>): sign-in, sign-up, email
-    /// verification, forgot and reset password, the account page, and their stylesheets. Call it after
-    /// <c>UseAuthsome()</c>, whose rate limiter the pages share with the JSON routes. Returns the route group.
+    /// verification, forgot and reset password, the account page, organization invitations and branding, and, when
+    /// their plugins are added, two-step verification, magic links and social sign-in; and the stylesheets. Call it
+    /// after <c>UseAuthsome()</c>, whose rate limiter the pages share with the JSON routes. Returns the route group.
     /// </summary>
     public static IEndpointConventionBuilder MapAuthsomePages(this IEndpointRouteBuilder endpoints)
     {
@@ -63,6 +64,24 @@ public static class AuthsomePagesExtensions
         pages.MapVerificationPages();
         pages.MapPasswordPages();
         pages.MapAccountPages();
+        pages.MapInvitationPages();
+        pages.MapOrganizationBrandingPages();
+        var registered = services.GetRequiredService<IServiceProviderIsService>();
+        if (registered.IsService(typeof(Authsome.Plugins.Mfa.MfaService)))
+        {
+            pages.MapMfaPages();
+        }
+
+        if (registered.IsService(typeof(Authsome.Plugins.MagicLink.MagicLinkService)))
+        {
+            pages.MapMagicLinkPages();
+        }
+
+        if (registered.IsService(typeof(Authsome.Plugins.Social.SocialService)))
+        {
+            pages.MapSocialPages();
+        }
+
         return pages;
     }
 

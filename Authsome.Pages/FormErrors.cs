@@ -31,4 +31,6 @@ public sealed class FormErrors
     internal static FormErrors From(AuthsomeException exception) => From(new AuthsomeFailure(exception.Error, exception.Message, exception.Extensions, exception.RetryAfterSeconds));
 
     internal static FormErrors Of(string message) => new(message, new Dictionary<string, string[]>());
+
+    internal static FormErrors Of(string message, IReadOnlyDictionary<string, string[]> fields) => new(message, fields);
 }

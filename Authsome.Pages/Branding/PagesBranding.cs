@@ -4,36 +4,65 @@ using Microsoft.Extensions.Options;
 
 namespace Authsome.Pages;
 
-/// <summary>What a page shows of the app's brand.</summary>
-public sealed record BrandingView(string CompanyName, string? Tagline, string? LogoUrl);
+/// <summary>What a page shows of the brand: the app's, or an organization's over it where one is known.</summary>
+/// <param name="CompanyName">The header's and title's name.</param>
+/// <param name="Tagline">A line under the name.</param>
+/// <param name="LogoUrl">The logo, already checked to be https or local.</param>
+/// <param name="OrganizationId">The organization whose branding applies (its stylesheet is asked for with it), or null.</param>
+public sealed record BrandingView(string CompanyName, string? Tagline, string? LogoUrl, string? OrganizationId = null);
 
 /// <summary>
-/// The app's branding: the configured settings, with the app's stored name and logo standing in for what is not set.
-/// Colours and font become CSS custom properties in a stylesheet of their own (no inline style, so the CSP needs
-/// no 'unsafe-inline'); the custom CSS follows them in that stylesheet.
+/// The branding: the app's settings (<c>Authsome:Pages:Branding</c>), with the app's stored name and logo standing in
+/// for what is not set, and, where a page knows its organization (an invitation), that organization's stored
+/// <see cref="BrandingConfig"/> over them. Colours and font become CSS custom properties in a stylesheet of their own
+/// (no inline style, so the CSP needs no 'unsafe-inline'); the app's custom CSS follows them. An organization's custom
+/// CSS is not served: its administrators are not the operator, and CSS can read a page's inputs through attribute
+/// selectors and image URLs.
 /// </summary>
 internal sealed class PagesBranding(IAuthsomeEngine engine, IAuthsomeStore store, IOptionsMonitor<AuthsomePagesOptions> options)
 {
-    public async ValueTask<BrandingView> GetAsync(CancellationToken cancellationToken)
+    public async ValueTask<BrandingView> GetAsync(CancellationToken cancellationToken, Id<Organization>? organization = null)
     {
         var settings = options.CurrentValue.Branding;
         var resolved = await engine.GetAppAsync(cancellationToken);
         var app = await store.Apps.GetAsync(resolved.AppId, cancellationToken);
         var logo = settings.LogoUrl ?? (app?.Logo is { } stored && IsSafeImageUrl(stored) ? stored : null);
-        return new BrandingView(settings.CompanyName ?? app?.Name ?? "Authsome", settings.Tagline, logo);
+        var view = new BrandingView(settings.CompanyName ?? app?.Name ?? "Authsome", settings.Tagline, logo);
+        if (organization is { } orgId && await OrganizationBrandingAsync(orgId, cancellationToken) is { } org)
+        {
+            view = new BrandingView(org.CompanyName ?? view.CompanyName, org.Tagline ?? view.Tagline,
+                org.LogoUrl is { } orgLogo && IsSafeImageUrl(orgLogo) ? orgLogo : view.LogoUrl, orgId.ToString());
+        }
+
+        return view;
     }
 
-    /// <summary>The branding stylesheet: custom properties, then the app's custom CSS.</summary>
-    public string Stylesheet()
+    /// <summary>An organization's stored branding, when the organization is of this app.</summary>
+    public async ValueTask<BrandingConfig?> OrganizationBrandingAsync(Id<Organization> orgId, CancellationToken cancellationToken)
+    {
+        var app = await engine.GetAppAsync(cancellationToken);
+        return await store.Organizations.GetAsync(orgId, cancellationToken) is { } organization && organization.AppId == app.AppId
+            ? await store.Branding.GetAsync(orgId, cancellationToken)
+            : null;
+    }
+
+    /// <summary>The branding stylesheet: custom properties (an organization's over the app's), then the app's custom CSS.</summary>
+    public string Stylesheet(BrandingConfig? organization = null)
     {
         var settings = options.CurrentValue.Branding;
+        var colors = new SortedDictionary<string, string>(settings.Colors, StringComparer.Ordinal);
+        foreach (var (name, value) in organization?.Colors ?? [])
+        {
+            colors[name] = value;
+        }
+
         var css = new StringBuilder(":root {\n");
-        foreach (var (name, value) in settings.Colors.OrderBy(c => c.Key, StringComparer.Ordinal))
+        foreach (var (name, value) in colors)
         {
             css.Append("  --authsome-").Append(name).Append(": ").Append(value).Append(";\n");
         }
 
-        if (settings.FontFamily is { } font)
+        if ((organization?.FontFamily ?? settings.FontFamily) is { } font)
         {
             css.Append("  --authsome-font: ").Append(font).Append(";\n");
         }

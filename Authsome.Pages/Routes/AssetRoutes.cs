@@ -1,11 +1,12 @@
 using System.Reflection;
+using Authsome.Store;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 
 namespace Authsome.Pages.Routes;
 
-/// <summary>The pages' stylesheet (embedded) and the app's branding stylesheet (colours, font, custom CSS).</summary>
+/// <summary>The pages' stylesheet (embedded) and the branding stylesheet (colours, font, custom CSS; <c>?org=</c> for an organization's).</summary>
 internal static class AssetRoutes
 {
     private const string Css = "text/css; charset=utf-8";
@@ -20,6 +21,7 @@ internal static class AssetRoutes
     public static void MapAssetPages(this IEndpointRouteBuilder pages)
     {
         pages.MapGet("/assets/pages.css", () => TypedResults.Text(PagesCss.Value, Css));
-        pages.MapGet("/assets/branding.css", (PagesBranding branding) => TypedResults.Text(branding.Stylesheet(), Css));
+        pages.MapGet("/assets/branding.css", async (PagesBranding branding, string? org, CancellationToken cancellationToken) =>
+            TypedResults.Text(branding.Stylesheet(Id<Organization>.TryParse(org, out var orgId) ? await branding.OrganizationBrandingAsync(orgId, cancellationToken) : null), Css));
     }
 }

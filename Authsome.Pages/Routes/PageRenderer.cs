@@ -1,5 +1,6 @@
 using Authsome.Pages.Components;
 using Authsome.Pages.Security;
+using Authsome.Store;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Http;
@@ -8,14 +9,18 @@ using Microsoft.Extensions.Options;
 
 namespace Authsome.Pages.Routes;
 
-/// <summary>Renders a page component inside its frame, and reads posted forms only after their anti-forgery check.</summary>
+/// <summary>
+/// Renders a page component inside its frame (branded as the app, or as <c>organization</c> where one is known), and
+/// reads posted forms only after their anti-forgery check.
+/// </summary>
 internal sealed class PageRenderer(PagesBranding branding, IAntiforgery antiforgery, IOptionsMonitor<AuthsomePagesOptions> options)
 {
-    public async Task<IResult> RenderAsync<TPage>(HttpContext context, string title, Dictionary<string, object?>? parameters = null, int status = StatusCodes.Status200OK)
+    public async Task<IResult> RenderAsync<TPage>(HttpContext context, string title, Dictionary<string, object?>? parameters = null, int status = StatusCodes.Status200OK,
+        Id<Organization>? organization = null)
         where TPage : IComponent
     {
         var tokens = antiforgery.GetAndStoreTokens(context);
-        var frame = new PageFrame(title, BasePath(context), await branding.GetAsync(context.RequestAborted),
+        var frame = new PageFrame(title, BasePath(context), await branding.GetAsync(context.RequestAborted, organization),
             PageSecurityHeaders.Nonce(context), tokens.FormFieldName, tokens.RequestToken ?? string.Empty);
         parameters ??= [];
         parameters["Frame"] = frame;

@@ -9,7 +9,7 @@ using Microsoft.AspNetCore.Routing;
 
 namespace Authsome.Pages.Routes;
 
-/// <summary>The sign-in page (password) and sign-out.</summary>
+/// <summary>The sign-in page (password, and links to the other methods the app offers) and sign-out.</summary>
 internal static class SignInRoutes
 {
     public static void MapSignInPages(this IEndpointRouteBuilder pages)
@@ -19,12 +19,21 @@ internal static class SignInRoutes
         pages.MapPost("/sign-out", SignOutAsync);
     }
 
-    private static Task<IResult> Show(HttpContext context, PageRenderer pages, ReturnUrls returns, string? return_url, string? signed_out) =>
-        pages.RenderAsync<SignIn>(context, "Sign in", new()
+    private static Task<IResult> Show(HttpContext context, PageRenderer pages, ReturnUrls returns, string? return_url, string? signed_out, string? social_error) =>
+        RenderAsync(context, pages, new()
         {
             [nameof(SignIn.ReturnUrl)] = returns.Allowed(return_url),
-            [nameof(SignIn.Notice)] = signed_out is null ? null : "You are signed out.",
+            [nameof(SignIn.Notice)] = signed_out is not null ? "You are signed out." : social_error is not null ? "Signing in with the provider did not complete. Please try again." : null,
         });
+
+    /// <summary>The sign-in page with the other ways to sign in that the app offers.</summary>
+    public static async Task<IResult> RenderAsync(HttpContext context, PageRenderer pages, Dictionary<string, object?> parameters, int status = StatusCodes.Status200OK)
+    {
+        var (magicLink, social) = await SignInMethods.OfferedAsync(context);
+        parameters[nameof(SignIn.MagicLink)] = magicLink;
+        parameters[nameof(SignIn.Social)] = social;
+        return await pages.RenderAsync<SignIn>(context, "Sign in", parameters, status);
+    }
 
     private static async Task<IResult> SignInAsync(HttpContext context, PageRenderer pages, IPasswordAuthentication passwords, ReturnUrls returns)
     {
@@ -38,7 +47,12 @@ internal static class SignInRoutes
         var result = await passwords.SignInAsync(PasswordSignIn.WithEmail(email ?? string.Empty, form["password"].ToString()), context.Client(), context.RequestAborted);
         if (!result.Succeeded)
         {
-            return await pages.RenderAsync<SignIn>(context, "Sign in", new()
+            if (await MfaRoutes.PendingAsync(context, pages, result.Failure, returnUrl) is { } nextStep)
+            {
+                return nextStep;
+            }
+
+            return await RenderAsync(context, pages, new()
             {
                 [nameof(SignIn.Errors)] = FormErrors.From(result.Failure),
                 [nameof(SignIn.Email)] = email,

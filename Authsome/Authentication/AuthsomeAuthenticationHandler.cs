@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using System.Text.Encodings.Web;
 using Authsome.ApiKeys;
+using Authsome.Endpoints;
 using Authsome.Errors;
 using Authsome.Sessions;
 using Authsome.Store;
@@ -155,7 +156,7 @@ internal sealed partial class AuthsomeAuthenticationHandler(
         }
 
         if (Options.AcceptCookie
-            && Request.Cookies.TryGetValue(Options.CookieName ?? engineOptions.CurrentValue.Sessions.CookieName, out var cookie)
+            && Request.Cookies.TryGetValue(SessionCookies.For(Context, Options.CookieName ?? engineOptions.CurrentValue.Sessions.CookieName).Name, out var cookie)
             && !string.IsNullOrEmpty(cookie))
         {
             return (cookie, true);

@@ -110,17 +110,27 @@ internal sealed class InvitationService(
         await events.PublishAsync(TenancyEventTypes.InvitationDeclined, organization.AppId, organization.Id, caller.Id, invitation.Id.ToString(), cancellationToken);
     }
 
-    private async ValueTask<(Invitation Invitation, Organization Organization)> RedeemableAsync(User caller, string? token, CancellationToken cancellationToken)
+    /// <summary>
+    /// The invitation a token names (pending ones past their expiry shown as expired) and its organization, in any
+    /// status, for the one who holds the token (the hosted pages show whom it is from before sign-in).
+    /// </summary>
+    public async ValueTask<(Invitation Invitation, Organization Organization)> FindAsync(Id<App> appId, string? token, CancellationToken cancellationToken)
     {
         var value = InputRules.Required(token, "token");
         var invitation = SecretTokens.LooksLikeToken(value) ? await store.Invitations.GetByTokenHashAsync(SecretHash.Of(value), cancellationToken) : null;
         var organization = invitation is null ? null : await store.Organizations.GetAsync(invitation.OrgId, cancellationToken);
-        if (invitation is null || organization is null || organization.AppId != caller.AppId)
+        if (invitation is null || organization is null || organization.AppId != appId)
         {
             throw new AuthsomeException(TenancyErrors.InvitationInvalid, "No invitation has this token.");
         }
 
-        var status = Effective(invitation, time.GetStoreNow()).Status;
+        return (Effective(invitation, time.GetStoreNow()), organization);
+    }
+
+    private async ValueTask<(Invitation Invitation, Organization Organization)> RedeemableAsync(User caller, string? token, CancellationToken cancellationToken)
+    {
+        var (invitation, organization) = await FindAsync(caller.AppId, token, cancellationToken);
+        var status = invitation.Status;
         if (status != InvitationStatus.Pending)
         {
             throw Refusal(status);
@@ -151,7 +161,8 @@ internal sealed class InvitationService(
     private static Invitation Effective(Invitation invitation, DateTimeOffset now) =>
         invitation.Status == InvitationStatus.Pending && invitation.ExpiresAt <= now ? invitation with { Status = InvitationStatus.Expired } : invitation;
 
-    private static AuthsomeException Refusal(InvitationStatus status) => status switch
+    /// <summary>Why an invitation in <paramref name="status"/> (not pending) cannot be answered.</summary>
+    public static AuthsomeException Refusal(InvitationStatus status) => status switch
     {
         InvitationStatus.Expired => new AuthsomeException(TenancyErrors.InvitationExpired, "This invitation has expired; ask for a new one."),
         InvitationStatus.Revoked => new AuthsomeException(TenancyErrors.InvitationRevoked, "This invitation was withdrawn."),

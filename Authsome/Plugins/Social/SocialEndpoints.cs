@@ -104,7 +104,8 @@ internal static class SocialEndpoints
         return TypedResults.NoContent();
     }
 
-    private static void Bind(HttpContext context, SocialStart start) =>
+    /// <summary>Sets the cookie that binds a started flow to this browser (the hosted pages start flows too).</summary>
+    public static void Bind(HttpContext context, SocialStart start) =>
         context.Response.Cookies.Append(CookieName, start.BrowserBinding,
             CookieOptions(context, context.RequestServices.GetRequiredService<IOptionsMonitor<SocialOptions>>().CurrentValue.StateTtl));
 

@@ -181,13 +181,28 @@ internal sealed partial class SocialService(
         await accounts.DeleteAsync(target.Id, cancellationToken);
     }
 
-    private async ValueTask<ISocialProvider> OfferedAsync(string name, CancellationToken cancellationToken)
+    /// <summary>The providers the app offers (every configured one that works, unless its client config names some), with the names to show.</summary>
+    public async ValueTask<IReadOnlyList<(string Name, string DisplayName)>> OfferedProvidersAsync(CancellationToken cancellationToken)
+    {
+        var offered = await OfferedNamesAsync(cancellationToken);
+        return [.. options.CurrentValue.Providers
+            .Where(p => offered(p.Key))
+            .Select(p => (p.Key, Resolved: ResolvedProvider.Resolve(p.Key, p.Value, out _)))
+            .Where(p => p.Resolved is not null)
+            .Select(p => (p.Key, p.Resolved!.DisplayName))
+            .OrderBy(p => p.DisplayName, StringComparer.Ordinal)];
+    }
+
+    private async ValueTask<ISocialProvider> OfferedAsync(string name, CancellationToken cancellationToken) =>
+        (await OfferedNamesAsync(cancellationToken))(name) && providers.Get(name) is { } provider
+            ? provider
+            : throw new AuthsomeException(SocialErrors.ProviderUnknown, $"No sign-in provider '{name}' is offered.");
+
+    private async ValueTask<Func<string, bool>> OfferedNamesAsync(CancellationToken cancellationToken)
     {
         var app = await apps.GetAsync(cancellationToken);
         var offered = (await store.AppClientConfigs.GetAsync(app.AppId, cancellationToken))?.SocialProviders ?? [];
-        return (offered.IsDefaultOrEmpty || offered.Contains(name, StringComparer.Ordinal)) && providers.Get(name) is { } provider
-            ? provider
-            : throw new AuthsomeException(SocialErrors.ProviderUnknown, $"No sign-in provider '{name}' is offered.");
+        return name => offered.IsDefaultOrEmpty || offered.Contains(name, StringComparer.Ordinal);
     }
 
     private async ValueTask<User> FindOrCreateUserAsync(AuthsomeApp app, string providerName, SocialIdentity identity, CancellationToken cancellationToken)

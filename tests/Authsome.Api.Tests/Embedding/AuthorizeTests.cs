@@ -56,7 +56,7 @@ public sealed class AuthorizeTests : IAsyncLifetime
     [Fact]
     public async Task CanCallAnAuthorizedEndpointWithTheSessionCookie()
     {
-        using var client = App.Client();
+        using var client = App.Client(https: true);
         using var signUp = new HttpRequestMessage(HttpMethod.Post, ApiClient.Base + "/signup")
         {
             Content = System.Net.Http.Json.JsonContent.Create(new { email = ApiClient.NewEmail(), password = ApiClient.Password }),

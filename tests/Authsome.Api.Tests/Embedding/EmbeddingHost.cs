@@ -31,5 +31,15 @@ internal static class EmbeddingHost
         return app;
     }
 
-    public static ApiClient Client(this WebApplication app) => new(app.GetTestClient());
+    /// <summary>A client of the app; <paramref name="https"/> makes its requests https (what a deployment sees).</summary>
+    public static ApiClient Client(this WebApplication app, bool https = false)
+    {
+        var http = app.GetTestClient();
+        if (https)
+        {
+            http.BaseAddress = new Uri("https://localhost");
+        }
+
+        return new ApiClient(http);
+    }
 }

@@ -125,9 +125,15 @@ public sealed class ApiHost : IAsyncDisposable
         });
     });
 
-    public ApiClient CreateClient() => new(BaseAddress is { } address
+    /// <summary>A client of the host; <paramref name="https"/> makes TestServer requests https (what a deployment sees).</summary>
+    public ApiClient CreateClient(bool https = false) => new(BaseAddress is { } address
         ? new HttpClient(new HttpClientHandler { AllowAutoRedirect = false, UseCookies = false }) { BaseAddress = address }
-        : factory.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false, HandleCookies = false }));
+        : factory.CreateClient(new WebApplicationFactoryClientOptions
+        {
+            AllowAutoRedirect = false,
+            HandleCookies = false,
+            BaseAddress = new Uri(https ? "https://localhost" : "http://localhost"),
+        }));
 
     public async ValueTask DisposeAsync()
     {

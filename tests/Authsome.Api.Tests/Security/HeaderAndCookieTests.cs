@@ -32,13 +32,29 @@ public sealed class HeaderAndCookieTests : IAsyncLifetime
     [Fact]
     public async Task TheSessionCookieHasTheHostPrefix()
     {
-        using var client = Host.CreateClient();
+        using var client = Host.CreateClient(https: true);
         using var response = await SignUpAsync(client);
 
         var cookie = Assert.Single(response.Headers.GetValues("Set-Cookie"));
         Assert.StartsWith("__Host-authsome_session=", cookie, StringComparison.Ordinal);
+        Assert.Contains("; secure", cookie, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("path=/", cookie, StringComparison.OrdinalIgnoreCase);
         Assert.DoesNotContain("domain=", cookie, StringComparison.OrdinalIgnoreCase);
+    }
+
+    [Fact]
+    public async Task OverPlainHttpInDevelopmentTheSessionCookieDropsThePrefixAndStillAuthenticates()
+    {
+        using var client = Host.CreateClient();
+        using var response = await SignUpAsync(client);
+
+        // A browser refuses a __Host- cookie over http; the newcomer's http://localhost must still sign in.
+        var cookie = Assert.Single(response.Headers.GetValues("Set-Cookie"));
+        Assert.StartsWith("authsome_session=", cookie, StringComparison.Ordinal);
+        Assert.DoesNotContain("; secure", cookie, StringComparison.OrdinalIgnoreCase);
+        using var me = new HttpRequestMessage(HttpMethod.Get, ApiClient.Base + "/me");
+        me.Headers.Add("Cookie", cookie.Split(';')[0]);
+        Assert.Equal(HttpStatusCode.OK, (await client.Http.SendAsync(me, TestContext.Current.CancellationToken)).StatusCode);
     }
 
     [Theory]

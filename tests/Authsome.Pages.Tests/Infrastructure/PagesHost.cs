@@ -3,6 +3,9 @@ using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Authsome.Email;
+using Authsome.Plugins.Password;
+using Authsome.Sessions;
+using Authsome.Verification;
 using Authsome.Store;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
@@ -35,10 +38,29 @@ public sealed class PagesHost : IAsyncDisposable
 
     public IAuthsomeStore Store => factory.Services.GetRequiredService<IAuthsomeStore>();
 
-    public static PagesHost Start(IReadOnlyDictionary<string, string?>? settings = null)
+    /// <summary>The host's services (the engine's own, to set up what a test starts from).</summary>
+    public IServiceProvider Services => factory.Services;
+
+    /// <summary>Signs a user up through the engine and verifies the address by the mailed link's token, as a user would.</summary>
+    public async Task<User> CreateVerifiedUserAsync(string email, string password)
     {
-        var port = FreePort();
-        var origin = $"https://127.0.0.1:{port}";
+        var cancellationToken = TestContext.Current.CancellationToken;
+        var signUp = await Services.GetRequiredService<IPasswordAuthentication>()
+            .SignUpAsync(new PasswordSignUp(email, password), new ClientInfo("127.0.0.1", "test"), cancellationToken);
+        Assert.True(signUp.Succeeded);
+        var link = new Uri(await Mail.LinkAsync(email, "verify"));
+        var token = Uri.UnescapeDataString(link.Query.Split("token=")[1]);
+        return await Services.GetRequiredService<VerificationService>().VerifyTokenAsync(token, cancellationToken);
+    }
+
+    /// <summary>
+    /// Starts the host on <paramref name="port"/> (default: a free one) with <paramref name="settings"/> over the tests'
+    /// defaults; <paramref name="development"/> runs it as a newcomer does (<c>dotnet run</c>): Development, plain http.
+    /// </summary>
+    public static PagesHost Start(IReadOnlyDictionary<string, string?>? settings = null, int? port = null, bool development = false)
+    {
+        port ??= FreePort();
+        var origin = $"{(development ? "http" : "https")}://127.0.0.1:{port}";
         var mail = new MailBox();
         var all = new Dictionary<string, string?>
         {
@@ -48,12 +70,19 @@ public sealed class PagesHost : IAsyncDisposable
             ["Authsome:Passwords:MaxConcurrentHashes"] = "4",
             ["Authsome:Verification:LinkTemplate"] = origin + "/auth/verify-email?token={token}",
             ["Authsome:PasswordReset:LinkTemplate"] = origin + "/auth/reset-password?token={token}",
+            ["Authsome:MagicLink:LinkTemplate"] = origin + "/auth/magic-link?token={token}",
             ["Authsome:RateLimits:General:PermitLimit"] = "100000",
             ["Authsome:RateLimits:SignIn:PermitLimit"] = "100000",
             ["Authsome:RateLimits:SignUp:PermitLimit"] = "100000",
             ["Authsome:RateLimits:PasswordReset:PermitLimit"] = "100000",
             ["Authsome:RateLimits:Verification:PermitLimit"] = "100000",
         };
+        if (!development)
+        {
+            // The engine takes only https invitation links.
+            all["Authsome:Organizations:InvitationLinkTemplate"] = origin + "/auth/invitations/accept?token={token}";
+        }
+
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>())
         {
             all[key] = value;
@@ -61,7 +90,7 @@ public sealed class PagesHost : IAsyncDisposable
 
         var factory = new WebApplicationFactory<Program>().WithWebHostBuilder(web =>
         {
-            web.UseEnvironment("Production");
+            web.UseEnvironment(development ? "Development" : "Production");
             foreach (var (key, value) in all)
             {
                 web.UseSetting(key, value);
@@ -74,7 +103,13 @@ public sealed class PagesHost : IAsyncDisposable
             });
         });
         var certificate = SelfSignedCertificate();
-        factory.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port, listen => listen.UseHttps(certificate)));
+        factory.UseKestrel(kestrel => kestrel.Listen(IPAddress.Loopback, port.Value, listen =>
+        {
+            if (!development)
+            {
+                listen.UseHttps(certificate);
+            }
+        }));
         factory.StartServer();
         return new PagesHost(factory, mail, new Uri(origin));
     }
@@ -93,7 +128,8 @@ public sealed class PagesHost : IAsyncDisposable
 
     public async ValueTask DisposeAsync() => await factory.DisposeAsync();
 
-    private static int FreePort()
+    /// <summary>A free loopback port (to know the host's address before it starts).</summary>
+    public static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

@@ -1,0 +1,126 @@
+using System.Collections.Immutable;
+using Authsome.Errors;
+using Authsome.Organizations;
+using Authsome.Pages.Components;
+using Authsome.Pages.Security;
+using Authsome.Store;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+
+namespace Authsome.Pages.Routes;
+
+/// <summary>
+/// An organization's branding (the store's <see cref="BrandingConfig"/>), edited by whoever may update the organization
+/// (<c>org:update</c>): name, tagline, logo, font and colours, held to the same shapes as the app's settings.
+/// </summary>
+internal static class OrganizationBrandingRoutes
+{
+    private const string Title = "Organization branding";
+
+    // Form field to the name BrandingRules gives the value.
+    private static readonly (string Form, string Rule)[] Colors = [("color_primary", "primary"), ("color_background", "background"), ("color_text", "text")];
+
+    public static void MapOrganizationBrandingPages(this IEndpointRouteBuilder pages)
+    {
+        pages.MapGet("/orgs/{id}/branding", ShowAsync);
+        pages.MapPost("/orgs/{id}/branding", SaveAsync);
+    }
+
+    private static async Task<IResult> ShowAsync(string id, HttpContext context, PageRenderer pages, PageSessions current, OrganizationAccess access, IAuthsomeStore store, string? saved)
+    {
+        if (await current.GetAsync(context) is not { } signedIn)
+        {
+            return AccountRoutes.SignInFirst(context, pages, "orgs/" + Uri.EscapeDataString(id) + "/branding");
+        }
+
+        try
+        {
+            var org = await access.RequireAsync(signedIn.User, id, "org", "update", context.RequestAborted);
+            var branding = await store.Branding.GetAsync(org.OrgId, context.RequestAborted);
+            var values = new Dictionary<string, string?>
+            {
+                ["company_name"] = branding?.CompanyName,
+                ["tagline"] = branding?.Tagline,
+                ["logo_url"] = branding?.LogoUrl,
+                ["font_family"] = branding?.FontFamily,
+            };
+            foreach (var (form, rule) in Colors)
+            {
+                values[form] = branding?.Colors.GetValueOrDefault(rule);
+            }
+
+            return await RenderAsync(context, pages, org.Organization, values, saved is not null, null, StatusCodes.Status200OK);
+        }
+        catch (AuthsomeException ex)
+        {
+            return await RefusedAsync(context, pages, ex);
+        }
+    }
+
+    private static Task<IResult> SaveAsync(string id, HttpContext context, PageRenderer pages, PageSessions current, OrganizationAccess access, IAuthsomeStore store, TimeProvider time) =>
+        AccountRoutes.SignedInFormAsync(context, pages, current, "orgs/" + Uri.EscapeDataString(id) + "/branding", async (form, signedIn) =>
+        {
+            OrganizationContext org;
+            try
+            {
+                org = await access.RequireAsync(signedIn.User, id, "org", "update", context.RequestAborted);
+            }
+            catch (AuthsomeException ex)
+            {
+                return await RefusedAsync(context, pages, ex);
+            }
+
+            var values = OrganizationBranding.Fields.Keys.ToDictionary(k => k, k => string.IsNullOrWhiteSpace(form[k]) ? null : form[k].ToString().Trim());
+            var colors = Colors.Where(c => values[c.Form] is not null).ToImmutableDictionary(c => c.Rule, c => values[c.Form]!);
+            var problems = BrandingRules.Check(values["logo_url"], values["font_family"], colors, values["company_name"], values["tagline"], null);
+            if (problems.Count > 0)
+            {
+                var fields = problems.ToDictionary(p => FormName(p.Field), p => new[] { char.ToUpperInvariant(p.Problem[0]) + p.Problem[1..] });
+                return await RenderAsync(context, pages, org.Organization, values, false, FormErrors.Of("Some values cannot be used.", fields), StatusCodes.Status400BadRequest);
+            }
+
+            var now = time.GetStoreNow();
+            await store.Branding.SaveAsync(new BrandingConfig
+            {
+                Id = Id<BrandingConfig>.New(now),
+                OrgId = org.OrgId,
+                CompanyName = values["company_name"],
+                Tagline = values["tagline"],
+                LogoUrl = values["logo_url"],
+                FontFamily = values["font_family"],
+                Colors = colors,
+                CreatedAt = now,
+                UpdatedAt = now,
+            }, context.RequestAborted);
+            return PageRenderer.SeeOther(context, pages.BasePath(context) + "/orgs/" + Uri.EscapeDataString(id) + "/branding?saved=1");
+        });
+
+    private static string FormName(string rule) => rule switch
+    {
+        "CompanyName" => "company_name",
+        "Tagline" => "tagline",
+        "LogoUrl" => "logo_url",
+        "FontFamily" => "font_family",
+        _ => Colors.First(c => "Colors:" + c.Rule == rule).Form,
+    };
+
+    private static Task<IResult> RenderAsync(HttpContext context, PageRenderer pages, Organization organization, IReadOnlyDictionary<string, string?> values, bool saved, FormErrors? errors, int status) =>
+        pages.RenderAsync<OrganizationBranding>(context, Title, new()
+        {
+            [nameof(OrganizationBranding.OrganizationId)] = organization.Id.ToString(),
+            [nameof(OrganizationBranding.OrganizationName)] = organization.Name,
+            [nameof(OrganizationBranding.Values)] = values,
+            [nameof(OrganizationBranding.Saved)] = saved,
+            [nameof(OrganizationBranding.Errors)] = errors,
+        }, status, organization.Id);
+
+    // Not a member, no such organization, or not allowed: the access check's own answer (it does not tell them apart for outsiders).
+    private static Task<IResult> RefusedAsync(HttpContext context, PageRenderer pages, AuthsomeException failure) =>
+        pages.RenderAsync<Notice>(context, Title, new()
+        {
+            [nameof(Notice.Message)] = failure.Message,
+            [nameof(Notice.LinkHref)] = pages.BasePath(context) + "/account",
+            [nameof(Notice.LinkText)] = "Back to your account",
+        }, failure.Error.Status);
+}
