@@ -48,7 +48,7 @@ internal static class AbRun
 
         // GET /me draws from sessions 1 .. small; refresh takes a fresh slice of the sessions above for every wrk run
         // (refresh tokens are single-use), warm-ups included.
-        var slice = (settings.LargeDataSet - settings.SmallDataSet) / (2 * (settings.Rounds + 1));
+        var slice = (settings.LargeDataSet - settings.SmallDataSet) / (2 * (settings.Rounds + ScenarioRunner.MaxWarmups));
         var nextSlice = settings.SmallDataSet + 1;
         var threads = Text(Math.Min(settings.Threads, settings.Connections));
         string[] MeArguments() => [$"{BasePath}/me", Text(settings.SmallDataSet), BenchData.AccessTokenPrefix];

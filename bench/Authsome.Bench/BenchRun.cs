@@ -80,14 +80,20 @@ internal static class BenchRun
             Add(row);
         }
 
-        // Refresh tokens are single-use: warm-up and run take disjoint ranges of the large set's sessions above its
-        // half, which GET /me no longer needs.
-        var warmupFirst = settings.LargeDataSet / 2 + 1;
-        var runFirst = warmupFirst + settings.LargeDataSet / 4;
+        // Refresh tokens are single-use: every wrk run of refresh (each warm-up, then the measured one) takes a slice
+        // of its own of the large set's upper half, which GET /me no longer needs.
+        var refreshSlice = settings.LargeDataSet / 2 / (ScenarioRunner.MaxWarmups + 1);
+        var nextRefreshFirst = settings.LargeDataSet / 2 + 1;
         var refreshThreads = Math.Min(settings.Threads, settings.Connections);
-        var refreshRound = 0;
+        string NextRefreshFirst()
+        {
+            var first = nextRefreshFirst;
+            nextRefreshFirst += refreshSlice;
+            return Text(first);
+        }
+
         var refresh = await large.Runner.HttpAsync($"refresh ({SizeName(settings.LargeDataSet)} sessions)", "refresh.lua", settings.Connections,
-            () => [$"{BasePath}/refresh", Text(refreshRound++ == 0 && settings.WarmupSeconds > 0 ? warmupFirst : runFirst), Text(refreshThreads), BenchData.RefreshTokenPrefix],
+            () => [$"{BasePath}/refresh", NextRefreshFirst(), Text(refreshThreads), BenchData.RefreshTokenPrefix],
             null, null, cancellationToken);
         // The store's rotation straight against the database, on the sessions below the half that GET /me used and
         // no longer needs (the refresh rows above took the upper half). The script rotates each session again with
