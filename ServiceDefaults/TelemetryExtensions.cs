@@ -15,14 +15,23 @@ public static class TelemetryExtensions
 
     /// <summary>
     /// Logs, metrics and traces through OpenTelemetry: ASP.NET Core, HttpClient and runtime instrumentation, the
-    /// host's own ActivitySource (named after the application), and <see cref="TelemetrySources"/>. Exports over
-    /// OTLP only when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set; the other <c>OTEL_*</c> variables
-    /// (<c>OTEL_SERVICE_NAME</c>, <c>OTEL_RESOURCE_ATTRIBUTES</c>, protocol, headers) are read by the SDK itself.
+    /// host's own ActivitySource (named after the application), and <see cref="TelemetrySources"/>, exported over
+    /// OTLP. All of it only when <c>OTEL_EXPORTER_OTLP_ENDPOINT</c> is set: without an exporter no span is started
+    /// and no metric point recorded. The other <c>OTEL_*</c> variables (<c>OTEL_SERVICE_NAME</c>,
+    /// <c>OTEL_RESOURCE_ATTRIBUTES</c>, protocol, headers, <c>OTEL_TRACES_SAMPLER</c>) are read by the SDK itself.
     /// </summary>
     public static TBuilder ConfigureOpenTelemetry<TBuilder>(this TBuilder builder)
         where TBuilder : IHostApplicationBuilder
     {
         ArgumentNullException.ThrowIfNull(builder);
+
+        // Spans and metric points cost every request allocations, tags and timing; with nowhere to send them nothing
+        // would ever read them. Logs still reach the host's other providers (the console).
+        if (string.IsNullOrWhiteSpace(builder.Configuration[OtlpEndpointKey]))
+        {
+            return builder;
+        }
+
         builder.Logging.AddOpenTelemetry(logging =>
         {
             logging.IncludeFormattedMessage = true;
@@ -51,13 +60,8 @@ public static class TelemetryExtensions
                 .AddSource([.. TelemetrySources.ActivitySources])
                 // Probes hit the health endpoints every few seconds; tracing them would drown the real requests.
                 .AddAspNetCoreInstrumentation(aspNetCore => aspNetCore.Filter = context => !HealthCheckExtensions.IsHealthEndpoint(context.Request.Path))
-                .AddHttpClientInstrumentation());
-
-        if (!string.IsNullOrWhiteSpace(builder.Configuration[OtlpEndpointKey]))
-        {
-            builder.Services.AddOpenTelemetry().UseOtlpExporter();
-        }
-
+                .AddHttpClientInstrumentation())
+            .UseOtlpExporter();
         return builder;
     }
 }

@@ -18,8 +18,10 @@ namespace Microsoft.AspNetCore.Builder;
 public static class AuthsomeEndpointRouteBuilderExtensions
 {
     /// <summary>
-    /// Adds the engine's middleware: problem answers for every failure on the engine's routes (never a stack trace)
-    /// and ASP.NET Core rate limiting (do not call <c>UseRateLimiter()</c> again). Call it before <see cref="MapAuthsome"/>.
+    /// Adds the engine's middleware: problem answers for every failure on the engine's routes (never a stack trace),
+    /// ASP.NET Core rate limiting (do not call <c>UseRateLimiter()</c> again), the password-hashing gate, then
+    /// authentication and authorization, so that a request the limiter or the gate refuses never has its session read
+    /// from the store. Call it before <see cref="MapAuthsome"/>.
     /// </summary>
     public static IApplicationBuilder UseAuthsome(this IApplicationBuilder app)
     {
@@ -28,6 +30,10 @@ public static class AuthsomeEndpointRouteBuilderExtensions
         app.UseMiddleware<Authsome.Errors.AuthsomeExceptionMiddleware>();
         app.UseRateLimiter();
         app.UseMiddleware<Authsome.Passwords.PasswordHashingAdmissionMiddleware>();
+        // Without these here, WebApplication adds both right after routing, ahead of everything above: every request
+        // over its limit would still cost its session lookup. A host that calls them earlier keeps its own order.
+        app.UseAuthentication();
+        app.UseAuthorization();
         return app;
     }
 

@@ -80,20 +80,32 @@ internal static class BenchRun
             Add(row);
         }
 
-        // Refresh tokens are single-use: warm-up and run take disjoint ranges of the large set's sessions above its
-        // half, which GET /me no longer needs.
-        var warmupFirst = settings.LargeDataSet / 2 + 1;
-        var runFirst = warmupFirst + settings.LargeDataSet / 4;
+        // Refresh tokens are single-use: every wrk run of refresh (each warm-up, then the measured one) takes a slice
+        // of its own of the large set's upper half, which GET /me no longer needs.
+        var refreshSlice = settings.LargeDataSet / 2 / (ScenarioRunner.MaxWarmups + 1);
+        var nextRefreshFirst = settings.LargeDataSet / 2 + 1;
         var refreshThreads = Math.Min(settings.Threads, settings.Connections);
-        var refreshRound = 0;
+        string NextRefreshFirst()
+        {
+            var first = nextRefreshFirst;
+            nextRefreshFirst += refreshSlice;
+            return Text(first);
+        }
+
         var refresh = await large.Runner.HttpAsync($"refresh ({SizeName(settings.LargeDataSet)} sessions)", "refresh.lua", settings.Connections,
-            () => [$"{BasePath}/refresh", Text(refreshRound++ == 0 && settings.WarmupSeconds > 0 ? warmupFirst : runFirst), Text(refreshThreads), BenchData.RefreshTokenPrefix],
+            () => [$"{BasePath}/refresh", NextRefreshFirst(), Text(refreshThreads), BenchData.RefreshTokenPrefix],
             null, null, cancellationToken);
         // The store's rotation straight against the database, on the sessions below the half that GET /me used and
-        // no longer needs (the refresh rows above took the upper half).
+        // no longer needs (the refresh rows above took the upper half). The script rotates each session again with
+        // its next generation of tokens when it has used them all, so it needs a whole number of sessions per client.
+        var rotationSessions = settings.LargeDataSet / 2 / settings.Connections * settings.Connections;
         var rotation = await large.Runner.DatabaseAsync(
             $"pgbench: refresh's statements, {SizeName(settings.LargeDataSet)} sessions", "refresh.sql",
-            new Dictionary<string, string> { ["first"] = "1", ["clients"] = Text(settings.Connections), ["k"] = "0", ["prefix"] = BenchData.RefreshTokenPrefix },
+            new Dictionary<string, string>
+            {
+                ["first"] = "1", ["sessions"] = Text(rotationSessions), ["clients"] = Text(settings.Connections), ["k"] = "0",
+                ["prefix"] = BenchData.RefreshTokenPrefix,
+            },
             cancellationToken);
         Add(refresh with { ComparedWith = rotation.Name, Ratio = refresh.Load.PerSecond / rotation.Load.PerSecond });
         Add(rotation);
@@ -169,7 +181,7 @@ internal static class BenchRun
     }
 
     /// <summary>One request of each kind the scenarios rely on, so that a broken seed fails loudly instead of as a wall of 401s.</summary>
-    private static async Task PreflightAsync(Uri baseAddress, int dataSet, CancellationToken cancellationToken)
+    internal static async Task PreflightAsync(Uri baseAddress, int dataSet, CancellationToken cancellationToken)
     {
         using var http = new HttpClient { BaseAddress = baseAddress };
         using var me = new HttpRequestMessage(HttpMethod.Get, $"{BasePath.TrimStart('/')}/me");
@@ -196,14 +208,14 @@ internal static class BenchRun
         _ => Text(count),
     };
 
-    private static string Text(int value) => value.ToString(CultureInfo.InvariantCulture);
+    internal static string Text(int value) => value.ToString(CultureInfo.InvariantCulture);
 
-    private static int FreePort()
+    internal static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 
-    private static void Say(string message) => Console.WriteLine($"[bench {DateTime.Now:HH:mm:ss}] {message}");
+    internal static void Say(string message) => Console.WriteLine($"[bench {DateTime.Now:HH:mm:ss}] {message}");
 }

@@ -18,6 +18,9 @@ internal sealed record BenchSettings
           --hash-iterations <n> password verifications timed single-threaded (default 20)
           --threads <n>         wrk and pgbench threads (default: processor count)
           --connection-options <s>  appended to the API's connection string, e.g. "Maximum Pool Size=8"
+          --compare <dll>       instead of the full run: this second build of Authsome.Api against --api, side by side
+                                on one database (the --large data set), GET /me and refresh in alternating rounds
+          --rounds <n>          rounds of that comparison (default 5)
         """;
 
     public required string ApiAssembly { get; init; }
@@ -45,6 +48,11 @@ internal sealed record BenchSettings
     /// <summary>Npgsql settings appended to the API's connection string (not pgbench's), for experiments; empty by default.</summary>
     public string ConnectionOptions { get; init; } = string.Empty;
 
+    /// <summary>A second Authsome.Api build to compare with <see cref="ApiAssembly"/> (<see cref="AbRun"/>); null for the full run.</summary>
+    public string? CompareAssembly { get; init; }
+
+    public int Rounds { get; init; } = 5;
+
     public static bool TryParse(string[] args, [NotNullWhen(true)] out BenchSettings? settings, [NotNullWhen(false)] out string? problem)
     {
         settings = null;
@@ -71,10 +79,11 @@ internal sealed record BenchSettings
             ["large"] = defaults.LargeDataSet,
             ["hash-iterations"] = defaults.HashIterations,
             ["threads"] = defaults.Threads,
+            ["rounds"] = defaults.Rounds,
         };
         foreach (var (name, value) in values)
         {
-            if (name is "api" or "scripts" or "out" or "connection-options")
+            if (name is "api" or "scripts" or "out" or "connection-options" or "compare")
             {
                 continue;
             }
@@ -109,6 +118,12 @@ internal sealed record BenchSettings
             return false;
         }
 
+        if (numbers["large"] / 2 < numbers["connections"])
+        {
+            problem = "--large must be at least twice --connections (the refresh rows give each connection sessions of its own).";
+            return false;
+        }
+
         settings = new BenchSettings
         {
             ApiAssembly = Path.GetFullPath(values["api"]),
@@ -122,6 +137,8 @@ internal sealed record BenchSettings
             LargeDataSet = numbers["large"],
             HashIterations = numbers["hash-iterations"],
             Threads = numbers["threads"],
+            Rounds = numbers["rounds"],
+            CompareAssembly = values.TryGetValue("compare", out var compare) ? Path.GetFullPath(compare) : null,
             ConnectionOptions = values.TryGetValue("connection-options", out var options) && options.Length > 0 ? ";" + options.TrimStart(';') : string.Empty,
         };
         problem = null;

@@ -77,7 +77,9 @@ internal sealed class PasswordSignInService(
         {
             // Only the hash is written, and only if it is still the one verified: a concurrent reset or ban stays.
             var rehashed = user with { PasswordHash = await passwords.HashAsync(password, cancellationToken), UpdatedAt = now };
-            activity?.SetTag("authsome.password_rehashed", await store.Users.UpdateAsync(user, rehashed, cancellationToken));
+            // Not inside `activity?.SetTag(...)`: without a listener that whole call, the update included, is skipped.
+            var upgraded = await store.Users.UpdateAsync(user, rehashed, cancellationToken);
+            activity?.SetTag("authsome.password_rehashed", upgraded);
         }
 
         var outcome = await signIns.SignInFirstFactorAsync(user, Method, client, activity, cancellationToken);

@@ -49,6 +49,24 @@ public sealed class RateLimitTests
     }
 
     [Fact]
+    public async Task ARequestOverTheLimitIsRefusedBeforeItsSessionIsLookedUp()
+    {
+        await using var host = await ApiHost.StartAsync(Backend.Memory, settings: new Dictionary<string, string?>
+        {
+            ["Authsome:RateLimits:General:PermitLimit"] = "1",
+        });
+        using var client = host.CreateClient();
+        const string unknownToken = "not-a-session-token-of-this-server-at-all";
+
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/me", unknownToken)).Status);
+        // Had authentication run first, this would be a 401 again: the token was looked up before the limiter refused.
+        var limited = await client.GetAsync("/me", unknownToken);
+
+        Assert.Equal(HttpStatusCode.TooManyRequests, limited.Status);
+        Assert.Equal("rate_limited", limited.Code);
+    }
+
+    [Fact]
     public async Task ForgotPasswordHasItsOwnStrictLimit()
     {
         await using var host = await ApiHost.StartAsync(Backend.Memory, settings: new Dictionary<string, string?>

@@ -1,0 +1,133 @@
+using System.Globalization;
+using System.Text;
+using Authsome.Bench.Api;
+using Authsome.Bench.Database;
+using Authsome.Bench.Hashing;
+using Authsome.Bench.Load;
+using Authsome.Bench.Report;
+using Authsome.Hosting;
+using static Authsome.Bench.BenchRun;
+
+namespace Authsome.Bench;
+
+/// <summary>
+/// Two builds of Authsome.Api side by side (<c>--api</c> is A, <c>--compare</c> is B): one throw-away cluster, one
+/// database seeded with the <c>--large</c> set, both APIs on it, and GET /me and refresh measured in alternating
+/// rounds (A then B, then B then A, ...), so that whatever else the machine does in a given minute falls on both. What
+/// a change buys is the ratio B/A of each round and their median, with the load average beside each round.
+/// </summary>
+internal static class AbRun
+{
+    private const string BasePath = "/v1/auth";
+
+    public static async Task RunAsync(BenchSettings settings, CancellationToken cancellationToken)
+    {
+        Directory.CreateDirectory(settings.OutputDirectory);
+        var machine = Machine.Read();
+        Say($"A/B: A = {settings.ApiAssembly}, B = {settings.CompareAssembly}; load average {machine.LoadAverage}");
+
+        await using var cluster = await LocalPostgresCluster.StartAsync(new LocalPostgresOptions { StopOnTerminationSignals = true }, cancellationToken);
+        var database = await cluster.CreateDatabaseAsync("authsome_bench_ab", cancellationToken);
+        var postmaster = CpuMeter.ReadPostmasterPid(cluster.DataDirectory);
+        var mail = Path.Combine(settings.OutputDirectory, "mail");
+        var addressA = new Uri($"http://127.0.0.1:{FreePort()}/");
+        var addressB = new Uri($"http://127.0.0.1:{FreePort()}/");
+        var environmentA = ApiConfiguration.Environment(database + settings.ConnectionOptions, addressA, mail);
+        var environmentB = ApiConfiguration.Environment(database + settings.ConnectionOptions, addressB, mail);
+        var hashing = await HashCost.MeasureAsync(
+            ApiConfiguration.Load(Path.GetDirectoryName(settings.ApiAssembly)!, environmentA), BenchData.Password, 1, cancellationToken);
+
+        // A migrates the database before B starts, so the two never race for the migration lock.
+        await using var a = await BenchTarget.StartAsync("a", settings, database, cluster.BinDirectory, postmaster, environmentA, addressA, hashing.PasswordHash, cancellationToken);
+        await using var b = await BenchTarget.StartAsync(
+            "b", settings with { ApiAssembly = settings.CompareAssembly! }, database, cluster.BinDirectory, postmaster, environmentB, addressB, hashing.PasswordHash, cancellationToken);
+        Say($"A pid {a.Api.Id} at {addressA}, B pid {b.Api.Id} at {addressB}");
+        await a.Seeder.SeedAsync(1, settings.LargeDataSet, m => Say(m), cancellationToken);
+        await PreflightAsync(a.BaseAddress, settings.SmallDataSet, cancellationToken);
+        await PreflightAsync(b.BaseAddress, settings.SmallDataSet, cancellationToken);
+
+        // GET /me draws from sessions 1 .. small; refresh takes a fresh slice of the sessions above for every wrk run
+        // (refresh tokens are single-use), warm-ups included.
+        var slice = (settings.LargeDataSet - settings.SmallDataSet) / (2 * (settings.Rounds + ScenarioRunner.MaxWarmups));
+        var nextSlice = settings.SmallDataSet + 1;
+        var threads = Text(Math.Min(settings.Threads, settings.Connections));
+        string[] MeArguments() => [$"{BasePath}/me", Text(settings.SmallDataSet), BenchData.AccessTokenPrefix];
+        string[] RefreshArguments()
+        {
+            var first = nextSlice;
+            nextSlice += slice;
+            return [$"{BasePath}/refresh", Text(first), threads, BenchData.RefreshTokenPrefix];
+        }
+
+        var rows = new List<(int Round, string Scenario, ScenarioResult A, ScenarioResult B, string Load)>();
+        for (var round = 0; round < settings.Rounds; round++)
+        {
+            foreach (var (scenario, script, arguments) in (ValueTuple<string, string, Func<string[]>>[])[("GET /me", "me.lua", MeArguments), ("refresh", "refresh.lua", RefreshArguments)])
+            {
+                var load = Machine.ReadLoadAverage();
+                // Alternate who goes first, so that a trend in the machine's load favours neither.
+                var order = round % 2 == 0 ? new[] { a, b } : [b, a];
+                var results = new Dictionary<BenchTarget, ScenarioResult>();
+                foreach (var target in order)
+                {
+                    results[target] = await target.Runner.HttpAsync(
+                        $"{scenario} {target.Name}", script, settings.Connections, arguments, null, null, cancellationToken, warmup: round == 0);
+                }
+
+                var row = (round + 1, scenario, results[a], results[b], load);
+                rows.Add(row);
+                Say(Describe(row));
+            }
+        }
+
+        var markdown = Report(settings, machine, rows);
+        var file = Path.Combine(settings.OutputDirectory, "ab.md");
+        await File.WriteAllTextAsync(file, markdown, cancellationToken);
+        Console.WriteLine();
+        Console.WriteLine(markdown);
+        Say($"written to {file}");
+    }
+
+    private static string Describe((int Round, string Scenario, ScenarioResult A, ScenarioResult B, string Load) row) =>
+        string.Create(CultureInfo.InvariantCulture,
+            $"round {row.Round} {row.Scenario}: A {row.A.Load.PerSecond:0}/s ({row.A.ApiCpuPerRequest.TotalMicroseconds:0} µs API CPU, {row.A.Load.Errors} errors), " +
+            $"B {row.B.Load.PerSecond:0}/s ({row.B.ApiCpuPerRequest.TotalMicroseconds:0} µs, {row.B.Load.Errors} errors): " +
+            $"B/A rate {row.B.Load.PerSecond / row.A.Load.PerSecond:0.00}, API CPU {row.B.ApiCpuPerRequest / row.A.ApiCpuPerRequest:0.00}; load {row.Load}");
+
+    private static string Report(BenchSettings settings, Machine machine, List<(int Round, string Scenario, ScenarioResult A, ScenarioResult B, string Load)> rows)
+    {
+        var md = new StringBuilder();
+        md.AppendLine(CultureInfo.InvariantCulture, $"# A/B: {settings.Rounds} alternating rounds, {settings.DurationSeconds} s each, {settings.Connections} connections, {settings.LargeDataSet:N0} users and sessions");
+        md.AppendLine();
+        md.AppendLine(CultureInfo.InvariantCulture, $"- A: `{settings.ApiAssembly}`");
+        md.AppendLine(CultureInfo.InvariantCulture, $"- B: `{settings.CompareAssembly}`");
+        md.AppendLine(CultureInfo.InvariantCulture, $"- {machine.Cores} cores; load average {machine.LoadAverage} at the start, {Machine.ReadLoadAverage()} at the end");
+        md.AppendLine();
+        md.AppendLine("| Round | Scenario | A req/s | B req/s | B/A rate | A API µs/req | B API µs/req | B/A API CPU | A DB µs/req | B DB µs/req | Errors A/B | Load average |");
+        md.AppendLine("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---|---|");
+        foreach (var r in rows)
+        {
+            md.AppendLine(CultureInfo.InvariantCulture,
+                $"| {r.Round} | {r.Scenario} | {r.A.Load.PerSecond:0} | {r.B.Load.PerSecond:0} | {r.B.Load.PerSecond / r.A.Load.PerSecond:0.00} | " +
+                $"{r.A.ApiCpuPerRequest.TotalMicroseconds:0} | {r.B.ApiCpuPerRequest.TotalMicroseconds:0} | {r.B.ApiCpuPerRequest / r.A.ApiCpuPerRequest:0.00} | " +
+                $"{r.A.DatabaseCpuPerRequest.TotalMicroseconds:0} | {r.B.DatabaseCpuPerRequest.TotalMicroseconds:0} | {r.A.Load.Errors}/{r.B.Load.Errors} | {r.Load} |");
+        }
+
+        md.AppendLine();
+        foreach (var scenario in rows.Select(r => r.Scenario).Distinct())
+        {
+            var of = rows.Where(r => r.Scenario == scenario).ToList();
+            md.AppendLine(CultureInfo.InvariantCulture,
+                $"- {scenario}: median B/A rate {Median(of.Select(r => r.B.Load.PerSecond / r.A.Load.PerSecond)):0.00}, " +
+                $"median B/A API CPU per request {Median(of.Select(r => r.B.ApiCpuPerRequest / r.A.ApiCpuPerRequest)):0.00}");
+        }
+
+        return md.ToString();
+    }
+
+    private static double Median(IEnumerable<double> values)
+    {
+        var sorted = values.Order().ToArray();
+        return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[(sorted.Length / 2) - 1] + sorted[sorted.Length / 2]) / 2;
+    }
+}
