@@ -22,6 +22,7 @@ internal static class CoreMigrations
             Define(20261101000005, "access_control"),
             Define(20261101000006, "app_configuration"),
             Define(20261130000001, "counters_and_session_lifetimes"),
+            Define(20261130094500, "organization_roles"),
         ]);
 
     private static Migration Define(long version, string name) =>
