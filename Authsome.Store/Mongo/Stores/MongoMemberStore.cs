@@ -70,10 +70,11 @@ internal sealed class MongoMemberStore(MongoContext context) : IMemberStore
 
     /// <summary>
     /// Runs <paramref name="write"/> unless the member is absent (false) or giving them <paramref name="newRole"/> (null:
-    /// removing them) would leave the organization without an owner (LastOwner). Writing the organization's document first
-    /// makes concurrent owner changes of one organization conflict, so the server retries the loser's transaction, which
-    /// then counts the owners the winner left. Without transactions (a standalone server) the check and the write are
-    /// two steps.
+    /// removing them) would leave the organization without an owner (LastOwner). In a transaction, writing the
+    /// organization's document first makes concurrent owner changes of one organization conflict, so the server retries
+    /// the loser's transaction, which then counts the owners the winner left. Without transactions (a standalone server)
+    /// the write goes first and is undone when no owner is left after it: two owners racing may then both be refused,
+    /// but never both succeed.
     /// </summary>
     private async Task<bool> KeepingAnOwnerAsync(IClientSessionHandle session, Id<Member> id, string? newRole, string ownerRole, Func<Task> write, CancellationToken cancellationToken)
     {
@@ -84,9 +85,22 @@ internal sealed class MongoMemberStore(MongoContext context) : IMemberStore
         }
 
         var member = MemberDocument.FromBson(document);
+        var changesOwner = member.Role == ownerRole && newRole != ownerRole;
+        if (!session.IsInTransaction)
+        {
+            await write().ConfigureAwait(false);
+            if (changesOwner && await _members.CountDocumentsAsync(session, FieldIs(Field.OrgId, member.OrgId) & Filter.Eq(Field.Role, ownerRole), new CountOptions { Limit = 1 }, cancellationToken).ConfigureAwait(false) == 0)
+            {
+                await _members.ReplaceOneAsync(session, IdIs(id), document, new ReplaceOptions { IsUpsert = true }, cancellationToken).ConfigureAwait(false);
+                throw new StoreConflictException(ConflictKind.LastOwner, Entity);
+            }
+
+            return true;
+        }
+
         await _organizations.UpdateOneAsync(session, IdIs(member.OrgId), Update.Inc(Field.OwnerChanges, 1), cancellationToken: cancellationToken).ConfigureAwait(false);
         var others = FieldIs(Field.OrgId, member.OrgId) & Filter.Eq(Field.Role, ownerRole) & Filter.Ne(Field.Id, id.ToString());
-        if (member.Role == ownerRole && newRole != ownerRole
+        if (changesOwner
             && await _members.CountDocumentsAsync(session, others, new CountOptions { Limit = 1 }, cancellationToken).ConfigureAwait(false) == 0)
         {
             throw new StoreConflictException(ConflictKind.LastOwner, Entity);

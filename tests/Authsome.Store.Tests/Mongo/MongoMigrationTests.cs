@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Authsome.Store.Migrations;
 using Authsome.Store.Mongo;
+using Authsome.Store.Testing;
 using MongoDB.Bson;
 using MongoDB.Driver;
 
@@ -9,6 +10,8 @@ namespace Authsome.Store.Tests.Mongo;
 /// <summary>Migrations on MongoDB: the orchestrator's rules over the Mongo driver, the lease lock, and what the core group creates.</summary>
 public sealed class MongoMigrationTests
 {
+    private static readonly int CoreCount = MongoCoreMigrations.Group.Migrations.Count;
+
     private static CancellationToken Ct => TestContext.Current.CancellationToken;
 
     [Fact]
@@ -18,8 +21,8 @@ public sealed class MongoMigrationTests
 
         var applied = await store.MigrateAsync([], Ct);
 
-        var core = Assert.Single(applied);
-        Assert.Equal(MigrationGroup.CoreName, core.Group);
+        Assert.Equal(MongoCoreMigrations.Group.Migrations.Select(m => m.Version), applied.Select(m => m.Version));
+        Assert.All(applied, m => Assert.Equal(MigrationGroup.CoreName, m.Group));
         var collections = await (await store.Database.ListCollectionNamesAsync(cancellationToken: Ct)).ToListAsync(Ct);
         foreach (var name in ExpectedCollections)
         {
@@ -27,9 +30,8 @@ public sealed class MongoMigrationTests
         }
 
         var history = await store.Database.GetCollection<BsonDocument>("authsome_migrations").Find(FilterDefinition<BsonDocument>.Empty).ToListAsync(Ct);
-        var record = Assert.Single(history);
-        Assert.Equal($"authsome:{core.Version}", record["_id"].AsString);
-        Assert.Equal(BsonType.DateTime, record["applied_at"].BsonType);
+        Assert.Equal(applied.Select(m => $"authsome:{m.Version}").Order(StringComparer.Ordinal), history.Select(r => r["_id"].AsString).Order(StringComparer.Ordinal));
+        Assert.All(history, record => Assert.Equal(BsonType.DateTime, record["applied_at"].BsonType));
     }
 
     [Fact]
@@ -81,11 +83,11 @@ public sealed class MongoMigrationTests
             Task.Run(() => first.MigrateAsync([PluginGroup()], Ct), Ct),
             Task.Run(() => second.MigrateAsync([PluginGroup()], Ct), Ct));
 
-        Assert.Equal(2, runs.Sum(r => r.Count));
+        Assert.Equal(CoreCount + 1, runs.Sum(r => r.Count));
         Assert.Equal(
-            ["authsome", "authsome-test"],
+            [.. Enumerable.Repeat("authsome", CoreCount), "authsome-test"],
             runs.SelectMany(r => r).Select(m => m.Group).Order(StringComparer.Ordinal));
-        Assert.Equal(2, await first.Database.GetCollection<BsonDocument>("authsome_migrations").CountDocumentsAsync(FilterDefinition<BsonDocument>.Empty, cancellationToken: Ct));
+        Assert.Equal(CoreCount + 1, await first.Database.GetCollection<BsonDocument>("authsome_migrations").CountDocumentsAsync(FilterDefinition<BsonDocument>.Empty, cancellationToken: Ct));
     }
 
     [Fact]
@@ -97,7 +99,7 @@ public sealed class MongoMigrationTests
         var stopwatch = Stopwatch.StartNew();
         var applied = await store.MigrateAsync([], Ct);
 
-        Assert.Single(applied);
+        Assert.Equal(CoreCount, applied.Count);
         Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(10), $"Took {stopwatch.Elapsed} to take over a stale lock.");
         var released = await LockAsync(store);
         Assert.Equal(BsonNull.Value, released["owner"]);
@@ -112,7 +114,7 @@ public sealed class MongoMigrationTests
 
         var applied = await store.MigrateAsync([], Ct);
 
-        Assert.Single(applied);
+        Assert.Equal(CoreCount, applied.Count);
         Assert.True(DateTime.UtcNow >= leaseEnd, "The run must not start before the other migrator's lease ran out.");
     }
 
@@ -189,6 +191,38 @@ public sealed class MongoMigrationTests
     }
 
     [Fact]
+    public async Task OrganizationRoles_MovesCustomRolesStoredWithAnOrganizationPrefix_AndScopesSlugsPerOrganization()
+    {
+        const long OrganizationRoles = 20261130094500;
+        await using var store = MongoTestServer.CreateStore(Fresh());
+        await store.MigrateAsync([], Ct);
+
+        // Back to the schema before the migration: the per-app slug index, roles without org_id, and no record of it.
+        var roles = store.Database.GetCollection<BsonDocument>("authsome_roles");
+        await roles.Indexes.DropOneAsync("roles_app_org_slug_unique", Ct);
+        await roles.Indexes.DropOneAsync("roles_org", Ct);
+        await roles.Indexes.CreateOneAsync(new CreateIndexModel<BsonDocument>(new BsonDocument { { "app_id", 1 }, { "slug", 1 } }, new CreateIndexOptions { Name = "roles_slug_unique", Unique = true }), cancellationToken: Ct);
+        await store.Database.GetCollection<BsonDocument>("authsome_migrations").DeleteOneAsync(new BsonDocument("_id", $"authsome:{OrganizationRoles}"), Ct);
+        var app = TestData.NewApp();
+        var organization = TestData.NewOrganization(app.Id, Id<User>.New());
+        await store.Organizations.CreateAsync(organization, Ct);
+        var (appWide, custom) = (Id<Role>.New(), Id<Role>.New());
+        await roles.InsertManyAsync([OldRole(appWide, app.Id, "admin"), OldRole(custom, app.Id, $"{organization.Id}:billing")], cancellationToken: Ct);
+
+        var applied = await store.MigrateAsync([], Ct);
+
+        Assert.Equal([OrganizationRoles], applied.Select(m => m.Version));
+        var moved = await store.Roles.GetBySlugAsync(organization.Id, "billing", Ct);
+        Assert.Equal((custom, organization.Id), (moved!.Id, moved.OrgId));
+        var kept = await store.Roles.GetBySlugAsync(app.Id, "admin", Ct);
+        Assert.Equal((appWide, (Id<Organization>?)null), (kept!.Id, kept.OrgId));
+        var indexes = await IndexesAsync(store, "authsome_roles");
+        Assert.DoesNotContain("roles_slug_unique", indexes.Keys);
+        await store.Roles.CreateAsync(TestData.NewRole(app.Id) with { Slug = "billing" }, Ct);
+        await Assert.ThrowsAsync<StoreConflictException>(async () => await store.Roles.CreateAsync(TestData.NewRole(app.Id) with { OrgId = organization.Id, Slug = "billing" }, Ct));
+    }
+
+    [Fact]
     public async Task Status_ListsPendingMigrations_WithoutApplyingAnything()
     {
         await using var store = MongoTestServer.CreateStore(Fresh());
@@ -196,7 +230,7 @@ public sealed class MongoMigrationTests
         var status = await store.GetMigrationStatusAsync([PluginGroup()], Ct);
 
         Assert.False(status.IsUpToDate);
-        Assert.Equal(["authsome", "authsome-test"], status.Pending.Select(m => m.Group));
+        Assert.Equal(["authsome", "authsome-test"], status.Pending.Select(m => m.Group).Distinct());
         Assert.Empty(status.Unknown);
         Assert.Empty(await (await store.Database.ListCollectionNamesAsync(cancellationToken: Ct)).ToListAsync(Ct));
 
@@ -226,7 +260,7 @@ public sealed class MongoMigrationTests
         Assert.DoesNotContain("authsome_test_broken", await (await store.Database.ListCollectionNamesAsync(cancellationToken: Ct)).ToListAsync(Ct));
         Assert.DoesNotContain("users_extra_index", (await IndexesAsync(store, "authsome_users")).Keys);
         Assert.False((await store.GetMigrationStatusAsync([failing], Ct)).IsUpToDate);
-        Assert.Single(await store.Database.GetCollection<BsonDocument>("authsome_migrations").Find(FilterDefinition<BsonDocument>.Empty).ToListAsync(Ct));
+        Assert.Equal(CoreCount, await store.Database.GetCollection<BsonDocument>("authsome_migrations").CountDocumentsAsync(FilterDefinition<BsonDocument>.Empty, cancellationToken: Ct));
     }
 
     [Fact]
@@ -253,6 +287,18 @@ public sealed class MongoMigrationTests
     ];
 
     private static readonly MongoStoreSettings Fast = new() { LockPollInterval = TimeSpan.FromMilliseconds(100) };
+
+    private static BsonDocument OldRole(Id<Role> id, Id<App> appId, string slug) => new()
+    {
+        { "_id", id.ToString() },
+        { "app_id", appId.ToString() },
+        { "name", slug },
+        { "slug", slug },
+        { "description", BsonNull.Value },
+        { "parent_id", BsonNull.Value },
+        { "created_at", DateTime.UtcNow },
+        { "updated_at", DateTime.UtcNow },
+    };
 
     private static string Fresh() => "mig" + Guid.NewGuid().ToString("N")[..12];
 
