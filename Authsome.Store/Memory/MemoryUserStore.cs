@@ -90,34 +90,5 @@ internal sealed class MemoryUserStore(MemoryState state) : IUserStore
             cancellationToken);
     }
 
-    public ValueTask<int> RecordFailedSignInAsync(Id<User> id, CancellationToken cancellationToken) =>
-        state.Run(
-            () =>
-            {
-                if (Live(id) is not { } stored)
-                {
-                    return 0;
-                }
-
-                var count = stored.FailedSignInCount + 1;
-                Users.Replace(stored with { FailedSignInCount = count });
-                return count;
-            },
-            cancellationToken);
-
-    public ValueTask<bool> SetLockoutAsync(Id<User> id, DateTimeOffset? lockedUntil, CancellationToken cancellationToken) =>
-        state.Run(
-            () =>
-            {
-                if (Live(id) is not { } stored)
-                {
-                    return false;
-                }
-
-                Users.Replace(stored with { LockedUntil = lockedUntil, FailedSignInCount = 0 });
-                return true;
-            },
-            cancellationToken);
-
     private User? Live(Id<User> id) => Users.Get(id) is { DeletedAt: null } user ? user : null;
 }

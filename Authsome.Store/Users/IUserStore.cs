@@ -37,10 +37,4 @@ public interface IUserStore
 
     /// <summary>Live users matching the query, in id order, with the total that match.</summary>
     ValueTask<Page<User>> ListAsync(UserQuery query, CancellationToken cancellationToken);
-
-    /// <summary>Atomically adds one to a live user's failed sign-in count and returns the new count (0 when there is no live user).</summary>
-    ValueTask<int> RecordFailedSignInAsync(Id<User> id, CancellationToken cancellationToken);
-
-    /// <summary>Sets (or, with null, clears) a live user's lockout and resets the failed sign-in count to zero; false when there is no live user.</summary>
-    ValueTask<bool> SetLockoutAsync(Id<User> id, DateTimeOffset? lockedUntil, CancellationToken cancellationToken);
 }

@@ -37,12 +37,6 @@ public sealed record User : IHasIdPrefix
     public bool Banned { get; init; }
     public string? BanReason { get; init; }
     public DateTimeOffset? BanExpires { get; init => field = StoreTime.Normalize(value); }
-
-    /// <summary>Consecutive failed sign-ins; written only by <see cref="IUserStore.RecordFailedSignInAsync"/> and <see cref="IUserStore.SetLockoutAsync"/>.</summary>
-    public int FailedSignInCount { get; init; }
-
-    /// <summary>Until when sign-in is refused; written only by <see cref="IUserStore.SetLockoutAsync"/>.</summary>
-    public DateTimeOffset? LockedUntil { get; init => field = StoreTime.Normalize(value); }
     public ImmutableDictionary<string, string> Metadata { get; init; } = ImmutableDictionary<string, string>.Empty;
     public required DateTimeOffset CreatedAt { get; init => field = StoreTime.Normalize(value); }
     public required DateTimeOffset UpdatedAt { get; init => field = StoreTime.Normalize(value); }

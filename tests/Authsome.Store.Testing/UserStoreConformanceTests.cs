@@ -160,14 +160,10 @@ public abstract class UserStoreConformanceTests : StoreConformanceTests
     }
 
     [Fact]
-    public async Task Update_ReplacesFields_AndKeepsCreatedAtAndLockout()
+    public async Task Update_ReplacesFields_AndKeepsCreatedAt()
     {
         var tenant = await GivenTenantAsync();
         var user = await GivenUserAsync(tenant);
-        var lockedUntil = TestData.Now.AddMinutes(15);
-        await Store.Users.RecordFailedSignInAsync(user.Id, Ct);
-        Assert.True(await Store.Users.SetLockoutAsync(user.Id, lockedUntil, Ct));
-        await Store.Users.RecordFailedSignInAsync(user.Id, Ct);
 
         var changed = user with
         {
@@ -176,15 +172,13 @@ public abstract class UserStoreConformanceTests : StoreConformanceTests
             Username = TestData.Unique("renamed"),
             EmailVerified = true,
             Metadata = ImmutableDictionary<string, string>.Empty.Add("k", "v"),
-            FailedSignInCount = 99,
-            LockedUntil = null,
             CreatedAt = TestData.Now.AddYears(1),
             UpdatedAt = TestData.Now.AddMinutes(5),
         };
         Assert.True(await Store.Users.UpdateAsync(user, changed, Ct));
 
         var stored = StoreAssert.Same(
-            changed with { FailedSignInCount = 1, LockedUntil = lockedUntil, CreatedAt = user.CreatedAt },
+            changed with { CreatedAt = user.CreatedAt },
             await Store.Users.GetAsync(user.Id, Ct));
         StoreAssert.Same(stored, await Store.Users.GetByEmailAsync(tenant.App.Id, tenant.Environment.Id, changed.Email, Ct));
         StoreAssert.Same(stored, await Store.Users.GetByUsernameAsync(tenant.App.Id, tenant.Environment.Id, changed.Username!, Ct));
@@ -406,49 +400,6 @@ public abstract class UserStoreConformanceTests : StoreConformanceTests
         StoreAssert.Ids([percent.Id], await Matching("A%B"));
         StoreAssert.Ids([], await Matching("^a"));
         StoreAssert.Ids([], await Matching("' OR 1=1 --"));
-    }
-
-    [Fact]
-    public async Task RecordFailedSignIn_CountsUp_AndSetLockoutResetsTheCount()
-    {
-        var user = await GivenUserAsync();
-
-        Assert.Equal(1, await Store.Users.RecordFailedSignInAsync(user.Id, Ct));
-        Assert.Equal(2, await Store.Users.RecordFailedSignInAsync(user.Id, Ct));
-        Assert.True(await Store.Users.SetLockoutAsync(user.Id, TestData.Now.AddMinutes(15), Ct));
-
-        var locked = await Store.Users.GetAsync(user.Id, Ct);
-        Assert.Equal(0, locked!.FailedSignInCount);
-        Assert.Equal(TestData.Now.AddMinutes(15), locked.LockedUntil);
-
-        Assert.Equal(1, await Store.Users.RecordFailedSignInAsync(user.Id, Ct));
-        Assert.True(await Store.Users.SetLockoutAsync(user.Id, null, Ct));
-        var unlocked = await Store.Users.GetAsync(user.Id, Ct);
-        Assert.Equal(0, unlocked!.FailedSignInCount);
-        Assert.Null(unlocked.LockedUntil);
-    }
-
-    [Fact]
-    public async Task RecordFailedSignIn_LosesNoIncrement_UnderConcurrency()
-    {
-        var user = await GivenUserAsync();
-
-        var counts = await StoreAssert.ConcurrentlyAsync(20, async _ => await Store.Users.RecordFailedSignInAsync(user.Id, Ct));
-
-        Assert.Equal(Enumerable.Range(1, 20), counts.Order());
-        Assert.Equal(20, (await Store.Users.GetAsync(user.Id, Ct))!.FailedSignInCount);
-    }
-
-    [Fact]
-    public async Task LockoutCounters_IgnoreMissingAndDeletedUsers()
-    {
-        var user = await GivenUserAsync();
-        await Store.Users.DeleteAsync(user.Id, TestData.Now, Ct);
-
-        Assert.Equal(0, await Store.Users.RecordFailedSignInAsync(Id<User>.New(), Ct));
-        Assert.Equal(0, await Store.Users.RecordFailedSignInAsync(user.Id, Ct));
-        Assert.False(await Store.Users.SetLockoutAsync(Id<User>.New(), TestData.Now, Ct));
-        Assert.False(await Store.Users.SetLockoutAsync(user.Id, TestData.Now, Ct));
     }
 
     [Fact]

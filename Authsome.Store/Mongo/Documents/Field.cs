@@ -35,8 +35,6 @@ internal static class Field
     public const string Banned = "banned";
     public const string BanReason = "ban_reason";
     public const string BanExpires = "ban_expires";
-    public const string FailedSignInCount = "failed_sign_in_count";
-    public const string LockedUntil = "locked_until";
     public const string Metadata = "metadata";
     public const string DeletedAt = "deleted_at";
 

@@ -102,31 +102,6 @@ internal sealed class MongoUserStore(MongoContext context) : IUserStore
         return MongoCall.RunAsync(Entity, () => _users.PageAsync(filter, query.Page, UserDocument.FromBson, u => u.Id, cancellationToken));
     }
 
-    public ValueTask<int> RecordFailedSignInAsync(Id<User> id, CancellationToken cancellationToken) =>
-        MongoCall.RunAsync(Entity, async () =>
-        {
-            var updated = await _users.FindOneAndUpdateAsync(
-                IdIs(id) & Live,
-                Update.Inc(Field.FailedSignInCount, 1),
-                new FindOneAndUpdateOptions<BsonDocument>
-                {
-                    ReturnDocument = ReturnDocument.After,
-                    Projection = Builders<BsonDocument>.Projection.Include(Field.FailedSignInCount),
-                },
-                cancellationToken).ConfigureAwait(false);
-            return updated?.Int(Field.FailedSignInCount) ?? 0;
-        });
-
-    public ValueTask<bool> SetLockoutAsync(Id<User> id, DateTimeOffset? lockedUntil, CancellationToken cancellationToken) =>
-        MongoCall.RunAsync(Entity, async () =>
-        {
-            var update = Update
-                .Set(Field.LockedUntil, BsonWrite.Date(StoreTime.Normalize(lockedUntil)))
-                .Set(Field.FailedSignInCount, 0);
-            var result = await _users.UpdateOneAsync(IdIs(id) & Live, update, cancellationToken: cancellationToken).ConfigureAwait(false);
-            return result.MatchedCount > 0;
-        });
-
     internal static FilterDefinition<BsonDocument> Live => IsNull(Field.DeletedAt);
 
     private ValueTask<User?> FindLiveAsync(Id<App> appId, Id<AppEnvironment> envId, FilterDefinition<BsonDocument> match, CancellationToken cancellationToken) =>

@@ -11,7 +11,7 @@ internal sealed class RelationalUserStore(RelationalDatabase db) : IUserStore
     internal const string Columns =
         "id, app_id, env_id, email, email_verified, name, first_name, last_name, image, username, display_username, " +
         "phone, phone_verified, password_hash, password_changed_at, banned, ban_reason, ban_expires, " +
-        "failed_sign_in_count, locked_until, metadata, created_at, updated_at, deleted_at";
+        "metadata, created_at, updated_at, deleted_at";
 
     private const string Select = $"SELECT {Columns} FROM authsome_users";
 
@@ -22,7 +22,7 @@ internal sealed class RelationalUserStore(RelationalDatabase db) : IUserStore
         INSERT INTO authsome_users ({Columns})
         VALUES (@id, @app_id, @env_id, @email, @email_verified, @name, @first_name, @last_name, @image, @username, @display_username,
                 @phone, @phone_verified, @password_hash, @password_changed_at, @banned, @ban_reason, @ban_expires,
-                0, NULL, @metadata, @created_at, @updated_at, NULL)
+                @metadata, @created_at, @updated_at, NULL)
         """;
 
     private RelationalDialect D => db.Dialect;
@@ -132,24 +132,6 @@ internal sealed class RelationalUserStore(RelationalDatabase db) : IUserStore
         return await Paging.ListAsync(db, Entity, "authsome_users", Columns, filter.ToString(), args, query.Page, query.Page.After<User>()?.ToString(), Map, u => u.Id.ToString(), cancellationToken).ConfigureAwait(false);
     }
 
-    public async ValueTask<int> RecordFailedSignInAsync(Id<User> id, CancellationToken cancellationToken) =>
-        await db.WriteAsync(
-            Entity,
-            s => s.ScalarAsync<int>(
-                $"UPDATE authsome_users SET failed_sign_in_count = failed_sign_in_count + 1 WHERE id = @id AND {Live} RETURNING failed_sign_in_count",
-                new { id = id.ToString() },
-                cancellationToken),
-            cancellationToken).ConfigureAwait(false);
-
-    public async ValueTask<bool> SetLockoutAsync(Id<User> id, DateTimeOffset? lockedUntil, CancellationToken cancellationToken) =>
-        await db.WriteAsync(
-            Entity,
-            s => s.ExecuteAsync(
-                $"UPDATE authsome_users SET locked_until = @locked_until, failed_sign_in_count = 0 WHERE id = @id AND {Live}",
-                new { id = id.ToString(), locked_until = D.Time(StoreTime.Normalize(lockedUntil)) },
-                cancellationToken),
-            cancellationToken).ConfigureAwait(false) > 0;
-
     private async ValueTask<User?> GetByAsync(string column, Id<App> appId, Id<AppEnvironment> envId, string value, CancellationToken cancellationToken) =>
         await db.ReadAsync(
             Entity,
@@ -212,8 +194,6 @@ internal sealed class RelationalUserStore(RelationalDatabase db) : IUserStore
         Banned = r.Bool("banned"),
         BanReason = r.TextOrNull("ban_reason"),
         BanExpires = r.TimeOrNull("ban_expires"),
-        FailedSignInCount = r.Int("failed_sign_in_count"),
-        LockedUntil = r.TimeOrNull("locked_until"),
         Metadata = r.Map("metadata"),
         CreatedAt = r.Time("created_at"),
         UpdatedAt = r.Time("updated_at"),

@@ -1,22 +1,11 @@
 using Authsome.Plugins.MagicLink;
-using Authsome.Store.Plugins;
 
 namespace Authsome.Store.Testing.Plugins;
 
 /// <summary>Conformance of the magic-link plugin's sub-store, <see cref="IMagicLinkStore"/>, built from <see cref="MagicLinkStore.Definition"/>.</summary>
-public abstract class MagicLinkConformanceTests : StoreConformanceTests
+public abstract class MagicLinkConformanceTests() : PluginStoreConformanceTests<IMagicLinkStore>(MagicLinkStore.Definition)
 {
-    private IMagicLinkStore? links;
-
-    protected IMagicLinkStore Links => links ?? throw new InvalidOperationException("Resolved in InitializeAsync.");
-
-    /// <inheritdoc />
-    public override async ValueTask InitializeAsync()
-    {
-        await base.InitializeAsync();
-        await Store.MigrateAsync([MagicLinkStore.Definition.MigrationGroup], Ct);
-        links = Store.GetPluginStore(MagicLinkStore.Definition);
-    }
+    protected IMagicLinkStore Links => PluginStore;
 
     private static MagicLinkToken NewLink(Id<App> appId, string email = "ada@example.com", DateTimeOffset? createdAt = null) => new()
     {

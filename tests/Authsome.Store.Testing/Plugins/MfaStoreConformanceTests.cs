@@ -1,5 +1,4 @@
 using Authsome.Plugins.Mfa.Store;
-using Authsome.Store.Plugins;
 
 namespace Authsome.Store.Testing.Plugins;
 
@@ -7,20 +6,10 @@ namespace Authsome.Store.Testing.Plugins;
 /// Conformance of the MFA plugin's sub-store, <see cref="IMfaStore"/>, as a store provides it (built from
 /// <see cref="MfaStore.Definition"/>). Each test migrates the plugin's group (<c>authsome-mfa</c>) on the store it is given.
 /// </summary>
-public abstract class MfaStoreConformanceTests : StoreConformanceTests
+public abstract class MfaStoreConformanceTests() : PluginStoreConformanceTests<IMfaStore>(MfaStore.Definition)
 {
-    private IMfaStore? _mfa;
-
     /// <summary>The store's MFA sub-store.</summary>
-    protected IMfaStore Mfa => _mfa ?? throw new InvalidOperationException("The MFA store is resolved in InitializeAsync.");
-
-    /// <inheritdoc />
-    public override async ValueTask InitializeAsync()
-    {
-        await base.InitializeAsync();
-        await Store.MigrateAsync([MfaStore.Definition.MigrationGroup], Ct);
-        _mfa = Store.GetPluginStore(MfaStore.Definition);
-    }
+    protected IMfaStore Mfa => PluginStore;
 
     [Fact]
     public async Task ATotpFactorRoundTripsExactly_AndSavingReplacesThePendingOne()

@@ -1,5 +1,4 @@
 using Authsome.Plugins.Passkeys.Store;
-using Authsome.Store.Plugins;
 
 namespace Authsome.Store.Testing.Plugins;
 
@@ -7,20 +6,10 @@ namespace Authsome.Store.Testing.Plugins;
 /// Conformance of the passkey plugin's sub-store, <see cref="IPasskeyStore"/>, as a store provides it (built from
 /// <see cref="PasskeyStore.Definition"/>). Each test migrates the plugin's group (<c>authsome-passkey</c>) on the store it is given.
 /// </summary>
-public abstract class PasskeyStoreConformanceTests : StoreConformanceTests
+public abstract class PasskeyStoreConformanceTests() : PluginStoreConformanceTests<IPasskeyStore>(PasskeyStore.Definition)
 {
-    private IPasskeyStore? _passkeys;
-
     /// <summary>The store's passkey sub-store.</summary>
-    protected IPasskeyStore Passkeys => _passkeys ?? throw new InvalidOperationException("The passkey store is resolved in InitializeAsync.");
-
-    /// <inheritdoc />
-    public override async ValueTask InitializeAsync()
-    {
-        await base.InitializeAsync();
-        await Store.MigrateAsync([PasskeyStore.Definition.MigrationGroup], Ct);
-        _passkeys = Store.GetPluginStore(PasskeyStore.Definition);
-    }
+    protected IPasskeyStore Passkeys => PluginStore;
 
     [Fact]
     public async Task APasskeyRoundTripsExactly_ByIdAndByCredentialId()

@@ -8,22 +8,12 @@ namespace Authsome.Store.Testing.Plugins;
 /// from <see cref="PasswordHistoryStore.Definition"/>, or implemented by a custom store). Each test migrates the
 /// plugin's group (<c>authsome-password</c>) on the store it is given.
 /// </summary>
-public abstract class PasswordHistoryConformanceTests : StoreConformanceTests
+public abstract class PasswordHistoryConformanceTests() : PluginStoreConformanceTests<IPasswordHistoryStore>(PasswordHistoryStore.Definition)
 {
     private const string Argon2Hash = "$argon2id$v=19$m=19456,t=2,p=1$c29tZXNhbHRzb21lc2FsdA$yqDk3cXo4uDWCNUMXMJ9bQ6Wl9Z7i3S5P2a0xD5cSxY";
 
-    private IPasswordHistoryStore? history;
-
     /// <summary>The store's password history.</summary>
-    protected IPasswordHistoryStore History => history ?? throw new InvalidOperationException("The history is resolved in InitializeAsync.");
-
-    /// <inheritdoc />
-    public override async ValueTask InitializeAsync()
-    {
-        await base.InitializeAsync();
-        await Store.MigrateAsync([PasswordHistoryStore.Definition.MigrationGroup], Ct);
-        history = Store.GetPluginStore(PasswordHistoryStore.Definition);
-    }
+    protected IPasswordHistoryStore History => PluginStore;
 
     [Fact]
     public void TheStoreGivesOneHistoryForItsLifetime()

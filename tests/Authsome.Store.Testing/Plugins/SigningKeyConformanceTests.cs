@@ -1,22 +1,11 @@
 using Authsome.Plugins.Jwt;
-using Authsome.Store.Plugins;
 
 namespace Authsome.Store.Testing.Plugins;
 
 /// <summary>Conformance of the JWT plugin's sub-store, <see cref="ISigningKeyStore"/>, built from <see cref="SigningKeyStore.Definition"/>.</summary>
-public abstract class SigningKeyConformanceTests : StoreConformanceTests
+public abstract class SigningKeyConformanceTests() : PluginStoreConformanceTests<ISigningKeyStore>(SigningKeyStore.Definition)
 {
-    private ISigningKeyStore? keys;
-
-    protected ISigningKeyStore Keys => keys ?? throw new InvalidOperationException("Resolved in InitializeAsync.");
-
-    /// <inheritdoc />
-    public override async ValueTask InitializeAsync()
-    {
-        await base.InitializeAsync();
-        await Store.MigrateAsync([SigningKeyStore.Definition.MigrationGroup], Ct);
-        keys = Store.GetPluginStore(SigningKeyStore.Definition);
-    }
+    protected ISigningKeyStore Keys => PluginStore;
 
     private static SigningKey NewKey(Id<App> appId, DateTimeOffset activatesAt) => new()
     {

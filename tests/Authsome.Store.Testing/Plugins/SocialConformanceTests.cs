@@ -4,12 +4,11 @@ using Authsome.Store.Plugins;
 namespace Authsome.Store.Testing.Plugins;
 
 /// <summary>Conformance of the social plugin's sub-stores, <see cref="ISocialAccountStore"/> and <see cref="ISocialGrantStore"/>.</summary>
-public abstract class SocialConformanceTests : StoreConformanceTests
+public abstract class SocialConformanceTests() : PluginStoreConformanceTests<ISocialAccountStore>(SocialStores.Accounts)
 {
-    private ISocialAccountStore? accounts;
     private ISocialGrantStore? grants;
 
-    protected ISocialAccountStore Accounts => accounts ?? throw new InvalidOperationException("Resolved in InitializeAsync.");
+    protected ISocialAccountStore Accounts => PluginStore;
 
     protected ISocialGrantStore Grants => grants ?? throw new InvalidOperationException("Resolved in InitializeAsync.");
 
@@ -17,8 +16,6 @@ public abstract class SocialConformanceTests : StoreConformanceTests
     public override async ValueTask InitializeAsync()
     {
         await base.InitializeAsync();
-        await Store.MigrateAsync([SocialStores.Accounts.MigrationGroup], Ct);
-        accounts = Store.GetPluginStore(SocialStores.Accounts);
         grants = Store.GetPluginStore(SocialStores.Grants);
     }
 

@@ -52,12 +52,12 @@ public sealed class StoreTimeTests
             Email = "A@B.C",
             CreatedAt = local,
             UpdatedAt = local,
-            LockedUntil = local,
+            BanExpires = local,
         };
 
         Assert.Equal(StoreTime.Normalize(local), user.CreatedAt);
         Assert.Equal(TimeSpan.Zero, user.CreatedAt.Offset);
-        Assert.Equal(StoreTime.Normalize(local), user.LockedUntil);
+        Assert.Equal(StoreTime.Normalize(local), user.BanExpires);
         Assert.Equal("a@b.c", user.Email);
     }
 

@@ -42,7 +42,7 @@ public sealed class SqliteConcurrencyTests : IDisposable
         using var writersDone = new CancellationTokenSource();
 
         // Each writer signs users up the way the engine does: the user, its first session, an email verification,
-        // then a failed sign-in counted and a lookup by email.
+        // then a failed sign-in counted (the lockout's counter) and a lookup by email.
         var writers = Enumerable.Range(0, Writers).Select(w => Task.Run(
             async () =>
             {
@@ -54,7 +54,7 @@ public sealed class SqliteConcurrencyTests : IDisposable
                         await store.Users.CreateAsync(user, Ct);
                         await store.Sessions.CreateAsync(TestData.NewSession(user), Ct);
                         await store.Verifications.CreateAsync(TestData.NewVerification(user), Ct);
-                        Assert.Equal(1, await store.Users.RecordFailedSignInAsync(user.Id, Ct));
+                        Assert.Equal(1, (await store.Counters.IncrementAsync($"lockout:{user.Id}", TestData.Now, TimeSpan.FromMinutes(15), Ct)).Count);
                         Assert.NotNull(await store.Users.GetByEmailAsync(app.Id, environment.Id, user.Email, Ct));
                         signedUp.Add(user);
                     }
@@ -103,7 +103,7 @@ public sealed class SqliteConcurrencyTests : IDisposable
         foreach (var user in signedUp)
         {
             Assert.Single(await store.Sessions.ListByUserAsync(user.Id, Ct));
-            Assert.Equal(1, (await store.Users.GetAsync(user.Id, Ct))!.FailedSignInCount);
+            Assert.Equal(1, (await store.Counters.GetAsync($"lockout:{user.Id}", TestData.Now, Ct))?.Count);
         }
     }
 
