@@ -100,7 +100,8 @@ public sealed class MongoMigrationTests
         var applied = await store.MigrateAsync([], Ct);
 
         Assert.Equal(CoreCount, applied.Count);
-        Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(10), $"Took {stopwatch.Elapsed} to take over a stale lock.");
+        // Well under the 60 s lease a live holder would keep: the stale lock was taken over, not waited out (the bound covers applying the core group on a loaded machine).
+        Assert.True(stopwatch.Elapsed < TimeSpan.FromSeconds(30), $"Took {stopwatch.Elapsed} to take over a stale lock.");
         var released = await LockAsync(store);
         Assert.Equal(BsonNull.Value, released["owner"]);
     }
