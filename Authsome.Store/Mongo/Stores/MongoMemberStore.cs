@@ -98,12 +98,14 @@ internal sealed class MongoMemberStore(MongoContext context) : IMemberStore
             return true;
         }
 
-        await _organizations.UpdateOneAsync(session, IdIs(member.OrgId), Update.Inc(Field.OwnerChanges, 1), cancellationToken: cancellationToken).ConfigureAwait(false);
-        var others = FieldIs(Field.OrgId, member.OrgId) & Filter.Eq(Field.Role, ownerRole) & Filter.Ne(Field.Id, id.ToString());
-        if (changesOwner
-            && await _members.CountDocumentsAsync(session, others, new CountOptions { Limit = 1 }, cancellationToken).ConfigureAwait(false) == 0)
+        if (changesOwner)
         {
-            throw new StoreConflictException(ConflictKind.LastOwner, Entity);
+            await _organizations.UpdateOneAsync(session, IdIs(member.OrgId), Update.Inc(Field.OwnerChanges, 1), cancellationToken: cancellationToken).ConfigureAwait(false);
+            var others = FieldIs(Field.OrgId, member.OrgId) & Filter.Eq(Field.Role, ownerRole) & Filter.Ne(Field.Id, id.ToString());
+            if (await _members.CountDocumentsAsync(session, others, new CountOptions { Limit = 1 }, cancellationToken).ConfigureAwait(false) == 0)
+            {
+                throw new StoreConflictException(ConflictKind.LastOwner, Entity);
+            }
         }
 
         await write().ConfigureAwait(false);
