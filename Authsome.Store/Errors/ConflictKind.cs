@@ -15,7 +15,7 @@ public enum ConflictKind
     /// <summary>A live user of the same app and environment has this phone number.</summary>
     PhoneTaken,
 
-    /// <summary>The slug is taken in its scope (apps globally; organizations, environments and roles per app; teams per organization).</summary>
+    /// <summary>The slug is taken in its scope (apps globally; organizations, environments and app-wide roles per app; teams and custom roles per organization).</summary>
     SlugTaken,
 
     /// <summary>Another app has this publishable key.</summary>
@@ -29,4 +29,7 @@ public enum ConflictKind
 
     /// <summary>The operation would leave an app with no default environment, or with two.</summary>
     DefaultEnvironment,
+
+    /// <summary>The change would leave an organization with no member holding its owner role.</summary>
+    LastOwner,
 }

@@ -48,4 +48,15 @@ public sealed class MemoryPluginContext
         ArgumentNullException.ThrowIfNull(deleteOwned);
         _state.Run(() => _state.UserCascades.Add(deleteOwned), CancellationToken.None);
     }
+
+    /// <summary>
+    /// Registers <paramref name="deleteOwned"/>, called under the lock with the ids of the teams an organization (or app)
+    /// deletion removes, to delete the plugin's rows of those teams with them (what <c>ON DELETE CASCADE</c> does on the
+    /// relational backends). Call it once, from the definition's <see cref="Plugins.PluginStoreDefinition{TStore}.Memory"/> factory.
+    /// </summary>
+    public void DeleteWithTeams(Action<IReadOnlySet<Id<Team>>> deleteOwned)
+    {
+        ArgumentNullException.ThrowIfNull(deleteOwned);
+        _state.Run(() => _state.TeamCascades.Add(deleteOwned), CancellationToken.None);
+    }
 }

@@ -16,7 +16,13 @@ internal sealed class MemoryRoleStore(MemoryState state) : IRoleStore
     public ValueTask<Role?> GetBySlugAsync(Id<App> appId, string slug, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(slug);
-        return state.Run(() => Roles.Find(state.RolesBySlug, (appId, slug)), cancellationToken);
+        return state.Run(() => Roles.Find(state.RolesBySlug, (appId, (Id<Organization>?)null, slug)), cancellationToken);
+    }
+
+    public ValueTask<Role?> GetBySlugAsync(Id<Organization> orgId, string slug, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(slug);
+        return state.Run(() => Roles.Rows.FirstOrDefault(r => r.OrgId == orgId && r.Slug == slug), cancellationToken);
     }
 
     public ValueTask UpdateAsync(Role role, CancellationToken cancellationToken)
@@ -26,7 +32,7 @@ internal sealed class MemoryRoleStore(MemoryState state) : IRoleStore
             () =>
             {
                 var stored = Roles.Get(role.Id) ?? throw new StoreNotFoundException(Roles.Entity);
-                Roles.Replace(role with { CreatedAt = stored.CreatedAt });
+                Roles.Replace(role with { AppId = stored.AppId, OrgId = stored.OrgId, CreatedAt = stored.CreatedAt });
             },
             cancellationToken);
     }
@@ -36,6 +42,9 @@ internal sealed class MemoryRoleStore(MemoryState state) : IRoleStore
 
     public ValueTask<IReadOnlyList<Role>> ListAsync(Id<App> appId, CancellationToken cancellationToken) =>
         state.Run<IReadOnlyList<Role>>(() => [.. Roles.Where(r => r.AppId == appId)], cancellationToken);
+
+    public ValueTask<IReadOnlyList<Role>> ListAsync(Id<Organization> orgId, CancellationToken cancellationToken) =>
+        state.Run<IReadOnlyList<Role>>(() => [.. Roles.Where(r => r.OrgId == orgId)], cancellationToken);
 
     public ValueTask AddPermissionAsync(Permission permission, CancellationToken cancellationToken)
     {

@@ -67,7 +67,7 @@ internal sealed class MemoryState
         Settings = new("setting", s => s.Id, SettingsByKey);
         ServiceAccounts = new("service account", s => s.Id);
 
-        RolesBySlug = new(ConflictKind.SlugTaken, r => (r.AppId, r.Slug));
+        RolesBySlug = new(ConflictKind.SlugTaken, r => (r.AppId, r.OrgId, r.Slug));
         Roles = new("role", r => r.Id, RolesBySlug);
         Permissions = new("permission", p => p.Id, new MemoryIndex<Permission>(ConflictKind.Duplicate, p => (p.RoleId, p.Action, p.Resource)));
         Assignments = new("role assignment", a => a.Id, new MemoryIndex<RoleAssignment>(ConflictKind.Duplicate, a => (a.UserId, a.RoleId, a.OrgId)));
@@ -139,6 +139,9 @@ internal sealed class MemoryState
 
     /// <summary>Plugins' deletes of their rows owned by users an app deletion removes (see <see cref="MemoryPluginContext.DeleteWithUsers"/>).</summary>
     public List<Action<IReadOnlySet<Id<User>>>> UserCascades { get; } = [];
+
+    /// <summary>Plugins' deletes of their rows that belong to teams, called under the lock with the ids of the teams an organization deletion removes.</summary>
+    public List<Action<IReadOnlySet<Id<Team>>>> TeamCascades { get; } = [];
 
     /// <summary>Applied migrations by (group, version).</summary>
     public Dictionary<(string Group, long Version), AppliedMigration> AppliedMigrations { get; } = [];
@@ -234,7 +237,7 @@ internal sealed class MemoryState
         return true;
     }
 
-    /// <summary>Deletes an organization with its members, invitations, teams and branding. Call under the lock.</summary>
+    /// <summary>Deletes an organization with its members, invitations, teams (and plugin rows of them), branding, custom roles, role assignments and settings. Call under the lock.</summary>
     public bool RemoveOrganization(Id<Organization> orgId)
     {
         if (!Organizations.Remove(orgId))
@@ -267,8 +270,21 @@ internal sealed class MemoryState
     {
         Members.RemoveWhere(m => m.OrgId == orgId);
         Invitations.RemoveWhere(i => i.OrgId == orgId);
-        Teams.RemoveWhere(t => t.OrgId == orgId);
+        var teams = Teams.RemoveWhere(t => t.OrgId == orgId).Select(t => t.Id).ToHashSet();
+        foreach (var cascade in TeamCascades)
+        {
+            cascade(teams);
+        }
+
         Branding.RemoveWhere(b => b.OrgId == orgId);
+        Assignments.RemoveWhere(a => a.OrgId == orgId);
+        foreach (var role in Roles.RemoveWhere(r => r.OrgId == orgId))
+        {
+            RemoveRoleDependents(role.Id);
+        }
+
+        var scopeId = orgId.ToString();
+        Settings.RemoveWhere(s => s.Scope == SettingScope.Organization && s.ScopeId == scopeId);
     }
 
     private void RemoveRoleDependents(Id<Role> roleId)

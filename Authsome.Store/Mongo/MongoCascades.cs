@@ -5,7 +5,8 @@ using static Authsome.Store.Mongo.MongoQueries;
 namespace Authsome.Store.Mongo;
 
 /// <summary>
-/// Deletes that reach across collections (an app, an organization, a role and what belongs to them). Each runs in
+/// Deletes that reach across collections (an app, an organization, a role and what belongs to them, plugin documents
+/// declared to belong to a user or a team included). Each runs in
 /// one transaction where the server has them; everywhere it deletes children before their parent, so an
 /// interrupted run leaves the parent in place and a repeated call finishes the job.
 /// </summary>
@@ -32,6 +33,7 @@ internal sealed class MongoCascades(MongoContext context)
 
     private static readonly string[] OrganizationOwned =
     [
+        MongoCollections.RoleAssignments,
         MongoCollections.Members,
         MongoCollections.Invitations,
         MongoCollections.Teams,
@@ -113,6 +115,21 @@ internal sealed class MongoCascades(MongoContext context)
         }
 
         var byOrg = Filter.In(Field.OrgId, orgIds);
+        var teamIds = await IdsAsync(session, MongoCollections.Teams, byOrg, cancellationToken).ConfigureAwait(false);
+        foreach (var batch in teamIds.Chunk(1000))
+        {
+            foreach (var (collection, teamIdField) in context.TeamOwnedCollections.Keys)
+            {
+                await DeleteManyAsync(session, collection, Filter.In(teamIdField, batch), cancellationToken).ConfigureAwait(false);
+            }
+        }
+
+        // Custom roles of the organizations, with their permissions and assignments (roles may only inherit within their organization or from built-in roles).
+        var roleIds = await IdsAsync(session, MongoCollections.Roles, byOrg, cancellationToken).ConfigureAwait(false);
+        await DeleteRoleChildrenAsync(session, roleIds, cancellationToken).ConfigureAwait(false);
+        await DeleteManyAsync(session, MongoCollections.Roles, byOrg, cancellationToken).ConfigureAwait(false);
+        var orgSettings = Filter.Eq(Field.Scope, BsonWrite.Enum(SettingScope.Organization)) & Filter.In(Field.ScopeId, orgIds);
+        await DeleteManyAsync(session, MongoCollections.Settings, orgSettings, cancellationToken).ConfigureAwait(false);
         foreach (var collection in OrganizationOwned)
         {
             await DeleteManyAsync(session, collection, byOrg, cancellationToken).ConfigureAwait(false);

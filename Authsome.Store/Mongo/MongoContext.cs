@@ -27,6 +27,9 @@ internal sealed class MongoContext(IMongoClient client, IMongoDatabase database,
     /// <summary>Plugin collections whose documents go with their user when an app is deleted: (collection, user id field).</summary>
     public ConcurrentDictionary<(string Collection, string UserIdField), byte> UserOwnedCollections { get; } = new();
 
+    /// <summary>Plugin collections whose documents go with their team when an organization (or app) is deleted: (collection, team id field).</summary>
+    public ConcurrentDictionary<(string Collection, string TeamIdField), byte> TeamOwnedCollections { get; } = new();
+
     public IMongoCollection<BsonDocument> Collection(string name) => Database.GetCollection<BsonDocument>(name);
 
     /// <summary>

@@ -21,6 +21,7 @@ internal static class MongoIndexes
     public const string OrganizationsSlug = "organizations_slug_unique";
     public const string TeamsSlug = "teams_slug_unique";
     public const string RolesSlug = "roles_slug_unique";
+    public const string RolesOrgSlug = "roles_app_org_slug_unique";
     public const string ApiKeysPrefix = "api_keys_prefix_unique";
 
     /// <summary>Unique indexes whose violation has a specific kind; every other unique index (and <c>_id</c>) is <see cref="ConflictKind.Duplicate"/>.</summary>
@@ -36,6 +37,7 @@ internal static class MongoIndexes
         [OrganizationsSlug] = ConflictKind.SlugTaken,
         [TeamsSlug] = ConflictKind.SlugTaken,
         [RolesSlug] = ConflictKind.SlugTaken,
+        [RolesOrgSlug] = ConflictKind.SlugTaken,
         [ApiKeysPrefix] = ConflictKind.KeyPrefixTaken,
     }.ToFrozenDictionary(StringComparer.Ordinal);
 

@@ -14,7 +14,8 @@ namespace Authsome.Store.Mongo;
 /// <remarks>
 /// MongoDB has no foreign keys: call <see cref="EnsureUserExistsAsync"/> before writing a document that belongs to a
 /// user (as the relational backends' foreign keys would refuse it), and declare such collections with
-/// <see cref="DeleteWithUsers"/> so that deleting an app removes them with its users. Store times as BSON dates of
+/// <see cref="DeleteWithUsers"/> so that deleting an app removes them with its users (and with <see cref="DeleteWithTeams"/>
+/// those that belong to a team, so that deleting an organization removes them with its teams). Store times as BSON dates of
 /// <see cref="StoreTime.Normalize(DateTimeOffset)"/>.
 /// </remarks>
 public sealed class MongoPluginContext
@@ -85,5 +86,18 @@ public sealed class MongoPluginContext
         ArgumentException.ThrowIfNullOrWhiteSpace(collection);
         ArgumentException.ThrowIfNullOrWhiteSpace(userIdField);
         _context.UserOwnedCollections.TryAdd((collection, userIdField), 0);
+    }
+
+    /// <summary>
+    /// Declares that documents of <paramref name="collection"/> belong to the team whose id is in <paramref name="teamIdField"/>:
+    /// deleting an organization (or its app) deletes them in the same transaction as its teams (what <c>ON DELETE CASCADE</c>
+    /// on a foreign key to <c>authsome_teams</c> does on the relational backends). Call it from the definition's
+    /// <see cref="Plugins.PluginStoreDefinition{TStore}.Mongo"/> factory; repeating it is harmless.
+    /// </summary>
+    public void DeleteWithTeams(string collection, string teamIdField = "team_id")
+    {
+        ArgumentException.ThrowIfNullOrWhiteSpace(collection);
+        ArgumentException.ThrowIfNullOrWhiteSpace(teamIdField);
+        _context.TeamOwnedCollections.TryAdd((collection, teamIdField), 0);
     }
 }

@@ -13,7 +13,11 @@ public interface IOrganizationStore
     /// <summary>Replaces an organization's fields. Throws <see cref="StoreNotFoundException"/> or <see cref="StoreConflictException"/> as create.</summary>
     ValueTask UpdateAsync(Organization organization, CancellationToken cancellationToken);
 
-    /// <summary>Deletes an organization and, atomically, its members, invitations, teams and branding; false when there was none.</summary>
+    /// <summary>
+    /// Deletes an organization and, atomically, its members, invitations, teams, branding, settings, custom roles (with their
+    /// permissions and assignments), role assignments made within it, and plugin rows declared to go with its teams;
+    /// false when there was none. A failure part-way leaves everything in place.
+    /// </summary>
     ValueTask<bool> DeleteAsync(Id<Organization> id, CancellationToken cancellationToken);
 
     /// <summary>An app's organizations, in id order.</summary>

@@ -24,6 +24,7 @@ internal static class CoreMigrations
             Define(20261130000001, "counters_and_session_lifetimes"),
             Define(20261130000013, "outboxes"),
             Define(20261130000014, "device_trust_time"),
+            Define(20261130094500, "organization_roles"),
         ]);
 
     private static Migration Define(long version, string name) =>

@@ -26,6 +26,7 @@ internal static class UniqueKeys
         new("ux_authsome_organizations_slug", "authsome_organizations", ["app_id", "slug"], ConflictKind.SlugTaken),
         new("ux_authsome_teams_slug", "authsome_teams", ["org_id", "slug"], ConflictKind.SlugTaken),
         new("ux_authsome_roles_slug", "authsome_roles", ["app_id", "slug"], ConflictKind.SlugTaken),
+        new("ux_authsome_roles_org_slug", "authsome_roles", ["org_id", "slug"], ConflictKind.SlugTaken),
         new("ux_authsome_api_keys_prefix", "authsome_api_keys", ["app_id", "key_prefix"], ConflictKind.KeyPrefixTaken),
     ];
 

@@ -7,7 +7,9 @@ namespace Authsome.Organizations;
 
 /// <summary>
 /// Members and their roles. Only an owner may make, unmake or remove an owner, and the last owner can be neither
-/// removed, demoted, nor leave (<c>last_owner</c>), so an organization always has someone who can delete it.
+/// removed, demoted, nor leave (<c>last_owner</c>), so an organization always has someone who can delete it. The store
+/// checks that rule in the same atomic step as the write, so two owners demoting or removing each other at once cannot
+/// leave the organization without one.
 /// </summary>
 internal sealed class MemberService(
     IAuthsomeStore store,
@@ -64,17 +66,21 @@ internal sealed class MemberService(
 
         if (member.Role == BuiltInRoles.Owner)
         {
-            await RequireAnotherOwnerAsync(context, member, cancellationToken);
+            RequireOwnerCaller(context, member);
         }
 
         var updated = member with { Role = slug, UpdatedAt = time.GetStoreNow() };
         try
         {
-            await store.Members.UpdateAsync(updated, cancellationToken);
+            await store.Members.UpdateKeepingOwnerAsync(updated, BuiltInRoles.Owner, cancellationToken);
         }
         catch (StoreNotFoundException)
         {
             throw new AuthsomeException(AuthsomeErrors.NotFound, "No such member.");
+        }
+        catch (StoreConflictException ex) when (ex.Kind == ConflictKind.LastOwner)
+        {
+            throw LastOwner();
         }
 
         await events.PublishAsync(TenancyEventTypes.MemberUpdated, context.Organization.AppId, context.OrgId, context.Caller.Id, member.Id.ToString(), cancellationToken);
@@ -114,13 +120,18 @@ internal sealed class MemberService(
             {
                 throw new AuthsomeException(AuthsomeErrors.Forbidden, "Only an owner can remove an owner.");
             }
-
-            await RequireAnotherOwnerAsync(context, member, cancellationToken);
         }
 
-        if (!await store.Members.DeleteAsync(member.Id, cancellationToken))
+        try
         {
-            return;
+            if (!await store.Members.DeleteKeepingOwnerAsync(member.Id, BuiltInRoles.Owner, cancellationToken))
+            {
+                return;
+            }
+        }
+        catch (StoreConflictException ex) when (ex.Kind == ConflictKind.LastOwner)
+        {
+            throw LastOwner();
         }
 
         // Roles assigned within the organization go with the membership (they would not count anyway, see OrganizationScopedAssignments).
@@ -132,17 +143,14 @@ internal sealed class MemberService(
         await events.PublishAsync(TenancyEventTypes.MemberRemoved, context.Organization.AppId, context.OrgId, context.Caller.Id, member.Id.ToString(), cancellationToken);
     }
 
-    private async ValueTask RequireAnotherOwnerAsync(OrganizationContext context, Member owner, CancellationToken cancellationToken)
+    private static void RequireOwnerCaller(OrganizationContext context, Member owner)
     {
         if (owner.Id != context.Membership.Id && !context.CallerIsOwner)
         {
             throw new AuthsomeException(AuthsomeErrors.Forbidden, "Only an owner can change an owner's role.");
         }
-
-        var owners = (await store.Members.ListAsync(context.OrgId, cancellationToken)).Count(m => m.Role == BuiltInRoles.Owner);
-        if (owners <= 1)
-        {
-            throw new AuthsomeException(TenancyErrors.LastOwner, "The organization's last owner cannot leave, be removed or be demoted; make someone else an owner first, or delete the organization.");
-        }
     }
+
+    private static AuthsomeException LastOwner() =>
+        new(TenancyErrors.LastOwner, "The organization's last owner cannot leave, be removed or be demoted; make someone else an owner first, or delete the organization.");
 }

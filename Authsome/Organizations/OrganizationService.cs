@@ -102,13 +102,12 @@ internal sealed class OrganizationService(
         return updated;
     }
 
-    /// <summary>Deletes the organization; the store removes its members, invitations, teams and branding in one transaction, then its custom roles go.</summary>
+    /// <summary>Deletes the organization; the store removes its members, invitations, teams, custom roles and the rest in one transaction.</summary>
     public async ValueTask DeleteAsync(OrganizationContext context, CancellationToken cancellationToken)
     {
         var organization = context.Organization;
         if (await store.Organizations.DeleteAsync(organization.Id, cancellationToken))
         {
-            await roles.DeleteOrganizationRolesAsync(organization.AppId, organization.Id, cancellationToken);
             await events.PublishAsync(TenancyEventTypes.OrgDeleted, organization.AppId, organization.Id, context.Caller.Id, organization.Id.ToString(), cancellationToken);
         }
     }

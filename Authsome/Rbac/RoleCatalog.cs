@@ -5,26 +5,16 @@ namespace Authsome.Rbac;
 
 /// <summary>
 /// Where roles are found. Built-in roles are app-wide roles with their documented permissions, created on first use
-/// (race-safe: a concurrent creator's conflict is taken as success). An organization's custom roles are app roles whose
-/// stored slug is <c>{org id}:{slug}</c>, so the store's per-app slug uniqueness keeps them unique per organization and
-/// no organization can see or use another's.
+/// (race-safe: a concurrent creator's conflict is taken as success). An organization's custom roles carry its id
+/// (<see cref="Role.OrgId"/>): the store keeps their slugs unique per organization, deletes them with it, and no
+/// organization can see or use another's.
 /// </summary>
 internal sealed class RoleCatalog(IAuthsomeStore store, TimeProvider time)
 {
     private readonly ConcurrentDictionary<(Id<App>, string), Task<Role>> builtIn = new();
 
-    /// <summary>The stored slug of an organization's custom role.</summary>
-    public static string StoredSlug(Id<Organization> orgId, string slug) => orgId + ":" + slug;
-
-    /// <summary>The slug clients see: the part after the organization prefix, or the built-in slug.</summary>
-    public static string LocalSlug(Role role)
-    {
-        var colon = role.Slug.IndexOf(':', StringComparison.Ordinal);
-        return role.Slug.StartsWith(Organization.IdPrefix + "_", StringComparison.Ordinal) && colon > 0 ? role.Slug[(colon + 1)..] : role.Slug;
-    }
-
     /// <summary>Whether the role is one of the organization's custom roles.</summary>
-    public static bool BelongsTo(Role role, Id<Organization> orgId) => role.Slug.StartsWith(orgId + ":", StringComparison.Ordinal);
+    public static bool BelongsTo(Role role, Id<Organization> orgId) => role.OrgId == orgId;
 
     /// <summary>A built-in role of the app, created with its permissions when missing.</summary>
     public Task<Role> GetBuiltInAsync(Id<App> appId, string slug, CancellationToken cancellationToken)
@@ -43,7 +33,7 @@ internal sealed class RoleCatalog(IAuthsomeStore store, TimeProvider time)
     public async ValueTask<Role?> FindAsync(Id<App> appId, Id<Organization> orgId, string slug, CancellationToken cancellationToken) =>
         BuiltInRoles.IsOrganizationRole(slug)
             ? await GetBuiltInAsync(appId, slug, cancellationToken)
-            : await store.Roles.GetBySlugAsync(appId, StoredSlug(orgId, slug), cancellationToken);
+            : await store.Roles.GetBySlugAsync(orgId, slug, cancellationToken);
 
     /// <summary>The built-in roles and the organization's custom roles, built-in first.</summary>
     public async ValueTask<IReadOnlyList<Role>> ListAsync(Id<App> appId, Id<Organization> orgId, CancellationToken cancellationToken)
@@ -54,17 +44,8 @@ internal sealed class RoleCatalog(IAuthsomeStore store, TimeProvider time)
             roles.Add(await GetBuiltInAsync(appId, slug, cancellationToken));
         }
 
-        roles.AddRange((await store.Roles.ListAsync(appId, cancellationToken)).Where(r => BelongsTo(r, orgId)));
+        roles.AddRange(await store.Roles.ListAsync(orgId, cancellationToken));
         return roles;
-    }
-
-    /// <summary>The roles of an organization's custom roles are deleted with it (the store's cascade does not know them).</summary>
-    public async ValueTask DeleteOrganizationRolesAsync(Id<App> appId, Id<Organization> orgId, CancellationToken cancellationToken)
-    {
-        foreach (var role in (await store.Roles.ListAsync(appId, cancellationToken)).Where(r => BelongsTo(r, orgId)))
-        {
-            await store.Roles.DeleteAsync(role.Id, cancellationToken);
-        }
     }
 
     private async Task<Role> EnsureAsync(Id<App> appId, string slug, CancellationToken cancellationToken)

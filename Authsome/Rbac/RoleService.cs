@@ -44,7 +44,8 @@ internal sealed class RoleService(IAuthsomeStore store, RoleCatalog catalog, Ten
             Id = Id<Role>.New(now),
             AppId = context.Organization.AppId,
             Name = cleanName,
-            Slug = RoleCatalog.StoredSlug(context.OrgId, localSlug),
+            Slug = localSlug,
+            OrgId = context.OrgId,
             Description = Description(description),
             CreatedAt = now,
             UpdatedAt = now,
@@ -98,7 +99,7 @@ internal sealed class RoleService(IAuthsomeStore store, RoleCatalog catalog, Ten
     public async ValueTask DeleteAsync(OrganizationContext context, string roleId, CancellationToken cancellationToken)
     {
         var role = await GetCustomAsync(context, roleId, cancellationToken);
-        var local = RoleCatalog.LocalSlug(role);
+        var local = role.Slug;
         if ((await store.Members.ListAsync(context.OrgId, cancellationToken)).Any(m => m.Role == local))
         {
             throw new AuthsomeException(TenancyErrors.RoleInUse, "Members hold this role; give them another role first.");
@@ -145,7 +146,7 @@ internal sealed class RoleService(IAuthsomeStore store, RoleCatalog catalog, Ten
         {
             if (await store.Roles.GetAsync(assignment.RoleId, cancellationToken) is { } role)
             {
-                slugs.Add(RoleCatalog.LocalSlug(role));
+                slugs.Add(role.Slug);
             }
         }
 
@@ -167,7 +168,7 @@ internal sealed class RoleService(IAuthsomeStore store, RoleCatalog catalog, Ten
     private async ValueTask<Role> GetCustomAsync(OrganizationContext context, string roleId, CancellationToken cancellationToken)
     {
         var role = Id<Role>.TryParse(roleId, out var id) ? await store.Roles.GetAsync(id, cancellationToken) : null;
-        if (role is not null && role.AppId == context.Organization.AppId && BuiltInRoles.IsOrganizationRole(role.Slug))
+        if (role is not null && role.AppId == context.Organization.AppId && role.OrgId is null && BuiltInRoles.IsOrganizationRole(role.Slug))
         {
             throw new AuthsomeException(TenancyErrors.RoleBuiltIn, "Built-in roles cannot be changed or deleted.");
         }
@@ -220,7 +221,7 @@ internal sealed class RoleService(IAuthsomeStore store, RoleCatalog catalog, Ten
 
     private async ValueTask<int> DepthBelowAsync(OrganizationContext context, Id<Role> roleId, CancellationToken cancellationToken)
     {
-        var all = (await store.Roles.ListAsync(context.Organization.AppId, cancellationToken)).Where(r => RoleCatalog.BelongsTo(r, context.OrgId)).ToList();
+        var all = await store.Roles.ListAsync(context.OrgId, cancellationToken);
         int Below(Id<Role> id, int guard) => guard > RbacEvaluator.MaxDepth ? guard : all.Where(r => r.ParentId == id).Select(r => 1 + Below(r.Id, guard + 1)).DefaultIfEmpty(0).Max();
         return Below(roleId, 0);
     }
@@ -244,7 +245,7 @@ internal sealed class RoleService(IAuthsomeStore store, RoleCatalog catalog, Ten
     {
         var permissions = (await store.Roles.ListPermissionsAsync(role.Id, cancellationToken)).Select(p => PermissionName.Of(p).ToString()).Order(StringComparer.Ordinal).ToArray();
         var parent = role.ParentId is { } parentId ? await store.Roles.GetAsync(parentId, cancellationToken) : null;
-        return new RoleView(role, RoleCatalog.LocalSlug(role), BuiltInRoles.IsOrganizationRole(role.Slug), parent is null ? null : RoleCatalog.LocalSlug(parent), permissions);
+        return new RoleView(role, role.Slug, role.OrgId is null && BuiltInRoles.IsOrganizationRole(role.Slug), parent?.Slug, permissions);
     }
 
     private static List<PermissionName> ParsePermissions(IReadOnlyList<string> permissions)

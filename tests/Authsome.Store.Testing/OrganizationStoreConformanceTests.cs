@@ -9,6 +9,8 @@ namespace Authsome.Store.Testing;
 /// </summary>
 public abstract class OrganizationStoreConformanceTests : StoreConformanceTests
 {
+    private const string Owner = "owner";
+
     [Fact]
     public async Task Organization_Create_ThenGetByIdAndSlug()
     {
@@ -89,6 +91,115 @@ public abstract class OrganizationStoreConformanceTests : StoreConformanceTests
         StoreAssert.Same(keptParts.Team, await Store.Teams.GetAsync(keptParts.Team.Id, Ct));
         StoreAssert.Same(keptParts.Branding, await Store.Branding.GetAsync(kept.Id, Ct));
         StoreAssert.Same(kept, Assert.Single(await Store.Organizations.ListByUserAsync(owner.Id, Ct)));
+    }
+
+    [Fact]
+    public async Task Organization_Delete_RemovesItsCustomRolesAssignmentsAndSettings_AndKeepsAppWideOnes()
+    {
+        var tenant = await GivenTenantAsync();
+        var owner = await GivenUserAsync(tenant);
+        var doomed = await GivenOrganizationAsync(tenant, owner);
+        var kept = await GivenOrganizationAsync(tenant, owner);
+        var appWide = TestData.NewRole(tenant.App.Id);
+        await Store.Roles.CreateAsync(appWide, Ct);
+        var doomedRole = await GivenOrganizationRoleAsync(doomed, "billing");
+        var keptRole = await GivenOrganizationRoleAsync(kept, "billing");
+        var permission = TestData.NewPermission(doomedRole.Id, "read", "invoice");
+        await Store.Roles.AddPermissionAsync(permission, Ct);
+        await Store.RoleAssignments.CreateAsync(TestData.NewAssignment(owner.Id, doomedRole.Id, doomed.Id), Ct);
+        await Store.RoleAssignments.CreateAsync(TestData.NewAssignment(owner.Id, appWide.Id, doomed.Id), Ct);
+        var keptAssignment = TestData.NewAssignment(owner.Id, keptRole.Id, kept.Id);
+        await Store.RoleAssignments.CreateAsync(keptAssignment, Ct);
+        var appWideAssignment = TestData.NewAssignment(owner.Id, appWide.Id);
+        await Store.RoleAssignments.CreateAsync(appWideAssignment, Ct);
+        var key = TestData.Unique("org.theme.");
+        await Store.Settings.SetAsync(TestData.NewSetting(key, SettingScope.Organization, doomed.Id.ToString()), Ct);
+        await Store.Settings.SetAsync(TestData.NewSetting(key, SettingScope.Organization, kept.Id.ToString()), Ct);
+
+        Assert.True(await Store.Organizations.DeleteAsync(doomed.Id, Ct));
+
+        Assert.Null(await Store.Roles.GetAsync(doomedRole.Id, Ct));
+        Assert.Empty(await Store.Roles.ListAsync(doomed.Id, Ct));
+        Assert.Empty(await Store.Roles.ListPermissionsAsync(doomedRole.Id, Ct));
+        Assert.Null(await Store.Settings.GetAsync(key, SettingScope.Organization, doomed.Id.ToString(), Ct));
+        StoreAssert.Ids(new[] { appWideAssignment.Id, keptAssignment.Id }.InIdOrder(), (await Store.RoleAssignments.ListByUserAsync(owner.Id, Ct)).Select(a => a.Id).InIdOrder());
+        StoreAssert.Same(appWide, await Store.Roles.GetAsync(appWide.Id, Ct));
+        StoreAssert.Same(keptRole, await Store.Roles.GetBySlugAsync(kept.Id, "billing", Ct));
+        Assert.NotNull(await Store.Settings.GetAsync(key, SettingScope.Organization, kept.Id.ToString(), Ct));
+    }
+
+    [Fact]
+    public async Task Member_UpdateKeepingOwner_RefusesToDemoteTheLastOwner_AndAllowsItWithAnother()
+    {
+        var (tenant, first, organization) = await GivenOrganizationAsync();
+        var owner = TestData.NewMember(organization.Id, first.Id, Owner);
+        await Store.Members.CreateAsync(owner, Ct);
+
+        await StoreAssert.ConflictAsync(ConflictKind.LastOwner, () => Store.Members.UpdateKeepingOwnerAsync(owner with { Role = "admin" }, Owner, Ct));
+        await StoreAssert.ConflictAsync(ConflictKind.LastOwner, async () => await Store.Members.DeleteKeepingOwnerAsync(owner.Id, Owner, Ct));
+        StoreAssert.Same(owner, await Store.Members.GetAsync(owner.Id, Ct));
+
+        // Keeping the role, or changing someone who is not an owner, is no owner change.
+        await Store.Members.UpdateKeepingOwnerAsync(owner with { UpdatedAt = TestData.Now.AddHours(1) }, Owner, Ct);
+        var plain = await GivenMemberAsync(organization.Id, (await GivenUserAsync(tenant)).Id);
+        await Store.Members.UpdateKeepingOwnerAsync(plain with { Role = "admin" }, Owner, Ct);
+
+        var second = TestData.NewMember(organization.Id, (await GivenUserAsync(tenant)).Id, Owner);
+        await Store.Members.CreateAsync(second, Ct);
+        await Store.Members.UpdateKeepingOwnerAsync(owner with { Role = "admin", UpdatedAt = TestData.Now.AddHours(2) }, Owner, Ct);
+        Assert.Equal("admin", (await Store.Members.GetAsync(owner.Id, Ct))!.Role);
+        await StoreAssert.ConflictAsync(ConflictKind.LastOwner, async () => await Store.Members.DeleteKeepingOwnerAsync(second.Id, Owner, Ct));
+        Assert.True(await Store.Members.DeleteKeepingOwnerAsync(plain.Id, Owner, Ct));
+        Assert.True(await Store.Members.DeleteKeepingOwnerAsync(owner.Id, Owner, Ct));
+        Assert.False(await Store.Members.DeleteKeepingOwnerAsync(owner.Id, Owner, Ct));
+        await StoreAssert.NotFoundAsync(() => Store.Members.UpdateKeepingOwnerAsync(owner, Owner, Ct));
+    }
+
+    [Fact]
+    public async Task Member_TwoOwnersDemotingOrRemovingEachOtherAtOnce_LeaveAnOwner()
+    {
+        var tenant = await GivenTenantAsync();
+        var creator = await GivenUserAsync(tenant);
+        var pairs = new List<(Organization Organization, Member A, Member B)>();
+        for (var i = 0; i < 6; i++)
+        {
+            var organization = await GivenOrganizationAsync(tenant, creator);
+            var a = TestData.NewMember(organization.Id, creator.Id, Owner);
+            var b = TestData.NewMember(organization.Id, (await GivenUserAsync(tenant)).Id, Owner);
+            await Store.Members.CreateAsync(a, Ct);
+            await Store.Members.CreateAsync(b, Ct);
+            pairs.Add((organization, a, b));
+        }
+
+        // Even pairs demote each other, odd pairs remove each other; every race starts at once.
+        using var start = new SemaphoreSlim(0);
+        async Task<bool> RaceAsync(Func<ValueTask> change)
+        {
+            await start.WaitAsync(Ct);
+            try
+            {
+                await change();
+                return true;
+            }
+            catch (StoreConflictException ex) when (ex.Kind == ConflictKind.LastOwner)
+            {
+                return false;
+            }
+        }
+
+        var races = pairs.Select((p, i) => i % 2 == 0
+            ? new[] { Task.Run(() => RaceAsync(() => Store.Members.UpdateKeepingOwnerAsync(p.A with { Role = "admin" }, Owner, Ct)), Ct), Task.Run(() => RaceAsync(() => Store.Members.UpdateKeepingOwnerAsync(p.B with { Role = "admin" }, Owner, Ct)), Ct) }
+            : new[] { Task.Run(() => RaceAsync(async () => await Store.Members.DeleteKeepingOwnerAsync(p.A.Id, Owner, Ct)), Ct), Task.Run(() => RaceAsync(async () => await Store.Members.DeleteKeepingOwnerAsync(p.B.Id, Owner, Ct)), Ct) }).ToList();
+        start.Release(races.Count * 2);
+        var outcomes = await Task.WhenAll(races.Select(r => Task.WhenAll(r)));
+
+        // At most one of each pair goes through (a store without transactions may refuse both); an owner always stays.
+        foreach (var (outcome, pair) in outcomes.Zip(pairs))
+        {
+            var succeeded = outcome.Count(s => s);
+            Assert.InRange(succeeded, 0, 1);
+            Assert.Equal(2 - succeeded, (await Store.Members.ListAsync(pair.Organization.Id, Ct)).Count(m => m.Role == Owner));
+        }
     }
 
     [Fact]
@@ -341,6 +452,15 @@ public abstract class OrganizationStoreConformanceTests : StoreConformanceTests
         var tenant = await GivenTenantAsync();
         var owner = await GivenUserAsync(tenant);
         return (tenant, owner, await GivenOrganizationAsync(tenant, owner));
+    }
+
+    /// <summary>A custom role of the organization with this slug.</summary>
+    protected async Task<Role> GivenOrganizationRoleAsync(Organization organization, string slug)
+    {
+        ArgumentNullException.ThrowIfNull(organization);
+        var role = TestData.NewRole(organization.AppId) with { OrgId = organization.Id, Slug = slug };
+        await Store.Roles.CreateAsync(role, Ct);
+        return role;
     }
 
     protected async Task<Member> GivenMemberAsync(Id<Organization> orgId, Id<User> userId)

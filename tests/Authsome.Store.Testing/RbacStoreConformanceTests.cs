@@ -37,6 +37,36 @@ public abstract class RbacStoreConformanceTests : StoreConformanceTests
     }
 
     [Fact]
+    public async Task OrganizationRole_SlugIsUniquePerOrganization_AndApartFromAppWideRoles()
+    {
+        var tenant = await GivenTenantAsync();
+        var owner = await GivenUserAsync(tenant);
+        var first = TestData.NewOrganization(tenant.App.Id, owner.Id);
+        var second = TestData.NewOrganization(tenant.App.Id, owner.Id);
+        await Store.Organizations.CreateAsync(first, Ct);
+        await Store.Organizations.CreateAsync(second, Ct);
+        var appWide = await GivenRoleAsync(tenant.App.Id);
+        var inFirst = TestData.NewRole(tenant.App.Id) with { OrgId = first.Id, Slug = appWide.Slug };
+        var inSecond = TestData.NewRole(tenant.App.Id) with { OrgId = second.Id, Slug = appWide.Slug };
+
+        await Store.Roles.CreateAsync(inFirst, Ct);
+        await Store.Roles.CreateAsync(inSecond, Ct);
+
+        await StoreAssert.ConflictAsync(ConflictKind.SlugTaken, () => Store.Roles.CreateAsync(TestData.NewRole(tenant.App.Id) with { OrgId = first.Id, Slug = appWide.Slug }, Ct));
+        await StoreAssert.ConflictAsync(ConflictKind.SlugTaken, () => Store.Roles.CreateAsync(TestData.NewRole(tenant.App.Id) with { Slug = appWide.Slug }, Ct));
+        StoreAssert.Same(appWide, await Store.Roles.GetBySlugAsync(tenant.App.Id, appWide.Slug, Ct));
+        StoreAssert.Same(inFirst, await Store.Roles.GetBySlugAsync(first.Id, appWide.Slug, Ct));
+        StoreAssert.Same(inSecond, await Store.Roles.GetBySlugAsync(second.Id, appWide.Slug, Ct));
+        Assert.Null(await Store.Roles.GetBySlugAsync(Id<Organization>.New(), appWide.Slug, Ct));
+        StoreAssert.Same(inFirst, Assert.Single(await Store.Roles.ListAsync(first.Id, Ct)));
+        StoreAssert.Ids(new[] { appWide.Id, inFirst.Id, inSecond.Id }.InIdOrder(), (await Store.Roles.ListAsync(tenant.App.Id, Ct)).Select(r => r.Id));
+
+        // An update changes neither the app nor the organization.
+        await Store.Roles.UpdateAsync(inFirst with { Name = "Renamed", OrgId = second.Id, Slug = "renamed", UpdatedAt = TestData.Now.AddDays(1) }, Ct);
+        Assert.Equal(first.Id, (await Store.Roles.GetBySlugAsync(first.Id, "renamed", Ct))!.OrgId);
+    }
+
+    [Fact]
     public async Task Role_Update_ReplacesFields_OrThrows()
     {
         var tenant = await GivenTenantAsync();

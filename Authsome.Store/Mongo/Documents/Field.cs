@@ -17,6 +17,9 @@ internal static class Field
     public const string ImpersonatedBy = "impersonated_by";
     public const string CreatedBy = "created_by";
 
+    /// <summary>Counts owner changes on an organization's document; writing it serialises them (see <c>MongoMemberStore</c>).</summary>
+    public const string OwnerChanges = "owner_changes";
+
     public const string Email = "email";
     public const string EmailVerified = "email_verified";
     public const string Name = "name";

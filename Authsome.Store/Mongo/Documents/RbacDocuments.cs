@@ -10,6 +10,7 @@ internal static class RoleDocument
     {
         { Field.Id, Id(role.Id) },
         { Field.AppId, Id(role.AppId) },
+        { Field.OrgId, Id(role.OrgId) },
         { Field.Name, Text(role.Name) },
         { Field.Slug, Text(role.Slug) },
         { Field.Description, Text(role.Description) },
@@ -22,6 +23,7 @@ internal static class RoleDocument
     {
         Id = d.Id<Role>(Field.Id),
         AppId = d.Id<App>(Field.AppId),
+        OrgId = d.OptionalId<Organization>(Field.OrgId),
         Name = d.Text(Field.Name),
         Slug = d.Text(Field.Slug),
         Description = d.OptionalText(Field.Description),

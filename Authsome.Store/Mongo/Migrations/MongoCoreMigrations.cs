@@ -12,7 +12,7 @@ internal static class MongoCoreMigrations
     /// <summary>Only live users are indexed: <c>deleted_at</c> is written as null until the user is deleted.</summary>
     private const string LiveUser = """{ "deleted_at": { "$type": "null" } }""";
 
-    public static MigrationGroup Group { get; } = new(MigrationGroup.CoreName, [], [InitialSchema(), Outboxes()]);
+    public static MigrationGroup Group { get; } = new(MigrationGroup.CoreName, [], [InitialSchema(), Outboxes(), OrganizationRoles()]);
 
     private static Migration InitialSchema() => new(20260101000000, "initial_schema", new MongoMigrationScript(
     [
@@ -117,6 +117,26 @@ internal static class MongoCoreMigrations
         CreateIndex(MongoCollections.Notifications, new MongoIndex("notifications_due", Field.Id) { PartialFilter = """{ "sent": false }""" }),
         CreateIndex(MongoCollections.Notifications, new MongoIndex("notifications_user_type", Field.UserId, Field.Type, Field.CreatedAt)),
     ]));
+
+    /// <summary>
+    /// An organization's custom roles were app roles with the slug <c>{org id}:{slug}</c>; they get an <c>org_id</c> (null
+    /// for app-wide roles) and their own slug, unique per app and organization. Each step is safe to run again.
+    /// </summary>
+    private static Migration OrganizationRoles() => new(20261130094500, "organization_roles", new MongoMigrationScript(
+        DropIndex(MongoCollections.Roles, MongoIndexes.RolesSlug),
+        RunCommand("""
+            { "update": "authsome_roles", "updates": [ { "q": { "org_id": { "$exists": false } }, "u": { "$set": { "org_id": null } }, "multi": true } ] }
+            """),
+        RunCommand("""
+            { "update": "authsome_roles", "updates": [ {
+                "q": { "slug": { "$regex": "^aorg_[^:]*:" } },
+                "u": [ { "$set": {
+                    "org_id": { "$arrayElemAt": [ { "$split": [ "$slug", ":" ] }, 0 ] },
+                    "slug": { "$arrayElemAt": [ { "$split": [ "$slug", ":" ] }, 1 ] } } } ],
+                "multi": true } ] }
+            """),
+        CreateIndex(MongoCollections.Roles, new MongoIndex(MongoIndexes.RolesOrgSlug, Field.AppId, Field.OrgId, Field.Slug) { Unique = true }),
+        CreateIndex(MongoCollections.Roles, new MongoIndex("roles_org", Field.OrgId, Field.Id))));
 
     private static IEnumerable<MongoMigrationStep> Collection(string name, params MongoIndex[] indexes) =>
         [CreateCollection(name), .. indexes.Select(index => CreateIndex(name, index))];

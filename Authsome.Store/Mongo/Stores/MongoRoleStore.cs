@@ -4,7 +4,7 @@ using static Authsome.Store.Mongo.MongoQueries;
 
 namespace Authsome.Store.Mongo;
 
-/// <summary>Roles in <c>authsome_roles</c> (slugs unique per app) and their permissions in <c>authsome_permissions</c>.</summary>
+/// <summary>Roles in <c>authsome_roles</c> (slugs unique per app and organization; app-wide roles have a null <c>org_id</c>) and their permissions in <c>authsome_permissions</c>.</summary>
 internal sealed class MongoRoleStore(MongoContext context, MongoCascades cascades) : IRoleStore
 {
     private const string Entity = "role";
@@ -24,13 +24,19 @@ internal sealed class MongoRoleStore(MongoContext context, MongoCascades cascade
     public ValueTask<Role?> GetBySlugAsync(Id<App> appId, string slug, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(slug);
-        return MongoCall.RunAsync(Entity, () => _roles.FindOneAsync(FieldIs(Field.AppId, appId) & Filter.Eq(Field.Slug, slug), RoleDocument.FromBson, cancellationToken));
+        return MongoCall.RunAsync(Entity, () => _roles.FindOneAsync(FieldIs(Field.AppId, appId) & Filter.Eq(Field.OrgId, BsonNull.Value) & Filter.Eq(Field.Slug, slug), RoleDocument.FromBson, cancellationToken));
+    }
+
+    public ValueTask<Role?> GetBySlugAsync(Id<Organization> orgId, string slug, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(slug);
+        return MongoCall.RunAsync(Entity, () => _roles.FindOneAsync(FieldIs(Field.OrgId, orgId) & Filter.Eq(Field.Slug, slug), RoleDocument.FromBson, cancellationToken));
     }
 
     public ValueTask UpdateAsync(Role role, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(role);
-        var update = SetAllExcept(RoleDocument.ToBson(role), Field.CreatedAt);
+        var update = SetAllExcept(RoleDocument.ToBson(role), Field.CreatedAt, Field.AppId, Field.OrgId);
         return MongoCall.RunAsync(Entity, async () =>
         {
             var result = await _roles.UpdateOneAsync(IdIs(role.Id), update, cancellationToken: cancellationToken).ConfigureAwait(false);
@@ -46,6 +52,9 @@ internal sealed class MongoRoleStore(MongoContext context, MongoCascades cascade
 
     public ValueTask<IReadOnlyList<Role>> ListAsync(Id<App> appId, CancellationToken cancellationToken) =>
         MongoCall.RunAsync(Entity, () => _roles.ListAsync(FieldIs(Field.AppId, appId), RoleDocument.FromBson, cancellationToken));
+
+    public ValueTask<IReadOnlyList<Role>> ListAsync(Id<Organization> orgId, CancellationToken cancellationToken) =>
+        MongoCall.RunAsync(Entity, () => _roles.ListAsync(FieldIs(Field.OrgId, orgId), RoleDocument.FromBson, cancellationToken));
 
     public ValueTask AddPermissionAsync(Permission permission, CancellationToken cancellationToken)
     {

@@ -44,8 +44,68 @@ internal sealed class RelationalMemberStore(RelationalDatabase db) : IMemberStor
     public async ValueTask<bool> DeleteAsync(Id<Member> id, CancellationToken cancellationToken) =>
         await db.WriteAsync(Entity, s => s.ExecuteAsync("DELETE FROM authsome_members WHERE id = @id", new { id = id.ToString() }, cancellationToken), cancellationToken).ConfigureAwait(false) > 0;
 
+    public async ValueTask UpdateKeepingOwnerAsync(Member member, string ownerRole, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(member);
+        ArgumentException.ThrowIfNullOrEmpty(ownerRole);
+        var found = await db.TransactAsync(
+            Entity,
+            async s =>
+            {
+                if (!await KeepsAnOwnerAsync(s, member.Id, member.Role, ownerRole, cancellationToken).ConfigureAwait(false))
+                {
+                    return false;
+                }
+
+                await s.ExecuteAsync("UPDATE authsome_members SET role = @role, updated_at = @updated_at WHERE id = @id", Args(member), cancellationToken).ConfigureAwait(false);
+                return true;
+            },
+            cancellationToken).ConfigureAwait(false);
+        if (!found)
+        {
+            throw new StoreNotFoundException(Entity);
+        }
+    }
+
+    public async ValueTask<bool> DeleteKeepingOwnerAsync(Id<Member> id, string ownerRole, CancellationToken cancellationToken)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(ownerRole);
+        return await db.TransactAsync(
+            Entity,
+            async s => await KeepsAnOwnerAsync(s, id, null, ownerRole, cancellationToken).ConfigureAwait(false)
+                && await s.ExecuteAsync("DELETE FROM authsome_members WHERE id = @id", new { id = id.ToString() }, cancellationToken).ConfigureAwait(false) > 0,
+            cancellationToken).ConfigureAwait(false);
+    }
+
     public async ValueTask<IReadOnlyList<Member>> ListAsync(Id<Organization> orgId, CancellationToken cancellationToken) =>
         await db.ReadAsync(Entity, s => s.QueryAsync($"{Select} WHERE org_id = @org_id ORDER BY id", new { org_id = orgId.ToString() }, Map, cancellationToken), cancellationToken).ConfigureAwait(false);
+
+    /// <summary>
+    /// False when the member is absent; throws LastOwner when giving them <paramref name="newRole"/> (null: removing
+    /// them) would leave the organization without an owner. The organization's row is locked first, so concurrent owner
+    /// changes of one organization queue and each counts the owners the previous one left (SQLite serialises writers anyway).
+    /// </summary>
+    private async Task<bool> KeepsAnOwnerAsync(SqlSession s, Id<Member> id, string? newRole, string ownerRole, CancellationToken cancellationToken)
+    {
+        var args = new { id = id.ToString(), owner = ownerRole };
+        await s.ExecuteAsync($"SELECT o.id FROM authsome_organizations o WHERE o.id = (SELECT org_id FROM authsome_members WHERE id = @id){D.ForUpdate}", args, cancellationToken).ConfigureAwait(false);
+        var current = await s.QueryFirstAsync($"{Select} WHERE id = @id", args, Map, cancellationToken).ConfigureAwait(false);
+        if (current is null)
+        {
+            return false;
+        }
+
+        if (current.Role == ownerRole && newRole != ownerRole
+            && await s.ScalarAsync<long>(
+                "SELECT count(*) FROM authsome_members WHERE org_id = @org_id AND role = @owner AND id <> @id",
+                new { id = id.ToString(), owner = ownerRole, org_id = current.OrgId.ToString() },
+                cancellationToken).ConfigureAwait(false) == 0)
+        {
+            throw new StoreConflictException(ConflictKind.LastOwner, Entity);
+        }
+
+        return true;
+    }
 
     private object Args(Member m) => new
     {

@@ -6,7 +6,7 @@ internal sealed class RelationalRoleStore(RelationalDatabase db) : IRoleStore
 
     private const string PermissionEntity = "permission";
 
-    private const string Columns = "id, app_id, name, slug, description, parent_id, created_at, updated_at";
+    private const string Columns = "id, app_id, org_id, name, slug, description, parent_id, created_at, updated_at";
 
     private const string Select = $"SELECT {Columns} FROM authsome_roles";
 
@@ -19,7 +19,7 @@ internal sealed class RelationalRoleStore(RelationalDatabase db) : IRoleStore
         ArgumentNullException.ThrowIfNull(role);
         await db.WriteAsync(
             Entity,
-            s => s.ExecuteAsync($"INSERT INTO authsome_roles ({Columns}) VALUES (@id, @app_id, @name, @slug, @description, @parent_id, @created_at, @updated_at)", Args(role), cancellationToken),
+            s => s.ExecuteAsync($"INSERT INTO authsome_roles ({Columns}) VALUES (@id, @app_id, @org_id, @name, @slug, @description, @parent_id, @created_at, @updated_at)", Args(role), cancellationToken),
             cancellationToken).ConfigureAwait(false);
     }
 
@@ -31,7 +31,16 @@ internal sealed class RelationalRoleStore(RelationalDatabase db) : IRoleStore
         ArgumentNullException.ThrowIfNull(slug);
         return await db.ReadAsync(
             Entity,
-            s => s.QueryFirstAsync($"{Select} WHERE app_id = @app_id AND slug = @slug", new { app_id = appId.ToString(), slug }, Map, cancellationToken),
+            s => s.QueryFirstAsync($"{Select} WHERE app_id = @app_id AND org_id IS NULL AND slug = @slug", new { app_id = appId.ToString(), slug }, Map, cancellationToken),
+            cancellationToken).ConfigureAwait(false);
+    }
+
+    public async ValueTask<Role?> GetBySlugAsync(Id<Organization> orgId, string slug, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(slug);
+        return await db.ReadAsync(
+            Entity,
+            s => s.QueryFirstAsync($"{Select} WHERE org_id = @org_id AND slug = @slug", new { org_id = orgId.ToString(), slug }, Map, cancellationToken),
             cancellationToken).ConfigureAwait(false);
     }
 
@@ -57,6 +66,9 @@ internal sealed class RelationalRoleStore(RelationalDatabase db) : IRoleStore
 
     public async ValueTask<IReadOnlyList<Role>> ListAsync(Id<App> appId, CancellationToken cancellationToken) =>
         await db.ReadAsync(Entity, s => s.QueryAsync($"{Select} WHERE app_id = @app_id ORDER BY id", new { app_id = appId.ToString() }, Map, cancellationToken), cancellationToken).ConfigureAwait(false);
+
+    public async ValueTask<IReadOnlyList<Role>> ListAsync(Id<Organization> orgId, CancellationToken cancellationToken) =>
+        await db.ReadAsync(Entity, s => s.QueryAsync($"{Select} WHERE org_id = @org_id ORDER BY id", new { org_id = orgId.ToString() }, Map, cancellationToken), cancellationToken).ConfigureAwait(false);
 
     public async ValueTask AddPermissionAsync(Permission permission, CancellationToken cancellationToken)
     {
@@ -90,6 +102,7 @@ internal sealed class RelationalRoleStore(RelationalDatabase db) : IRoleStore
     {
         id = r.Id.ToString(),
         app_id = r.AppId.ToString(),
+        org_id = r.OrgId?.ToString(),
         name = r.Name,
         slug = r.Slug,
         description = r.Description,
@@ -102,6 +115,7 @@ internal sealed class RelationalRoleStore(RelationalDatabase db) : IRoleStore
     {
         Id = r.Id<Role>("id"),
         AppId = r.Id<App>("app_id"),
+        OrgId = r.IdOrNull<Organization>("org_id"),
         Name = r.Text("name"),
         Slug = r.Text("slug"),
         Description = r.TextOrNull("description"),

@@ -4,10 +4,20 @@ using Authsome.Store.Memory;
 namespace Authsome.Organizations.Teams;
 
 /// <summary>Team membership beside the in-memory store's data, under its lock.</summary>
-internal sealed class MemoryTeamMemberStore(MemoryPluginContext context) : ITeamMemberStore
+internal sealed class MemoryTeamMemberStore : ITeamMemberStore
 {
+    private readonly MemoryPluginContext context;
+
     // Touched only under the store's lock.
     private readonly Dictionary<(Id<Team> Team, Id<Member> Member), DateTimeOffset> rows = [];
+
+    public MemoryTeamMemberStore(MemoryPluginContext context)
+    {
+        this.context = context;
+
+        // Rows go with their teams when an organization is deleted, as the relational foreign key makes them.
+        context.DeleteWithTeams(RemoveTeams);
+    }
 
     public ValueTask<bool> AddAsync(Id<Team> teamId, Id<Member> memberId, DateTimeOffset at, CancellationToken cancellationToken) =>
         context.RunAsync(() => rows.TryAdd((teamId, memberId), StoreTime.Normalize(at)), cancellationToken);
@@ -21,13 +31,13 @@ internal sealed class MemoryTeamMemberStore(MemoryPluginContext context) : ITeam
             cancellationToken);
 
     public ValueTask DeleteTeamAsync(Id<Team> teamId, CancellationToken cancellationToken) =>
-        context.RunAsync(
-            () =>
-            {
-                foreach (var key in rows.Keys.Where(k => k.Team == teamId).ToList())
-                {
-                    rows.Remove(key);
-                }
-            },
-            cancellationToken);
+        context.RunAsync(() => RemoveTeams(new HashSet<Id<Team>> { teamId }), cancellationToken);
+
+    private void RemoveTeams(IReadOnlySet<Id<Team>> teams)
+    {
+        foreach (var key in rows.Keys.Where(k => teams.Contains(k.Team)).ToList())
+        {
+            rows.Remove(key);
+        }
+    }
 }

@@ -9,7 +9,7 @@ namespace Authsome.Organizations.Teams;
 internal sealed class MongoTeamMemberStore(MongoPluginContext context) : ITeamMemberStore
 {
     private const string Entity = "team member";
-    private const string TeamId = "team_id";
+    public const string TeamId = "team_id";
     private const string MemberId = "member_id";
     private const string CreatedAt = "created_at";
 

@@ -8,7 +8,12 @@ internal static class TeamMemberStores
     public static PluginStoreDefinition<ITeamMemberStore> Definition { get; } = new("tenancy", TenancyMigrations.Group)
     {
         Relational = context => new RelationalTeamMemberStore(context),
-        Mongo = context => new MongoTeamMemberStore(context),
+        Mongo = context =>
+        {
+            // What the foreign key to authsome_teams does on the relational backends: rows go in the organization delete's transaction.
+            context.DeleteWithTeams(TenancyMigrations.TeamMembersTable, MongoTeamMemberStore.TeamId);
+            return new MongoTeamMemberStore(context);
+        },
         Memory = context => new MemoryTeamMemberStore(context),
     };
 }

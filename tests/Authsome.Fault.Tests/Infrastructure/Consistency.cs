@@ -1,4 +1,6 @@
 using Microsoft.Data.Sqlite;
+using MongoDB.Bson;
+using MongoDB.Driver;
 using Npgsql;
 
 namespace Authsome.Fault.Tests.Infrastructure;
@@ -30,6 +32,19 @@ internal static class Consistency
         await using var connection = new SqliteConnection(connectionString);
         await connection.OpenAsync(cancellationToken);
         await AssertAsync(connection, signedUp, cancellationToken);
+    }
+
+    /// <summary>The same rules over the MongoDB collections (users, sessions).</summary>
+    public static async Task AssertMongoAsync(string connectionString, IEnumerable<string> signedUp, CancellationToken cancellationToken)
+    {
+        var database = new MongoClient(connectionString).GetDatabase(MongoUrl.Create(connectionString).DatabaseName);
+        var users = await database.GetCollection<BsonDocument>("authsome_users").Find(new BsonDocument("deleted_at", BsonNull.Value)).ToListAsync(cancellationToken);
+        var sessions = await database.GetCollection<BsonDocument>("authsome_sessions").Find(FilterDefinition<BsonDocument>.Empty).ToListAsync(cancellationToken);
+        var userIds = users.Select(u => u["_id"].AsString).ToHashSet(StringComparer.Ordinal);
+        Assert.DoesNotContain(sessions, s => !userIds.Contains(s["user_id"].AsString));
+        Assert.DoesNotContain(sessions.GroupBy(s => s["family_id"].AsString), f => f.Count() > 1);
+        var withSessions = users.Where(u => sessions.Any(s => s["user_id"].AsString == u["_id"].AsString)).Select(u => u["email"].AsString).ToHashSet(StringComparer.Ordinal);
+        Assert.All(signedUp, email => Assert.Contains(email, withSessions));
     }
 
     private static async Task AssertAsync(System.Data.Common.DbConnection connection, IEnumerable<string> signedUp, CancellationToken cancellationToken)

@@ -1,6 +1,8 @@
 using Authsome.Hosting;
+using Authsome.Store.Migrations;
 using Authsome.Store.Postgres;
 using Authsome.Store.Tests.Relational;
+using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 
 namespace Authsome.Store.Tests.Postgres;
@@ -15,6 +17,16 @@ public sealed class PostgresMigrationTests : RelationalMigrationTests, IAsyncLif
     public ValueTask DisposeAsync() => ValueTask.CompletedTask;
 
     protected override IAuthsomeStore OpenStore() => new PostgresStore(connectionString);
+
+    protected override IMigrationDriver OpenDriver() => new PostgresMigrationDriver(NpgsqlDataSource.Create(connectionString), TimeProvider.System, NullLogger.Instance);
+
+    protected override async Task ExecuteAsync(string sql)
+    {
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync(Ct);
+        await using var command = new NpgsqlCommand(sql, connection);
+        await command.ExecuteNonQueryAsync(Ct);
+    }
 
     protected override async Task<bool> TableExistsAsync(string table)
     {

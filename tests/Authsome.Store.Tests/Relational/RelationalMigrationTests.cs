@@ -1,5 +1,6 @@
 using Authsome.Store.Migrations;
 using Authsome.Store.Relational;
+using Authsome.Store.Testing;
 
 namespace Authsome.Store.Tests.Relational;
 
@@ -18,6 +19,54 @@ public abstract class RelationalMigrationTests
 
     /// <summary>Whether the database has this table.</summary>
     protected abstract Task<bool> TableExistsAsync(string table);
+
+    /// <summary>A migration driver over the same database, to apply only part of the core group.</summary>
+    protected abstract IMigrationDriver OpenDriver();
+
+    /// <summary>Runs one statement on the database, outside the store.</summary>
+    protected abstract Task ExecuteAsync(string sql);
+
+    [Fact]
+    public async Task OrganizationRoles_MovesCustomRolesStoredWithAnOrganizationPrefix_KeepingTheirPermissions()
+    {
+        const long OrganizationRoles = 20261130094500;
+        var before = new MigrationGroup(MigrationGroup.CoreName, [], [.. CoreMigrations.Group.Migrations.Where(m => m.Version < OrganizationRoles)]);
+        await MigrationOrchestrator.RunAsync(OpenDriver(), [before], null, Ct);
+        var app = TestData.NewApp();
+        var environment = TestData.NewEnvironment(app.Id);
+        var user = TestData.NewUser(app.Id, environment.Id);
+        var organization = TestData.NewOrganization(app.Id, user.Id);
+        await using (var old = OpenStore())
+        {
+            await old.Apps.CreateAsync(app, Ct);
+            await old.Environments.CreateAsync(environment, Ct);
+            await old.Users.CreateAsync(user, Ct);
+            await old.Organizations.CreateAsync(organization, Ct);
+        }
+
+        // Rows as the engine wrote them before: an app-wide role, a custom role '{org}:billing' with a permission, and
+        // one whose organization is gone. The app's own timestamps stand in for times in each dialect's format.
+        var (appWide, custom, orphan) = (Id<Role>.New(), Id<Role>.New(), Id<Role>.New());
+        await ExecuteAsync($"INSERT INTO authsome_roles (id, app_id, name, slug, created_at, updated_at) SELECT '{appWide}', id, 'Admin', 'admin', created_at, created_at FROM authsome_apps WHERE id = '{app.Id}'");
+        await ExecuteAsync($"INSERT INTO authsome_roles (id, app_id, name, slug, created_at, updated_at) SELECT '{custom}', id, 'Billing', '{organization.Id}:billing', created_at, created_at FROM authsome_apps WHERE id = '{app.Id}'");
+        await ExecuteAsync($"INSERT INTO authsome_roles (id, app_id, name, slug, created_at, updated_at) SELECT '{orphan}', id, 'Gone', '{Id<Organization>.New()}:billing', created_at, created_at FROM authsome_apps WHERE id = '{app.Id}'");
+        await ExecuteAsync($"INSERT INTO authsome_permissions (id, role_id, action, resource, created_at) SELECT '{Id<Permission>.New()}', '{custom}', 'read', 'invoice', created_at FROM authsome_apps WHERE id = '{app.Id}'");
+
+        await using var store = OpenStore();
+        var applied = await store.MigrateAsync([], Ct);
+
+        Assert.Equal([OrganizationRoles], applied.Select(m => m.Version));
+        var moved = await store.Roles.GetBySlugAsync(organization.Id, "billing", Ct);
+        Assert.Equal((custom, organization.Id), (moved!.Id, moved.OrgId));
+        Assert.Equal("read", Assert.Single(await store.Roles.ListPermissionsAsync(custom, Ct)).Action);
+        Assert.Equal(appWide, (await store.Roles.GetBySlugAsync(app.Id, "admin", Ct))!.Id);
+        Assert.Null(await store.Roles.GetAsync(orphan, Ct));
+
+        // The organization's slug no longer collides app-wide, and the role goes with its organization.
+        await store.Roles.CreateAsync(TestData.NewRole(app.Id) with { Slug = "billing" }, Ct);
+        Assert.True(await store.Organizations.DeleteAsync(organization.Id, Ct));
+        Assert.Null(await store.Roles.GetAsync(custom, Ct));
+    }
 
     [Fact]
     public async Task Migrate_OnAFreshDatabase_AppliesTheCoreGroupInVersionOrder()

@@ -1,6 +1,8 @@
+using Authsome.Store.Migrations;
 using Authsome.Store.Sqlite;
 using Authsome.Store.Tests.Relational;
 using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Authsome.Store.Tests.Sqlite;
 
@@ -42,6 +44,18 @@ public sealed class SqliteMigrationTests : RelationalMigrationTests, IDisposable
     }
 
     protected override IAuthsomeStore OpenStore() => new SqliteStore(ConnectionString);
+
+    protected override IMigrationDriver OpenDriver() =>
+        new SqliteMigrationDriver(new SqliteDatabase(ConnectionString, TimeSpan.FromSeconds(30)), TimeProvider.System, NullLogger.Instance);
+
+    protected override async Task ExecuteAsync(string sql)
+    {
+        await using var connection = new SqliteConnection(ConnectionString);
+        await connection.OpenAsync(Ct);
+        await using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        await command.ExecuteNonQueryAsync(Ct);
+    }
 
     protected override async Task<bool> TableExistsAsync(string table)
     {
