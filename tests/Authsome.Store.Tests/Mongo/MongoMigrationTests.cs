@@ -281,7 +281,7 @@ public sealed class MongoMigrationTests
     [
         "authsome_users", "authsome_sessions", "authsome_revoked_refresh_tokens", "authsome_verifications", "authsome_password_resets",
         "authsome_apps", "authsome_environments", "authsome_organizations", "authsome_members", "authsome_invitations", "authsome_teams",
-        "authsome_devices", "authsome_webhooks", "authsome_notifications", "authsome_api_keys", "authsome_form_configs",
+        "authsome_devices", "authsome_webhooks", "authsome_webhook_deliveries", "authsome_notifications", "authsome_api_keys", "authsome_form_configs",
         "authsome_branding_configs", "authsome_app_session_configs", "authsome_app_client_configs", "authsome_settings",
         "authsome_service_accounts", "authsome_roles", "authsome_permissions", "authsome_role_assignments",
         "authsome_migrations", "authsome_migration_lock",
