@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using Authsome.Messaging;
 using Authsome.Store;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
@@ -21,17 +22,13 @@ internal sealed partial class WebhookDispatcher(
     IAuthsomeStore store,
     WebhookTargetPolicy targets,
     EmailOutbox mail,
+    [FromKeyedServices(WebhookRegistration.WakeUpKey)] OutboxSignal signal,
     IOptionsMonitor<AuthsomeOptions> options,
     TimeProvider time,
     ILogger<WebhookDispatcher> logger) : BackgroundService
 {
     private readonly HttpClient http = CreateClient(targets);
-    private readonly OutboxSignal signal = new();
-
     private WebhookSettings Settings => options.CurrentValue.Webhooks;
-
-    /// <summary>Starts a round now: deliveries were just written in this process.</summary>
-    public void Wake() => signal.Pulse();
 
     /// <summary>Claims and sends one round of due deliveries; returns how many were claimed.</summary>
     public async Task<int> DispatchDueAsync(CancellationToken cancellationToken)

@@ -1,7 +1,9 @@
 using System.Text.Json;
 using Authsome.Json;
 using Authsome.Hooks;
+using Authsome.Messaging;
 using Authsome.Store;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace Authsome.Webhooks;
@@ -13,7 +15,7 @@ namespace Authsome.Webhooks;
 /// event is written. The event is written right after the change it reports (the hooks run after it is stored), not
 /// in the same transaction: a crash between the two loses that event, and the failure is logged.
 /// </summary>
-internal sealed partial class WebhookOutbox(IAuthsomeStore store, WebhookDispatcher dispatcher, TimeProvider time, ILogger<WebhookOutbox> logger) : IAuthsomeHooks
+internal sealed partial class WebhookOutbox(IAuthsomeStore store, [FromKeyedServices(WebhookRegistration.WakeUpKey)] OutboxSignal wakeUp, TimeProvider time, ILogger<WebhookOutbox> logger) : IAuthsomeHooks
 {
     private static readonly JsonSerializerOptions PayloadJson = CreatePayloadJson();
 
@@ -48,7 +50,7 @@ internal sealed partial class WebhookOutbox(IAuthsomeStore store, WebhookDispatc
             UpdatedAt = now,
         }).ToList();
         await store.Webhooks.CreateDeliveriesAsync(deliveries, CancellationToken.None);
-        dispatcher.Wake();
+        wakeUp.Pulse();
         LogQueued(logger, authsomeEvent.Type, eventId, deliveries.Count);
     }
 

@@ -1,5 +1,7 @@
 using Authsome.Apps;
+using Authsome.Messaging;
 using Authsome.Store;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 
 namespace Authsome.Webhooks;
@@ -8,7 +10,7 @@ namespace Authsome.Webhooks;
 internal sealed record WebhookWithSecret(Webhook Webhook, string Secret);
 
 /// <summary>Webhook endpoints of the engine's app: made, changed, re-keyed and removed by administrators; their deliveries listed and redelivered.</summary>
-internal sealed partial class WebhookService(IAuthsomeStore store, AppResolver apps, WebhookTargetPolicy targets, WebhookDispatcher dispatcher, TimeProvider time, ILogger<WebhookService> logger)
+internal sealed partial class WebhookService(IAuthsomeStore store, AppResolver apps, WebhookTargetPolicy targets, [FromKeyedServices(WebhookRegistration.WakeUpKey)] OutboxSignal wakeUp, TimeProvider time, ILogger<WebhookService> logger)
 {
     public async ValueTask<WebhookWithSecret> CreateAsync(User creator, string? url, IReadOnlyList<string>? events, bool? active, CancellationToken cancellationToken)
     {
@@ -86,7 +88,7 @@ internal sealed partial class WebhookService(IAuthsomeStore store, AppResolver a
             && await store.Webhooks.RequeueDeliveryAsync(id, time.GetStoreNow(), cancellationToken);
         if (requeued)
         {
-            dispatcher.Wake();
+            wakeUp.Pulse();
         }
 
         return requeued;
