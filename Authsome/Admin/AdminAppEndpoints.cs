@@ -22,44 +22,41 @@ internal static class AdminAppEndpoints
     public static void MapAdminAppRoutes(this RouteGroupBuilder admin)
     {
         admin.MapGet("/apps", ListAsync).WithName("AdminListApps").WithSummary("The apps the caller administers").WithTags(Tag)
-            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden);
         admin.MapPost("/apps", CreateAsync).WithName("AdminCreateApp").WithSummary("Create an app with its default environment (platform administrators)").WithTags(Tag)
             .Accepts<AppRequest>("application/json")
-            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden, StatusCodes.Status409Conflict);
         admin.MapGet("/apps/{id}", GetAsync).WithName("AdminGetApp").WithSummary("One app").WithTags(Tag)
-            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblems(StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound);
         admin.MapPatch("/apps/{id}", UpdateAsync).WithName("AdminUpdateApp").WithSummary("Rename an app").WithTags(Tag)
             .Accepts<AppRequest>("application/json")
-            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
         admin.MapDelete("/apps/{id}", DeleteAsync).WithName("AdminDeleteApp").WithSummary("Delete an app and everything in it (not the platform app)").WithTags(Tag)
-            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound);
 
         admin.MapGet("/apps/{id}/environments", ListEnvironmentsAsync).WithName("AdminListEnvironments").WithSummary("An app's environments").WithTags(Tag)
-            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblems(StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound);
         admin.MapPost("/apps/{id}/environments", CreateEnvironmentAsync).WithName("AdminCreateEnvironment").WithSummary("Add an environment to an app").WithTags(Tag)
             .Accepts<EnvironmentRequest>("application/json")
-            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
         admin.MapPatch("/apps/{id}/environments/{env_id}", UpdateEnvironmentAsync).WithName("AdminUpdateEnvironment").WithSummary("Change an environment").WithTags(Tag)
             .Accepts<EnvironmentRequest>("application/json")
-            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
         admin.MapPost("/apps/{id}/environments/{env_id}/default", SetDefaultAsync).WithName("AdminSetDefaultEnvironment").WithSummary("Make an environment the app's default").WithTags(Tag)
-            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblems(StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound);
         admin.MapDelete("/apps/{id}/environments/{env_id}", DeleteEnvironmentAsync).WithName("AdminDeleteEnvironment").WithSummary("Delete an environment (not the default one)").WithTags(Tag)
-            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesProblems(StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
 
         admin.MapGet("/apps/{id}/session-config", GetSessionConfigAsync).WithName("AdminGetSessionConfig").WithSummary("An app's session overrides").WithTags(Tag)
-            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblems(StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound);
         admin.MapPut("/apps/{id}/session-config", PutSessionConfigAsync).WithName("AdminPutSessionConfig").WithSummary("Set an app's session overrides (in force at once)").WithTags(Tag)
             .Accepts<SessionConfigBody>("application/json")
-            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound);
         admin.MapGet("/apps/{id}/client-config", GetClientConfigAsync).WithName("AdminGetClientConfig").WithSummary("An app's sign-in methods").WithTags(Tag)
-            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblems(StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound);
         admin.MapPut("/apps/{id}/client-config", PutClientConfigAsync).WithName("AdminPutClientConfig").WithSummary("Set an app's sign-in methods (in force at once)").WithTags(Tag)
             .Accepts<ClientConfigBody>("application/json")
-            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound);
     }
 
     private static async Task<Ok<PageResponse<AppResponse>>> ListAsync(string? cursor, string? limit, HttpContext context, AdminAccess access, IAuthsomeStore store, CancellationToken cancellationToken)

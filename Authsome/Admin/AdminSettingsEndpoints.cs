@@ -1,3 +1,4 @@
+using Authsome.Endpoints;
 using Authsome.Accounts;
 using Authsome.Errors;
 using Authsome.Organizations;
@@ -22,14 +23,14 @@ internal static class AdminSettingsEndpoints
     public static void MapAdminSettingsRoutes(this RouteGroupBuilder admin)
     {
         admin.MapGet("/settings", ListAsync).WithName("AdminListSettings").WithSummary("The settings of one scope").WithTags(Tag)
-            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound);
         admin.MapPut("/settings/{key}", PutAsync).WithName("AdminPutSetting").WithSummary("Set a value at one scope").WithTags(Tag)
             .Accepts<SettingRequest>("application/json")
-            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound);
         admin.MapDelete("/settings/{key}", DeleteAsync).WithName("AdminDeleteSetting").WithSummary("Remove a value at one scope").WithTags(Tag)
-            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound);
         admin.MapGet("/settings/{key}/resolve", ResolveAsync).WithName("AdminResolveSetting").WithSummary("The value in force for an app, organization and user (user, then organization, then app, then global)").WithTags(Tag)
-            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound);
     }
 
     private static async Task<Ok<SettingResponse[]>> ListAsync(string? scope, [FromQuery(Name = "scope_id")] string? scopeId, HttpContext context, AdminAccess access, IAuthsomeStore store, CancellationToken cancellationToken)

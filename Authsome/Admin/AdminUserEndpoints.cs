@@ -21,20 +21,20 @@ internal static class AdminUserEndpoints
     public static void MapAdminUserRoutes(this RouteGroupBuilder admin)
     {
         admin.MapGet("/users", ListAsync).WithName("AdminListUsers").WithSummary("An app's users (default: the caller's), by email substring, a page at a time").WithTags(Tag)
-            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound);
         admin.MapGet("/users/{id}", GetAsync).WithName("AdminGetUser").WithSummary("One user").WithTags(Tag)
-            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblems(StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound);
         admin.MapPost("/users/{id}/ban", BanAsync).WithName("AdminBanUser").WithSummary("Ban a user, with a reason and an optional end; their sessions stop working").WithTags(Tag)
             .Accepts<BanRequest>("application/json")
-            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound);
         admin.MapPost("/users/{id}/unban", UnbanAsync).WithName("AdminUnbanUser").WithSummary("Lift a ban").WithTags(Tag)
-            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblems(StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound);
         admin.MapDelete("/users/{id}", DeleteAsync).WithName("AdminDeleteUser").WithSummary("Delete a user and end their sessions").WithTags(Tag)
-            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound);
         admin.MapGet("/users/{id}/sessions", ListSessionsAsync).WithName("AdminListUserSessions").WithSummary("A user's sessions").WithTags(Tag)
-            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblems(StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound);
         admin.MapDelete("/users/{id}/sessions", RevokeSessionsAsync).WithName("AdminRevokeUserSessions").WithSummary("End every session of a user").WithTags(Tag)
-            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblems(StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound);
     }
 
     private static async Task<Ok<PageResponse<AdminUserResponse>>> ListAsync([FromQuery(Name = "app_id")] string? appId, string? email, string? cursor, string? limit, HttpContext context, AdminAccess access, IAuthsomeStore store, CancellationToken cancellationToken)

@@ -17,7 +17,7 @@ internal static class ApiKeyEndpoints
         authenticated.MapPost("/keys", CreateAsync)
             .WithName("CreateApiKey").WithSummary("Make an API key; the answer holds its secret, shown only this once").WithTags(Tag)
             .Accepts<CreateApiKeyRequest>("application/json")
-            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status401Unauthorized);
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status401Unauthorized);
 
         authenticated.MapGet("/keys", ListAsync)
             .WithName("ListApiKeys").WithSummary("The caller's API keys (no secrets)").WithTags(Tag)
@@ -25,11 +25,11 @@ internal static class ApiKeyEndpoints
 
         authenticated.MapDelete("/keys/{id}", RevokeAsync)
             .WithName("RevokeApiKey").WithSummary("Revoke an API key; it stops working at once").WithTags(Tag)
-            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblems(StatusCodes.Status401Unauthorized, StatusCodes.Status404NotFound);
 
         authenticated.MapPost("/keys/{id}/roll", RollAsync)
             .WithName("RollApiKey").WithSummary("Issue a new secret; the old one works for the grace period").WithTags(Tag)
-            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblems(StatusCodes.Status401Unauthorized, StatusCodes.Status404NotFound);
     }
 
     private static async Task<Created<IssuedApiKeyResponse>> CreateAsync(CreateApiKeyRequest body, HttpContext context, ApiKeyService keys, CancellationToken cancellationToken)

@@ -57,14 +57,14 @@ internal static class DeviceEndpoints
             .ProducesProblem(StatusCodes.Status401Unauthorized);
         authenticated.MapDelete("/devices/{id}", RemoveAsync)
             .WithName("RemoveDevice").WithSummary("Forget a device and end every session signed in from it").WithTags(Tag)
-            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblems(StatusCodes.Status401Unauthorized, StatusCodes.Status404NotFound);
         authenticated.MapPost("/devices/{id}/trust", TrustAsync)
             .WithName("TrustDevice").WithSummary("Mark a device as trusted").WithTags(Tag)
-            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblems(StatusCodes.Status401Unauthorized, StatusCodes.Status404NotFound);
 
         authenticated.MapDelete("/devices/{id}/trust", DistrustAsync)
             .WithName("DistrustDevice").WithSummary("Withdraw a device's trust (its sign-ins answer the MFA challenge again)").WithTags(Tag)
-            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblems(StatusCodes.Status401Unauthorized, StatusCodes.Status404NotFound);
     }
 
     private static async Task<Ok<DeviceResponse[]>> ListAsync(HttpContext context, DeviceService devices, CancellationToken cancellationToken)

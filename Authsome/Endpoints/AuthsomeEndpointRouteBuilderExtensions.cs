@@ -59,8 +59,7 @@ public static class AuthsomeEndpointRouteBuilderExtensions
         var group = endpoints.MapGroup(options.BasePath)
             .WithMetadata(AuthsomeEndpointMetadata.Instance)
             .RequireRateLimiting(AuthsomeRateLimitPolicies.General)
-            .ProducesProblem(StatusCodes.Status429TooManyRequests)
-            .ProducesProblem(StatusCodes.Status500InternalServerError)
+            .ProducesProblems(StatusCodes.Status429TooManyRequests, StatusCodes.Status500InternalServerError)
             .AddEndpointFilter(NoStoreAsync);
         var authenticated = group.MapGroup(string.Empty).RequireAuthsomeSession();
 

@@ -22,14 +22,12 @@ internal static class MeEndpoints
         authenticated.MapPatch("/me", UpdateAsync)
             .WithName("UpdateMe").WithSummary("Change the signed-in user's profile").WithTags(Tag)
             .Accepts<UpdateProfileRequest>("application/json")
-            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status401Unauthorized, StatusCodes.Status409Conflict);
 
         authenticated.MapDelete("/me", DeleteAsync)
             .WithName("DeleteMe").WithSummary("Delete the signed-in user's account and end its sessions").WithTags(Tag)
             .Accepts<DeleteAccountRequest>("application/json")
-            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden);
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden);
     }
 
     private static Task<Ok<UserResponse>> GetAsync(HttpContext context, CancellationToken cancellationToken)

@@ -20,8 +20,7 @@ internal static class SessionEndpoints
         routes.MapPost("/refresh", RefreshAsync)
             .WithName("Refresh").WithSummary("Exchange a refresh token for new tokens (the old ones stop working)").WithTags(Tag)
             .Accepts<RefreshRequest>("application/json")
-            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden, StatusCodes.Status429TooManyRequests)
             .RequireRateLimiting(AuthsomeRateLimitPolicies.Refresh);
 
         authenticated.MapPost("/signout", SignOutAsync)
@@ -34,7 +33,7 @@ internal static class SessionEndpoints
 
         authenticated.MapDelete("/sessions/{id}", RevokeAsync)
             .WithName("RevokeSession").WithSummary("End one of the caller's sessions").WithTags(Tag)
-            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblems(StatusCodes.Status401Unauthorized, StatusCodes.Status404NotFound);
 
         authenticated.MapDelete("/sessions", RevokeOthersAsync)
             .WithName("RevokeOtherSessions").WithSummary("End every session of the caller except this one").WithTags(Tag)

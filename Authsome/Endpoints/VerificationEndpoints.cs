@@ -19,13 +19,13 @@ internal static class VerificationEndpoints
         routes.MapPost("/verify-email", VerifyAsync)
             .WithName("VerifyEmail").WithSummary("Verify an email address with the token from the link, or the email and the code").WithTags(Tag)
             .Accepts<VerifyEmailRequest>("application/json")
-            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status429TooManyRequests)
             .RequireRateLimiting(AuthsomeRateLimitPolicies.Verification);
 
         routes.MapPost("/verify-email/resend", ResendAsync)
             .WithName("ResendVerification").WithSummary("Send a new verification mail; answers the same whether or not the account exists").WithTags(Tag)
             .Accepts<ResendVerificationRequest>("application/json")
-            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status429TooManyRequests)
             .RequireRateLimiting(AuthsomeRateLimitPolicies.Verification);
     }
 

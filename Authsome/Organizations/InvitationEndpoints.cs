@@ -18,29 +18,25 @@ internal static class InvitationEndpoints
         authenticated.MapPost("/orgs/{id}/invitations", CreateAsync)
             .WithName("CreateInvitation").WithSummary("Invite an email address; the invitee is mailed a single-use token (member:invite)").WithTags(Tag)
             .Accepts<CreateInvitationRequest>("application/json")
-            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
 
         authenticated.MapGet("/orgs/{id}/invitations", ListAsync)
             .WithName("ListInvitations").WithSummary("The organization's invitations (member:invite)").WithTags(Tag)
-            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblems(StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound);
 
         authenticated.MapDelete("/orgs/{id}/invitations/{invitation_id}", RevokeAsync)
             .WithName("RevokeInvitation").WithSummary("Withdraw a pending invitation (member:invite)").WithTags(Tag)
-            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound)
-            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status410Gone);
+            .ProducesProblems(StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict, StatusCodes.Status410Gone);
 
         authenticated.MapPost("/invitations/accept", AcceptAsync)
             .WithName("AcceptInvitation").WithSummary("Join the organization an invitation to the caller's email is for").WithTags(Tag)
             .Accepts<InvitationTokenRequest>("application/json")
-            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status410Gone);
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden, StatusCodes.Status409Conflict, StatusCodes.Status410Gone);
 
         authenticated.MapPost("/invitations/decline", DeclineAsync)
             .WithName("DeclineInvitation").WithSummary("Decline an invitation to the caller's email").WithTags(Tag)
             .Accepts<InvitationTokenRequest>("application/json")
-            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status410Gone);
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden, StatusCodes.Status409Conflict, StatusCodes.Status410Gone);
     }
 
     private static async Task<Created<InvitationResponse>> CreateAsync(string id, CreateInvitationRequest body, HttpContext context, OrganizationAccess access, InvitationService invitations, CancellationToken cancellationToken)

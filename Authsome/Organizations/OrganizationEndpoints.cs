@@ -19,48 +19,45 @@ internal static class OrganizationEndpoints
         authenticated.MapPost("/orgs", CreateAsync)
             .WithName("CreateOrganization").WithSummary("Create an organization; the caller becomes its owner").WithTags(Tag)
             .Accepts<CreateOrganizationRequest>("application/json")
-            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status401Unauthorized, StatusCodes.Status409Conflict);
 
         authenticated.MapGet("/orgs", ListAsync)
             .WithName("ListOrganizations").WithSummary("The caller's organizations, a page at a time").WithTags(Tag)
-            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status401Unauthorized);
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status401Unauthorized);
 
         authenticated.MapGet("/orgs/{id}", GetAsync)
             .WithName("GetOrganization").WithSummary("One of the caller's organizations").WithTags(Tag)
-            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblems(StatusCodes.Status401Unauthorized, StatusCodes.Status404NotFound);
 
         authenticated.MapPatch("/orgs/{id}", UpdateAsync)
             .WithName("UpdateOrganization").WithSummary("Change an organization (org:update)").WithTags(Tag)
             .Accepts<UpdateOrganizationRequest>("application/json")
-            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
 
         authenticated.MapDelete("/orgs/{id}", DeleteAsync)
             .WithName("DeleteOrganization").WithSummary("Delete an organization with its members, invitations, teams and roles (org:delete, owners)").WithTags(Tag)
-            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblems(StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound);
 
         authenticated.MapPost("/orgs/{id}/activate", ActivateAsync)
             .WithName("ActivateOrganization").WithSummary("Make the organization the session's active one (permission checks default to it)").WithTags(Tag)
-            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblems(StatusCodes.Status401Unauthorized, StatusCodes.Status404NotFound);
 
         authenticated.MapGet("/orgs/{id}/members", ListMembersAsync)
             .WithName("ListMembers").WithSummary("The organization's members (member:read)").WithTags(Tag)
-            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblems(StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound);
 
         authenticated.MapPatch("/orgs/{id}/members/{member_id}", ChangeRoleAsync)
             .WithName("UpdateMember").WithSummary("Change a member's role (member:update; owners only for the owner role)").WithTags(Tag)
             .Accepts<MemberRoleRequest>("application/json")
-            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
 
         authenticated.MapDelete("/orgs/{id}/members/{member_id}", RemoveMemberAsync)
             .WithName("RemoveMember").WithSummary("Remove a member (member:remove)").WithTags(Tag)
-            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesProblems(StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
 
         authenticated.MapPost("/orgs/{id}/leave", LeaveAsync)
             .WithName("LeaveOrganization").WithSummary("Leave the organization").WithTags(Tag)
-            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesProblems(StatusCodes.Status401Unauthorized, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
     }
 
     private static async Task<Created<OrganizationResponse>> CreateAsync(CreateOrganizationRequest body, HttpContext context, OrganizationService organizations, CancellationToken cancellationToken)

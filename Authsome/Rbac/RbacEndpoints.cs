@@ -21,44 +21,39 @@ internal static class RbacEndpoints
     {
         authenticated.MapGet("/orgs/{id}/roles", ListAsync)
             .WithName("ListRoles").WithSummary("The built-in and custom roles of the organization (role:read)").WithTags(Tag)
-            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblems(StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound);
 
         authenticated.MapPost("/orgs/{id}/roles", CreateAsync)
             .WithName("CreateRole").WithSummary("Create a custom role (role:manage)").WithTags(Tag)
             .Accepts<RoleRequest>("application/json")
-            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
 
         authenticated.MapPatch("/orgs/{id}/roles/{role_id}", UpdateAsync)
             .WithName("UpdateRole").WithSummary("Change a custom role (role:manage)").WithTags(Tag)
             .Accepts<RoleRequest>("application/json")
-            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound);
 
         authenticated.MapDelete("/orgs/{id}/roles/{role_id}", DeleteAsync)
             .WithName("DeleteRole").WithSummary("Delete a custom role no member holds (role:manage)").WithTags(Tag)
-            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
 
         authenticated.MapPost("/orgs/{id}/members/{member_id}/roles", AssignAsync)
             .WithName("AssignRole").WithSummary("Give a member one more role (member:update)").WithTags(Tag)
             .Accepts<MemberRoleRequest>("application/json")
-            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound);
 
         authenticated.MapDelete("/orgs/{id}/members/{member_id}/roles/{role}", UnassignAsync)
             .WithName("UnassignRole").WithSummary("Take an extra role back from a member (member:update)").WithTags(Tag)
-            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound);
 
         authenticated.MapGet("/me/permissions", PermissionsAsync)
             .WithName("GetMyPermissions").WithSummary("The caller's effective permissions in an organization (default: the active one)").WithTags(Tag)
-            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status401Unauthorized, StatusCodes.Status404NotFound);
 
         authenticated.MapPost("/authorize", AuthorizeAsync)
             .WithName("Authorize").WithSummary("Whether the caller may perform an action on a resource (in an organization, default: the active one)").WithTags(Tag)
             .Accepts<AuthorizeRequest>("application/json")
-            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status401Unauthorized);
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status401Unauthorized);
     }
 
     private static async Task<Ok<RoleResponse[]>> ListAsync(string id, HttpContext context, OrganizationAccess access, RoleService roles, CancellationToken cancellationToken)

@@ -1,3 +1,4 @@
+using Authsome.Endpoints;
 using Authsome.Accounts;
 using Authsome.ApiKeys;
 using Authsome.Apps;
@@ -58,15 +59,15 @@ internal static class ServiceAccountEndpoints
     public static void MapServiceAccountRoutes(this IEndpointRouteBuilder authenticated)
     {
         var group = authenticated.MapGroup("/admin/service-accounts").WithTags(Tag)
-            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
+            .ProducesProblems(StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden);
         group.MapPost("/", CreateAsync).WithName("CreateServiceAccount").WithSummary("Add a service account")
             .Accepts<ServiceAccountRequest>("application/json").ProducesProblem(StatusCodes.Status400BadRequest);
         group.MapGet("/", ListAsync).WithName("ListServiceAccounts").WithSummary("The app's service accounts");
         group.MapPatch("/{id}", UpdateAsync).WithName("UpdateServiceAccount").WithSummary("Rename, describe, disable or enable a service account")
-            .Accepts<ServiceAccountRequest>("application/json").ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
+            .Accepts<ServiceAccountRequest>("application/json").ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
         group.MapDelete("/{id}", DeleteAsync).WithName("DeleteServiceAccount").WithSummary("Remove a service account and its keys").ProducesProblem(StatusCodes.Status404NotFound);
         group.MapPost("/{id}/keys", CreateKeyAsync).WithName("CreateServiceAccountKey").WithSummary("Make a key for the account; the answer holds its secret, shown only this once")
-            .Accepts<CreateApiKeyRequest>("application/json").ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
+            .Accepts<CreateApiKeyRequest>("application/json").ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
         group.MapGet("/{id}/keys", ListKeysAsync).WithName("ListServiceAccountKeys").WithSummary("The account's keys (no secrets)").ProducesProblem(StatusCodes.Status404NotFound);
         group.MapDelete("/{id}/keys/{keyId}", RevokeKeyAsync).WithName("RevokeServiceAccountKey").WithSummary("Revoke one of the account's keys").ProducesProblem(StatusCodes.Status404NotFound);
     }

@@ -1,3 +1,4 @@
+using Authsome.Endpoints;
 using Authsome.Accounts;
 using Authsome.Authorization;
 using Authsome.Errors;
@@ -18,19 +19,19 @@ internal static class WebhookEndpoints
     public static void MapWebhookRoutes(this IEndpointRouteBuilder authenticated)
     {
         var group = authenticated.MapGroup("/webhooks").WithTags(Tag)
-            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden);
+            .ProducesProblems(StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden);
 
         group.MapPost("/", CreateAsync).WithName("CreateWebhook").WithSummary("Add an endpoint; the answer holds its signing secret, shown only this once")
             .Accepts<CreateWebhookRequest>("application/json").ProducesProblem(StatusCodes.Status400BadRequest);
         group.MapGet("/", ListAsync).WithName("ListWebhooks").WithSummary("The app's webhook endpoints (no secrets)");
         group.MapGet("/{id}", GetAsync).WithName("GetWebhook").WithSummary("One webhook endpoint").ProducesProblem(StatusCodes.Status404NotFound);
         group.MapPatch("/{id}", UpdateAsync).WithName("UpdateWebhook").WithSummary("Change an endpoint's URL, events or active flag")
-            .Accepts<UpdateWebhookRequest>("application/json").ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
+            .Accepts<UpdateWebhookRequest>("application/json").ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
         group.MapDelete("/{id}", DeleteAsync).WithName("DeleteWebhook").WithSummary("Remove an endpoint and its deliveries").ProducesProblem(StatusCodes.Status404NotFound);
         group.MapPost("/{id}/rotate-secret", RotateAsync).WithName("RotateWebhookSecret").WithSummary("Issue a new signing secret, shown only this once")
             .ProducesProblem(StatusCodes.Status404NotFound);
         group.MapGet("/{id}/deliveries", DeliveriesAsync).WithName("ListWebhookDeliveries").WithSummary("An endpoint's deliveries: status, attempts, response code, latency")
-            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
         group.MapPost("/{id}/deliveries/{deliveryId}/redeliver", RedeliverAsync).WithName("RedeliverWebhook").WithSummary("Send a delivery again")
             .ProducesProblem(StatusCodes.Status404NotFound);
     }

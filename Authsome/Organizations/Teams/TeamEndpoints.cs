@@ -18,30 +18,28 @@ internal static class TeamEndpoints
         authenticated.MapPost("/orgs/{id}/teams", CreateAsync)
             .WithName("CreateTeam").WithSummary("Create a team (team:manage)").WithTags(Tag)
             .Accepts<TeamRequest>("application/json")
-            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
 
         authenticated.MapGet("/orgs/{id}/teams", ListAsync)
             .WithName("ListTeams").WithSummary("The organization's teams with their members (team:read)").WithTags(Tag)
-            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblems(StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound);
 
         authenticated.MapPatch("/orgs/{id}/teams/{team_id}", UpdateAsync)
             .WithName("UpdateTeam").WithSummary("Rename a team (team:manage)").WithTags(Tag)
             .Accepts<TeamRequest>("application/json")
-            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
 
         authenticated.MapDelete("/orgs/{id}/teams/{team_id}", DeleteAsync)
             .WithName("DeleteTeam").WithSummary("Delete a team (team:manage)").WithTags(Tag)
-            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblems(StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound);
 
         authenticated.MapPost("/orgs/{id}/teams/{team_id}/members/{member_id}", AddMemberAsync)
             .WithName("AddTeamMember").WithSummary("Put a member of the organization in a team (team:manage)").WithTags(Tag)
-            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblems(StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound);
 
         authenticated.MapDelete("/orgs/{id}/teams/{team_id}/members/{member_id}", RemoveMemberAsync)
             .WithName("RemoveTeamMember").WithSummary("Take a member out of a team (team:manage)").WithTags(Tag)
-            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblems(StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound);
     }
 
     private static async Task<Created<TeamResponse>> CreateAsync(string id, TeamRequest body, HttpContext context, OrganizationAccess access, TeamService teams, CancellationToken cancellationToken)

@@ -34,8 +34,7 @@ internal static class JwtEndpoints
         authenticated.MapPost("/introspect", IntrospectAsync)
             .WithName("Introspect").WithSummary("Whether a token is active, and what it says (RFC 7662); for holders of the introspection role or API keys with the introspect scope").WithTags(Tag)
             .Accepts<IntrospectionForm>("application/x-www-form-urlencoded")
-            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden);
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden);
     }
 
     private static async Task<ContentHttpResult> JwksAsync(HttpContext context, SigningKeyRing keys, AppResolver apps, IOptionsMonitor<JwtOptions> options, CancellationToken cancellationToken)

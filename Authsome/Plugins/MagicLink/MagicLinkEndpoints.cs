@@ -19,14 +19,13 @@ internal static class MagicLinkEndpoints
         routes.MapPost("/magic-link", RequestAsync)
             .WithName("RequestMagicLink").WithSummary("Mail a sign-in link; answers 202 whether or not the address has an account").WithTags(Tag)
             .Accepts<MagicLinkRequest>("application/json")
-            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status429TooManyRequests)
             .RequireRateLimiting(MagicLinkPlugin.RateLimitPolicy);
 
         routes.MapPost("/magic-link/verify", VerifyAsync)
             .WithName("VerifyMagicLink").WithSummary("Sign in (or sign up) with the token from a sign-in link").WithTags(Tag)
             .Accepts<MagicLinkVerifyRequest>("application/json")
-            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status403Forbidden, StatusCodes.Status429TooManyRequests)
             .RequireRateLimiting(MagicLinkPlugin.RateLimitPolicy);
     }
 

@@ -23,25 +23,25 @@ internal static class SocialEndpoints
     {
         routes.MapGet("/social/{provider}", StartAsync)
             .WithName("SocialSignIn").WithSummary("Go to the provider to sign in; comes back to redirect_uri with a one-time code").WithTags(Tag)
-            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
 
         // One operation per method: OpenAPI operation ids must be unique (POST is the form_post response mode, e.g. Apple).
         routes.MapGet("/social/{provider}/callback", CallbackAsync)
             .WithName("SocialCallback").WithSummary("Where the provider sends the browser back").WithTags(Tag)
-            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
         routes.MapPost("/social/{provider}/callback", CallbackAsync)
             .WithName("SocialCallbackFormPost").WithSummary("Where the provider posts the browser back (form_post response mode)").WithTags(Tag)
-            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
 
         routes.MapPost("/social/exchange", ExchangeAsync)
             .WithName("SocialExchange").WithSummary("Exchange the one-time code from the redirect for the session's tokens").WithTags(Tag)
             .Accepts<SocialExchangeRequest>("application/json")
-            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden);
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status403Forbidden);
 
         authenticated.MapPost("/social/{provider}/link", LinkAsync)
             .WithName("SocialLink").WithSummary("Start linking a provider account to the caller; open the returned URL in the browser").WithTags(Tag)
             .Accepts<SocialLinkRequest>("application/json")
-            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status401Unauthorized, StatusCodes.Status404NotFound);
 
         authenticated.MapGet("/me/accounts", ListAsync)
             .WithName("ListLinkedAccounts").WithSummary("The caller's linked provider accounts").WithTags(Tag)
@@ -49,7 +49,7 @@ internal static class SocialEndpoints
 
         authenticated.MapDelete("/me/accounts/{id}", UnlinkAsync)
             .WithName("UnlinkAccount").WithSummary("Unlink a provider account (not the last way to sign in)").WithTags(Tag)
-            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status404NotFound).ProducesProblem(StatusCodes.Status409Conflict);
+            .ProducesProblems(StatusCodes.Status401Unauthorized, StatusCodes.Status404NotFound, StatusCodes.Status409Conflict);
     }
 
     private static async Task<RedirectHttpResult> StartAsync(string provider, [FromQuery(Name = "redirect_uri")] string? redirectUri, HttpContext context, SocialService social, CancellationToken cancellationToken)

@@ -25,19 +25,19 @@ internal static class MfaEndpoints
         mfa.MapPost("/totp/enroll", EnrollAsync)
             .WithName("MfaEnrollTotp").WithSummary("Start TOTP enrollment: signed in (with the password) or with an enrollment-only ticket")
             .Accepts<MfaEnrollRequest>("application/json")
-            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status401Unauthorized, StatusCodes.Status409Conflict)
             .RequireRateLimiting(AuthsomeRateLimitPolicies.SignIn);
 
         mfa.MapPost("/totp/confirm", ConfirmAsync)
             .WithName("MfaConfirmTotp").WithSummary("Turn TOTP on with a first code; returns the recovery codes once")
             .Accepts<MfaConfirmRequest>("application/json")
-            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status401Unauthorized, StatusCodes.Status409Conflict)
             .RequireRateLimiting(AuthsomeRateLimitPolicies.SignIn);
 
         mfa.MapPost("/challenge", ChallengeAsync)
             .WithName("MfaChallenge").WithSummary("Finish a sign-in held back for MFA with a code or a recovery code")
             .Accepts<MfaChallengeRequest>("application/json")
-            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden)
             .RequireRateLimiting(AuthsomeRateLimitPolicies.SignIn);
 
         authenticated.MapGet(string.Empty, StatusAsync)
@@ -47,13 +47,13 @@ internal static class MfaEndpoints
         authenticated.MapDelete("/totp", DisableAsync)
             .WithName("MfaDisableTotp").WithSummary("Turn TOTP off (needs a current code or a recovery code)")
             .Accepts<MfaProofRequest>("application/json")
-            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status401Unauthorized, StatusCodes.Status409Conflict)
             .RequireRateLimiting(AuthsomeRateLimitPolicies.SignIn);
 
         authenticated.MapPost("/recovery-codes", RegenerateAsync)
             .WithName("MfaRegenerateRecoveryCodes").WithSummary("Replace the recovery codes (needs a current code or a recovery code)")
             .Accepts<MfaProofRequest>("application/json")
-            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status409Conflict)
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status401Unauthorized, StatusCodes.Status409Conflict)
             .RequireRateLimiting(AuthsomeRateLimitPolicies.SignIn);
     }
 

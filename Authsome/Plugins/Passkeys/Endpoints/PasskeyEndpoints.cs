@@ -26,7 +26,7 @@ internal static class PasskeyEndpoints
         authenticated.MapPost("/register/verify", RegisterAsync)
             .WithName("PasskeyRegister").WithSummary("Verify and store the new passkey (the JSON of credential.toJSON())")
             .Accepts<PasskeyRegisterRequest>(Json)
-            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status401Unauthorized);
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status401Unauthorized);
 
         passkeys.MapPost("/signin/options", SignInOptionsAsync)
             .WithName("PasskeySignInOptions").WithSummary("PublicKeyCredentialRequestOptions (JSON) for navigator.credentials.get")
@@ -37,7 +37,7 @@ internal static class PasskeyEndpoints
         passkeys.MapPost("/signin/verify", SignInAsync)
             .WithName("PasskeySignIn").WithSummary("Sign in with a passkey assertion (the JSON of credential.toJSON()); satisfies MFA")
             .Accepts<PasskeySignInRequest>(Json)
-            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status403Forbidden)
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden)
             .RequireRateLimiting(AuthsomeRateLimitPolicies.SignIn);
 
         authenticated.MapGet(string.Empty, ListAsync)
@@ -46,11 +46,11 @@ internal static class PasskeyEndpoints
         authenticated.MapPatch("/{id}", RenameAsync)
             .WithName("RenamePasskey").WithSummary("Rename one of the caller's passkeys")
             .Accepts<PasskeyRenameRequest>(Json)
-            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status401Unauthorized, StatusCodes.Status404NotFound);
 
         authenticated.MapDelete("/{id}", DeleteAsync)
             .WithName("DeletePasskey").WithSummary("Delete one of the caller's passkeys")
-            .ProducesProblem(StatusCodes.Status401Unauthorized).ProducesProblem(StatusCodes.Status404NotFound);
+            .ProducesProblems(StatusCodes.Status401Unauthorized, StatusCodes.Status404NotFound);
     }
 
     private static async Task<ContentHttpResult> RegistrationOptionsAsync(HttpContext context, PasskeyService passkeys, CancellationToken cancellationToken) =>

@@ -18,20 +18,18 @@ internal static class PasswordEndpoints
         authenticated.MapPost("/change-password", ChangeAsync)
             .WithName("ChangePassword").WithSummary("Change the password; every other session ends").WithTags(Tag)
             .Accepts<ChangePasswordRequest>("application/json")
-            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status503ServiceUnavailable);
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status401Unauthorized, StatusCodes.Status503ServiceUnavailable);
 
         routes.MapPost("/forgot-password", ForgotAsync)
             .WithName("ForgotPassword").WithSummary("Mail a reset link; answers the same whether or not the account exists").WithTags(Tag)
             .Accepts<ForgotPasswordRequest>("application/json")
-            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status429TooManyRequests)
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status429TooManyRequests)
             .RequireRateLimiting(AuthsomeRateLimitPolicies.PasswordReset);
 
         routes.MapPost("/reset-password", ResetAsync)
             .WithName("ResetPassword").WithSummary("Set a new password with a reset token; every session ends").WithTags(Tag)
             .Accepts<ResetPasswordRequest>("application/json")
-            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status429TooManyRequests)
-            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status429TooManyRequests, StatusCodes.Status503ServiceUnavailable)
             .RequireRateLimiting(AuthsomeRateLimitPolicies.PasswordReset);
     }
 

@@ -21,19 +21,14 @@ internal static class SignUpEndpoints
         routes.MapPost("/signup", SignUpAsync)
             .WithName("SignUp").WithSummary("Create an account with an email and a password").WithTags(Tag)
             .Accepts<SignUpRequest>("application/json")
-            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status403Forbidden)
-            .ProducesProblem(StatusCodes.Status409Conflict).ProducesProblem(StatusCodes.Status413PayloadTooLarge)
-            .ProducesProblem(StatusCodes.Status415UnsupportedMediaType).ProducesProblem(StatusCodes.Status429TooManyRequests)
-            .ProducesProblem(StatusCodes.Status503ServiceUnavailable)
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status403Forbidden, StatusCodes.Status409Conflict, StatusCodes.Status413PayloadTooLarge, StatusCodes.Status415UnsupportedMediaType, StatusCodes.Status429TooManyRequests, StatusCodes.Status503ServiceUnavailable)
             .WithMetadata(PasswordHashingAdmission.Instance)
             .RequireRateLimiting(AuthsomeRateLimitPolicies.SignUp);
 
         routes.MapPost("/signin", SignInAsync)
             .WithName("SignIn").WithSummary("Sign in with an email or username and a password").WithTags(Tag)
             .Accepts<SignInRequest>("application/json")
-            .ProducesProblem(StatusCodes.Status400BadRequest).ProducesProblem(StatusCodes.Status401Unauthorized)
-            .ProducesProblem(StatusCodes.Status403Forbidden).ProducesProblem(StatusCodes.Status423Locked)
-            .ProducesProblem(StatusCodes.Status429TooManyRequests).ProducesProblem(StatusCodes.Status503ServiceUnavailable)
+            .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden, StatusCodes.Status423Locked, StatusCodes.Status429TooManyRequests, StatusCodes.Status503ServiceUnavailable)
             .WithMetadata(PasswordHashingAdmission.Instance)
             .RequireRateLimiting(AuthsomeRateLimitPolicies.SignIn);
     }
