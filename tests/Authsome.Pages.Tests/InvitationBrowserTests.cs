@@ -81,4 +81,34 @@ public sealed class InvitationBrowserTests
         await browser.CheckAsync("invitation-05-not-for-you");
         Assert.Single(await host.Store.Members.ListAsync(organization.Id, cancellationToken));
     }
+
+    [Fact]
+    public async Task InviteeDeclinesTheInvitation()
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        await using var host = PagesHost.Start();
+        var owner = await host.CreateVerifiedUserAsync("owner@example.com", Password);
+        var invitee = await host.CreateVerifiedUserAsync("lin@example.com", Password);
+        var (organization, _) = await host.Services.GetRequiredService<OrganizationService>().CreateAsync(owner, "Acme Rockets", "acme-rockets", null, cancellationToken);
+        var context = await host.Services.GetRequiredService<OrganizationAccess>().OpenAsync(owner, organization.Id.ToString(), cancellationToken);
+        await host.Services.GetRequiredService<InvitationService>().CreateAsync(context, invitee.Email, null, cancellationToken);
+        var link = await host.Mail.LinkAsync(invitee.Email, "invited");
+
+        await using var browser = await Browser.LaunchAsync(host.Address);
+        var page = browser.Page;
+        await page.GotoAsync("/auth/sign-in?return_url=" + Uri.EscapeDataString(new Uri(link).PathAndQuery));
+        await page.GetByLabel("Email").FillAsync(invitee.Email);
+        await page.GetByLabel("Password").FillAsync(Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Decline" }).ClickAsync();
+        await Expect(page.Locator(".notice")).ToHaveTextAsync("You declined the invitation.");
+        await browser.CheckAsync("invitation-06-declined");
+        Assert.Null(await host.Store.Members.GetByUserAsync(organization.Id, invitee.Id, cancellationToken));
+
+        // Declined is final: the link explains itself, and accepting it now does nothing.
+        await page.GotoAsync(link);
+        await Expect(page.Locator(".error-summary")).ToContainTextAsync("already accepted or declined");
+        Assert.Null(await host.Store.Members.GetByUserAsync(organization.Id, invitee.Id, cancellationToken));
+        Assert.Empty(browser.CspViolations);
+    }
 }
