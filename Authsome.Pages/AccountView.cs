@@ -41,4 +41,7 @@ public sealed record AccountView
 
     /// <summary>The user's linked social accounts (social plugin).</summary>
     public IReadOnlyList<SocialAccount>? LinkedAccounts { get; init; }
+
+    /// <summary>The names to show for the providers the app offers, by provider key.</summary>
+    public IReadOnlyDictionary<string, string> ProviderNames { get; init; } = new Dictionary<string, string>();
 }

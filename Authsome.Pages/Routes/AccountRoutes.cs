@@ -45,6 +45,7 @@ internal static class AccountRoutes
         var app = await engine.GetAppAsync(cancellationToken);
         var config = await store.FormConfigs.GetAsync(app.AppId, SignUpFormFields.FormType, cancellationToken);
         var passkeys = services.GetService<PasskeyService>();
+        var social = services.GetService<SocialService>();
         var view = new AccountView
         {
             User = user,
@@ -57,7 +58,9 @@ internal static class AccountRoutes
             Mfa = services.GetService<MfaService>() is { } mfa ? await mfa.StatusAsync(user, cancellationToken) : null,
             Passkeys = passkeys is null ? null : await passkeys.ListAsync(user, cancellationToken),
             PasskeyOptionsUrl = passkeys is null ? null : EngineRoute(context, "passkeys/register/options"),
-            LinkedAccounts = services.GetService<SocialService>() is { } social ? await social.ListAsync(user.Id, cancellationToken) : null,
+            LinkedAccounts = social is null ? null : await social.ListAsync(user.Id, cancellationToken),
+            ProviderNames = social is null ? new Dictionary<string, string>()
+                : (await social.OfferedProvidersAsync(cancellationToken)).ToDictionary(p => p.Name, p => p.DisplayName, StringComparer.Ordinal),
         };
         return await pages.RenderAsync<Account>(context, "Your account", new()
         {

@@ -110,17 +110,9 @@ public sealed class AccountBrowserTests
     public async Task ALinkedAccountIsUnlinkedOnlyWhereAnotherWayToSignInRemains()
     {
         var cancellationToken = TestContext.Current.CancellationToken;
-        var port = PagesHost.FreePort();
-        await using var provider = await TestOidcProvider.StartAsync($"https://127.0.0.1:{port}/v1/auth/social/test/callback");
-        await using var host = PagesHost.Start(new Dictionary<string, string?>
-        {
-            ["Authsome:Social:Providers:test:Authority"] = provider.Issuer.AbsoluteUri,
-            ["Authsome:Social:Providers:test:ClientId"] = TestOidcProvider.ClientId,
-            ["Authsome:Social:Providers:test:ClientSecret"] = TestOidcProvider.ClientSecret,
-            ["Authsome:Social:Providers:test:RequireHttpsMetadata"] = "false",
-            ["Authsome:Social:Providers:test:DisplayName"] = "Example ID",
-            ["Authsome:Social:AllowedRedirectUris:0"] = $"https://127.0.0.1:{port}/auth/social/complete",
-        }, port);
+        var social = await PagesHost.StartWithSocialProviderAsync();
+        await using var provider = social.Provider;
+        await using var host = social.Host;
         var withPassword = await host.CreateVerifiedUserAsync("linus@example.com", Password);
         await using var browser = await Browser.LaunchAsync(host.Address);
         var page = browser.Page;
@@ -130,12 +122,12 @@ public sealed class AccountBrowserTests
         provider.User = new ProviderUser("sub-linus", withPassword.Email, true, "Linus");
         await page.GotoAsync("/auth/sign-in");
         await page.GetByRole(AriaRole.Link, new() { Name = "Continue with Example ID" }).ClickAsync();
-        await Expect(linked).ToContainTextAsync("test, linus@example.com");
+        await Expect(linked).ToContainTextAsync("Example ID, linus@example.com");
         await browser.CheckAsync("account-06-linked-account");
-        await page.GetByRole(AriaRole.Button, new() { Name = "Unlink test (linus@example.com)" }).ClickAsync();
+        await page.GetByRole(AriaRole.Button, new() { Name = "Unlink Example ID (linus@example.com)" }).ClickAsync();
         await Expect(page.Locator("section[aria-labelledby=linked-title]")).ToContainTextAsync("No linked accounts.");
-        var social = host.Services.GetRequiredService<ISocialAccountStore>();
-        Assert.Empty(await social.ListByUserAsync(withPassword.Id, cancellationToken));
+        var linkedAccounts = host.Services.GetRequiredService<ISocialAccountStore>();
+        Assert.Empty(await linkedAccounts.ListByUserAsync(withPassword.Id, cancellationToken));
 
         // An account made by the provider has no other way in: no unlink is offered.
         await page.GetByRole(AriaRole.Button, new() { Name = "Sign out" }).ClickAsync();

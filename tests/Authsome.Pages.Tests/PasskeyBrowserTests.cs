@@ -1,3 +1,4 @@
+using Authsome.Api.Tests.Passkeys;
 using Authsome.Pages.Tests.Infrastructure;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -23,20 +24,7 @@ public sealed class PasskeyBrowserTests
         await using var host = PagesHost.Start(Passkeys(origin), port, development: true);
         await using var browser = await Browser.LaunchAsync(new Uri(origin));
         var page = browser.Page;
-        var devTools = await browser.Context.NewCDPSessionAsync(page);
-        await devTools.SendAsync("WebAuthn.enable");
-        await devTools.SendAsync("WebAuthn.addVirtualAuthenticator", new Dictionary<string, object>
-        {
-            ["options"] = new Dictionary<string, object>
-            {
-                ["protocol"] = "ctap2",
-                ["transport"] = "internal",
-                ["hasResidentKey"] = true,
-                ["hasUserVerification"] = true,
-                ["isUserVerified"] = true,
-                ["automaticPresenceSimulation"] = true,
-            },
-        });
+        await VirtualAuthenticator.AddAsync(page);
 
         await page.GotoAsync("/auth/sign-up");
         await page.GetByLabel("Email").FillAsync(Email);

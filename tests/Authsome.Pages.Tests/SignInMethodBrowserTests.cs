@@ -76,18 +76,10 @@ public sealed class SignInMethodBrowserTests
     [Fact]
     public async Task SocialProviderButtonSignsInAndReturns()
     {
-        var port = PagesHost.FreePort();
-        await using var provider = await TestOidcProvider.StartAsync($"https://127.0.0.1:{port}/v1/auth/social/test/callback");
+        var social = await PagesHost.StartWithSocialProviderAsync();
+        await using var provider = social.Provider;
+        await using var host = social.Host;
         provider.User = new ProviderUser("sub-linus", "linus@example.com", true, "Linus");
-        await using var host = PagesHost.Start(new Dictionary<string, string?>
-        {
-            ["Authsome:Social:Providers:test:Authority"] = provider.Issuer.AbsoluteUri,
-            ["Authsome:Social:Providers:test:ClientId"] = TestOidcProvider.ClientId,
-            ["Authsome:Social:Providers:test:ClientSecret"] = TestOidcProvider.ClientSecret,
-            ["Authsome:Social:Providers:test:RequireHttpsMetadata"] = "false",
-            ["Authsome:Social:Providers:test:DisplayName"] = "Example ID",
-            ["Authsome:Social:AllowedRedirectUris:0"] = $"https://127.0.0.1:{port}/auth/social/complete",
-        }, port);
         await using var browser = await Browser.LaunchAsync(host.Address);
         var page = browser.Page;
 
