@@ -84,6 +84,7 @@ public sealed class AccountBrowserTests
 
         await page.GetByLabel("Name of the new key").FillAsync("deploy script");
         await page.GetByLabel("Scopes, separated by spaces").FillAsync("users:read");
+        await page.GetByLabel("Expires after this many days").FillAsync("30");
         await page.GetByRole(AriaRole.Button, new() { Name = "Create an API key" }).ClickAsync();
         await Expect(page.Locator("h1")).ToHaveTextAsync("Your new API key");
         var secret = await page.GetByLabel("Your API key").InputValueAsync();
@@ -98,6 +99,9 @@ public sealed class AccountBrowserTests
         var listed = page.Locator(".api-keys li");
         await Expect(listed).ToContainTextAsync("deploy script");
         await Expect(listed).ToContainTextAsync("users:read");
+        await Expect(listed).ToContainTextAsync("expires");
+        var expiry = Assert.Single(await host.Store.ApiKeys.ListByUserAsync(user.Id, cancellationToken)).ExpiresAt;
+        Assert.InRange(expiry!.Value, DateTimeOffset.UtcNow.AddDays(29), DateTimeOffset.UtcNow.AddDays(30));
         Assert.DoesNotContain(secret, await page.ContentAsync(), StringComparison.Ordinal);
         await page.GetByRole(AriaRole.Button, new() { Name = "Revoke API key deploy script" }).ClickAsync();
         await Expect(listed).ToContainTextAsync("(revoked)");
