@@ -1,3 +1,5 @@
+using Authsome.ApiKeys;
+using Authsome.Devices;
 using Authsome.Endpoints;
 using Authsome.Errors;
 using Authsome.Forms;
@@ -6,8 +8,6 @@ using Authsome.Pages.Security;
 using Authsome.Plugins.Mfa;
 using Authsome.Plugins.Passkeys;
 using Authsome.Plugins.Social;
-using Authsome.ApiKeys;
-using Authsome.Devices;
 using Authsome.Sessions;
 using Authsome.Store;
 using Microsoft.AspNetCore.Builder;
