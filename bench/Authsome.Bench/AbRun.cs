@@ -46,12 +46,16 @@ internal static class AbRun
         await PreflightAsync(a.BaseAddress, settings.SmallDataSet, cancellationToken);
         await PreflightAsync(b.BaseAddress, settings.SmallDataSet, cancellationToken);
 
-        // GET /me draws from sessions 1 .. small; refresh takes a fresh slice of the sessions above for every wrk run
-        // (refresh tokens are single-use), warm-ups included.
-        var slice = (settings.LargeDataSet - settings.SmallDataSet) / (2 * (settings.Rounds + ScenarioRunner.MaxWarmups));
+        // GET /me draws from sessions 1 .. small (a small working set), and "GET /me, wide" from the upper half of the
+        // set (random tokens over many rows: buffer-cache misses, and each session's first request of the run).
+        // Refresh takes a fresh slice of the sessions between for every wrk run (refresh tokens are single-use),
+        // warm-ups included, so it never rotates a session GET /me uses.
+        var wide = settings.LargeDataSet / 2;
+        var slice = (wide - settings.SmallDataSet) / (2 * (settings.Rounds + ScenarioRunner.MaxWarmups));
         var nextSlice = settings.SmallDataSet + 1;
         var threads = Text(Math.Min(settings.Threads, settings.Connections));
         string[] MeArguments() => [$"{BasePath}/me", Text(settings.SmallDataSet), BenchData.AccessTokenPrefix];
+        string[] WideMeArguments() => [$"{BasePath}/me", Text(settings.LargeDataSet - wide), BenchData.AccessTokenPrefix, Text(wide + 1)];
         string[] RefreshArguments()
         {
             var first = nextSlice;
@@ -62,7 +66,7 @@ internal static class AbRun
         var rows = new List<(int Round, string Scenario, ScenarioResult A, ScenarioResult B, string Load)>();
         for (var round = 0; round < settings.Rounds; round++)
         {
-            foreach (var (scenario, script, arguments) in (ValueTuple<string, string, Func<string[]>>[])[("GET /me", "me.lua", MeArguments), ("refresh", "refresh.lua", RefreshArguments)])
+            foreach (var (scenario, script, arguments) in (ValueTuple<string, string, Func<string[]>>[])[("GET /me", "me.lua", MeArguments), ("GET /me, wide", "me.lua", WideMeArguments), ("refresh", "refresh.lua", RefreshArguments)])
             {
                 var load = Machine.ReadLoadAverage();
                 // Alternate who goes first, so that a trend in the machine's load favours neither.
