@@ -104,8 +104,8 @@ internal static class AbRun
 
     private static string Describe((int Round, string Scenario, ScenarioResult A, ScenarioResult B, string Load) row) =>
         string.Create(CultureInfo.InvariantCulture,
-            $"round {row.Round} {row.Scenario}: A {Rate(row.Scenario, row.A):0.0}/s ({row.A.ApiCpuPerRequest.TotalMicroseconds:0} µs API CPU, {row.A.Load.Errors} errors, {row.A.ApiConnections} DB conns), " +
-            $"B {Rate(row.Scenario, row.B):0.0}/s ({row.B.ApiCpuPerRequest.TotalMicroseconds:0} µs, {row.B.Load.Errors} errors, {row.B.ApiConnections} DB conns): " +
+            $"round {row.Round} {row.Scenario}: A {Rate(row.Scenario, row.A):0.0}/s ({row.A.ApiCpuPerRequest.TotalMicroseconds:0} µs API CPU, {row.A.Load.Errors} errors), " +
+            $"B {Rate(row.Scenario, row.B):0.0}/s ({row.B.ApiCpuPerRequest.TotalMicroseconds:0} µs, {row.B.Load.Errors} errors): " +
             $"B/A rate {Rate(row.Scenario, row.B) / Rate(row.Scenario, row.A):0.00}, API CPU {row.B.ApiCpuPerRequest / row.A.ApiCpuPerRequest:0.00}; load {row.Load}");
 
     private static string Report(BenchSettings settings, Machine machine, List<(int Round, string Scenario, ScenarioResult A, ScenarioResult B, string Load)> rows)
@@ -119,14 +119,14 @@ internal static class AbRun
         md.AppendLine();
         md.AppendLine("(The storm's rate is its successful sign-ins per second, its errors the shed 503s; API µs/req is per answer.)");
         md.AppendLine();
-        md.AppendLine("| Round | Scenario | A req/s | B req/s | B/A rate | A API µs/req | B API µs/req | B/A API CPU | A DB µs/req | B DB µs/req | Errors A/B | DB conns A/B | Load average |");
-        md.AppendLine("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---|---|---|");
+        md.AppendLine("| Round | Scenario | A req/s | B req/s | B/A rate | A API µs/req | B API µs/req | B/A API CPU | A DB µs/req | B DB µs/req | Errors A/B | Load average |");
+        md.AppendLine("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---|---|");
         foreach (var r in rows)
         {
             md.AppendLine(CultureInfo.InvariantCulture,
                 $"| {r.Round} | {r.Scenario} | {Rate(r.Scenario, r.A):0} | {Rate(r.Scenario, r.B):0} | {Rate(r.Scenario, r.B) / Rate(r.Scenario, r.A):0.00} | " +
                 $"{r.A.ApiCpuPerRequest.TotalMicroseconds:0} | {r.B.ApiCpuPerRequest.TotalMicroseconds:0} | {r.B.ApiCpuPerRequest / r.A.ApiCpuPerRequest:0.00} | " +
-                $"{r.A.DatabaseCpuPerRequest.TotalMicroseconds:0} | {r.B.DatabaseCpuPerRequest.TotalMicroseconds:0} | {r.A.Load.Errors}/{r.B.Load.Errors} | {r.A.ApiConnections}/{r.B.ApiConnections} | {r.Load} |");
+                $"{r.A.DatabaseCpuPerRequest.TotalMicroseconds:0} | {r.B.DatabaseCpuPerRequest.TotalMicroseconds:0} | {r.A.Load.Errors}/{r.B.Load.Errors} | {r.Load} |");
         }
 
         md.AppendLine();
