@@ -28,8 +28,9 @@ public sealed class AuthsomePasswordOptions
     public int? MaxConcurrentHashes { get; set; }
 
     /// <summary>
-    /// How many more hash operations may wait for a free slot before new ones are refused at once. Default: four per
-    /// concurrent hash (<see cref="EffectiveMaxConcurrentHashes"/>), i.e. a wait of about four hashes' time at most. A
+    /// How many more hash operations may wait for a free slot before new ones are refused at once. Default: sixteen
+    /// per concurrent hash (<see cref="EffectiveMaxConcurrentHashes"/>), i.e. a wait of about sixteen hashes' time at
+    /// most (half a second at the OWASP floor on a fast core), enough for a few dozen people signing in at once. A
     /// sign-in or sign-up request counts from when it arrives (before its body is read) until it answers, so this also
     /// bounds the database connections a storm of sign-ins holds: every admitted request reads its user while it waits.
     /// </summary>
@@ -41,8 +42,8 @@ public sealed class AuthsomePasswordOptions
     /// <summary>The effective concurrency bound: <see cref="MaxConcurrentHashes"/> or the processor count.</summary>
     internal int EffectiveMaxConcurrentHashes => MaxConcurrentHashes ?? Environment.ProcessorCount;
 
-    /// <summary>The effective queue bound: <see cref="MaxQueuedHashes"/> or four per concurrent hash.</summary>
-    internal int EffectiveMaxQueuedHashes => MaxQueuedHashes ?? 4 * EffectiveMaxConcurrentHashes;
+    /// <summary>The effective queue bound: <see cref="MaxQueuedHashes"/> or sixteen per concurrent hash.</summary>
+    internal int EffectiveMaxQueuedHashes => MaxQueuedHashes ?? 16 * EffectiveMaxConcurrentHashes;
 }
 
 /// <summary>

@@ -19,7 +19,7 @@ public sealed class PasswordOptionsTests
         Assert.Equal(8, options.MinLength);
         Assert.Equal(128, options.MaxLength);
         Assert.Equal(Environment.ProcessorCount, options.EffectiveMaxConcurrentHashes);
-        Assert.Equal(4 * Environment.ProcessorCount, options.EffectiveMaxQueuedHashes);
+        Assert.Equal(16 * Environment.ProcessorCount, options.EffectiveMaxQueuedHashes);
     }
 
     [Fact]
