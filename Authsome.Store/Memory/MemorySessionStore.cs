@@ -19,14 +19,13 @@ internal sealed class MemorySessionStore(MemoryState state) : ISessionStore
         state.Run(() => Sessions.Find(state.SessionsByToken, tokenHash), cancellationToken);
 
     public ValueTask<SessionWithUser?> GetWithUserByTokenHashAsync(SecretHash tokenHash, CancellationToken cancellationToken) =>
-        state.Run(
-            () => Sessions.Find(state.SessionsByToken, tokenHash) is { } session && state.Users.Get(session.UserId) is { DeletedAt: null } user
-                ? new SessionWithUser(session, user)
-                : null,
-            cancellationToken);
+        GetWithUserAsync(state.SessionsByToken, tokenHash, cancellationToken);
 
     public ValueTask<Session?> GetByRefreshTokenHashAsync(SecretHash refreshTokenHash, CancellationToken cancellationToken) =>
         state.Run(() => Sessions.Find(state.SessionsByRefreshToken, refreshTokenHash), cancellationToken);
+
+    public ValueTask<SessionWithUser?> GetWithUserByRefreshTokenHashAsync(SecretHash refreshTokenHash, CancellationToken cancellationToken) =>
+        GetWithUserAsync(state.SessionsByRefreshToken, refreshTokenHash, cancellationToken);
 
     public ValueTask UpdateAsync(Session session, CancellationToken cancellationToken)
     {
@@ -119,4 +118,11 @@ internal sealed class MemorySessionStore(MemoryState state) : ISessionStore
     // A session never changes hands or family once created.
     private static Session KeepIdentity(Session incoming, Session stored) =>
         incoming with { UserId = stored.UserId, FamilyId = stored.FamilyId };
+
+    private ValueTask<SessionWithUser?> GetWithUserAsync(MemoryIndex<Session> index, SecretHash hash, CancellationToken cancellationToken) =>
+        state.Run(
+            () => Sessions.Find(index, hash) is { } session && state.Users.Get(session.UserId) is { DeletedAt: null } user
+                ? new SessionWithUser(session, user)
+                : null,
+            cancellationToken);
 }

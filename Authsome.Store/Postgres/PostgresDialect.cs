@@ -18,6 +18,8 @@ internal sealed class PostgresDialect : RelationalDialect
 
     public override string ForUpdate => " FOR UPDATE";
 
+    public override bool WritesInWith => true;
+
     // Npgsql writes a DateTimeOffset with a zero offset as timestamptz; the entities keep every time in UTC.
     public override object Time(DateTimeOffset value) => value.ToUniversalTime();
 

@@ -36,6 +36,13 @@ internal abstract class RelationalDialect
     /// </summary>
     public abstract string ForUpdate { get; }
 
+    /// <summary>
+    /// Whether one statement can write to several tables through a <c>WITH</c> clause (PostgreSQL), so that a change
+    /// that must be atomic costs one round trip instead of a transaction's several. Where it cannot (SQLite, which runs
+    /// in process and has no round trips to save), such changes take a transaction.
+    /// </summary>
+    public virtual bool WritesInWith => false;
+
     /// <summary>The parameter value for a timestamp (already normalised by the entity).</summary>
     public abstract object Time(DateTimeOffset value);
 

@@ -22,6 +22,13 @@ public interface ISessionStore
     /// <summary>The session whose current refresh token hashes to this, or null.</summary>
     ValueTask<Session?> GetByRefreshTokenHashAsync(SecretHash refreshTokenHash, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// The session whose current refresh token hashes to this together with its user, in one lookup where the backend
+    /// can, or null when there is no such session or its user is gone (deleted). Expiry and bans are not checked:
+    /// the caller decides. The refresh hot path.
+    /// </summary>
+    ValueTask<SessionWithUser?> GetWithUserByRefreshTokenHashAsync(SecretHash refreshTokenHash, CancellationToken cancellationToken);
+
     /// <summary>Replaces a session's fields (not its id, user or family). Throws <see cref="StoreNotFoundException"/> when absent.</summary>
     ValueTask UpdateAsync(Session session, CancellationToken cancellationToken);
 

@@ -35,6 +35,13 @@ internal sealed record SessionPolicy(
     public DateTimeOffset AccessExpiry(DateTimeOffset createdAt, DateTimeOffset issuedAt, DateTimeOffset activeAt) =>
         Min(Min(issuedAt + AccessTokenTtl, activeAt + IdleTimeout), createdAt + AbsoluteLifetime);
 
+    /// <summary>
+    /// How stale a session's stored last activity may get before a request writes it again: at most
+    /// <paramref name="cap"/>, and never more than a hundredth of the idle timeout, so the idle timeout (and an access
+    /// expiry it shortens) is kept to within 1 %. A 7-day idle timeout needs no write per session per minute.
+    /// </summary>
+    public TimeSpan ActivityWriteInterval(TimeSpan cap) => cap <= IdleTimeout / 100 ? cap : IdleTimeout / 100;
+
     /// <summary>When a refresh token issued at <paramref name="issuedAt"/> stops working; never past the absolute lifetime.</summary>
     public DateTimeOffset RefreshExpiry(DateTimeOffset createdAt, DateTimeOffset issuedAt) =>
         Min(issuedAt + RefreshTokenTtl, createdAt + AbsoluteLifetime);

@@ -100,7 +100,7 @@ internal sealed partial class SessionService(
     /// <summary>
     /// The live session and user an access token belongs to, or null when the token is unknown, expired (its expiry
     /// already holds the idle timeout and absolute lifetime), of another app or environment, its user is gone or
-    /// banned, or the app binds sessions to their address or device and <paramref name="client"/> is another. Records activity at most once per <c>Authsome:Sessions:ActivityWriteInterval</c>, so authenticating
+    /// banned, or the app binds sessions to their address or device and <paramref name="client"/> is another. Records activity at most once per <c>Authsome:Sessions:ActivityWriteInterval</c> (or a hundredth of the idle timeout, if shorter), so authenticating
     /// costs no write on most requests. A null <paramref name="client"/> means the caller is not the token's holder (a
     /// resource server introspecting it), so there is no request to hold to the binding.
     /// </summary>
@@ -128,9 +128,11 @@ internal sealed partial class SessionService(
             return null;
         }
 
-        if (now - session.LastActivityAt >= options.CurrentValue.Sessions.ActivityWriteInterval)
+        // The policy comes from the app configuration cache: no read per request.
+        var policy = await GetPolicyAsync(session.AppId, cancellationToken);
+        if (now - session.LastActivityAt >= policy.ActivityWriteInterval(options.CurrentValue.Sessions.ActivityWriteInterval))
         {
-            session = await TouchAsync(session, now, cancellationToken);
+            session = await TouchAsync(session, policy, now, cancellationToken);
         }
 
         return new AuthenticatedSession(session, user);
@@ -148,8 +150,10 @@ internal sealed partial class SessionService(
 
         var hash = SecretHash.Of(refreshToken);
         var now = time.GetStoreNow();
-        var session = await store.Sessions.GetByRefreshTokenHashAsync(hash, cancellationToken);
-        if (session is null)
+
+        // One round trip for the session and its live user (a deleted user's sessions were ended with the account).
+        var found = await store.Sessions.GetWithUserByRefreshTokenHashAsync(hash, cancellationToken);
+        if (found is not (var session, var user))
         {
             await DetectReuseAsync(hash, now, cancellationToken);
             activity.Fail(AuthsomeErrors.TokenInvalid.Code);
@@ -164,9 +168,9 @@ internal sealed partial class SessionService(
             throw new AuthsomeException(AuthsomeErrors.TokenInvalid);
         }
 
-        var user = await store.Users.GetAsync(session.UserId, cancellationToken);
+        // From the app configuration cache: no read per refresh (another replica's change shows within AppConfigCache.Lifetime).
         var policy = await GetPolicyAsync(session.AppId, cancellationToken);
-        if (session.RefreshTokenExpiresAt <= now || user is null || session.EnvId != app.EnvId || policy.HasEnded(session, now))
+        if (session.RefreshTokenExpiresAt <= now || session.EnvId != app.EnvId || policy.HasEnded(session, now))
         {
             await EndAsync(session, "expired", cancellationToken);
             activity.Fail(AuthsomeErrors.TokenInvalid.Code);
@@ -269,9 +273,8 @@ internal sealed partial class SessionService(
 
     // The access token keeps its own expiry from when it was issued (UpdatedAt: creation or the last refresh); the
     // idle timeout now counts from this request.
-    private async ValueTask<Session> TouchAsync(Session session, DateTimeOffset now, CancellationToken cancellationToken)
+    private async ValueTask<Session> TouchAsync(Session session, SessionPolicy policy, DateTimeOffset now, CancellationToken cancellationToken)
     {
-        var policy = await GetPolicyAsync(session.AppId, cancellationToken);
         var touched = session with { LastActivityAt = now, ExpiresAt = policy.AccessExpiry(session.CreatedAt, session.UpdatedAt, now) };
         await store.Sessions.TouchAsync(session.Id, session.TokenHash, touched.LastActivityAt, touched.ExpiresAt, cancellationToken);
         return touched;

@@ -1,20 +1,16 @@
--- POST /refresh as the PostgreSQL store runs it, for pgbench: the session by its refresh token hash
--- (RelationalSessionStore.GetByRefreshTokenHashAsync), its live user by id (RelationalUserStore.GetAsync), then the
--- compare-and-swap rotation (RelationalSessionStore.RotateAsync): one transaction recording the old refresh token
--- and replacing both token hashes. Same statements and columns; the new hashes are made in SQL here (the API makes
--- random tokens in process). Refresh tokens are single-use, so client c takes the sessions first + c, first + c +
--- clients, ... of its own, and after the last of `sessions` (a multiple of clients, so no two clients ever share a
--- session) starts again at the first with the next generation of tokens: generation 0 is the seeded token, the
--- rotation writes the hash of `g+1:` followed by it, which the next pass looks up. So the script runs for as long
--- as it is asked on any number of sessions. Variables: first, sessions, clients, prefix (the refresh token prefix),
--- k = 0 (a per-client counter: pgbench keeps a client's variables from one transaction to the next).
+-- POST /refresh as the PostgreSQL store runs it, for pgbench: the session with its live user by the refresh token
+-- hash in one join (RelationalSessionStore.GetWithUserByRefreshTokenHashAsync), then the compare-and-swap rotation
+-- as one statement (RelationalSessionStore.RotateAsync on PostgreSQL: the old refresh token recorded and both token
+-- hashes replaced in one WITH statement, one round trip). Same statements and columns; the new hashes are made in
+-- SQL here (the API makes random tokens in process). Refresh tokens are single-use, so client c takes the sessions
+-- first + c, first + c + clients, ... of its own, and after the last of `sessions` (a multiple of clients, so no two
+-- clients ever share a session) starts again at the first with the next generation of tokens: generation 0 is the
+-- seeded token, the rotation writes the hash of `g+1:` followed by it, which the next pass looks up. So the script
+-- runs for as long as it is asked on any number of sessions. Variables: first, sessions, clients, prefix (the refresh
+-- token prefix), k = 0 (a per-client counter: pgbench keeps a client's variables from one transaction to the next).
 \set n :client_id + :k * :clients
 \set k :k + 1
 \set g :n / :sessions
 \set i :first + :n % :sessions
-SELECT id, app_id, env_id, user_id, org_id, family_id, token_hash, refresh_token_hash, ip_address, user_agent, device_id, impersonated_by, last_activity_at, expires_at, refresh_token_expires_at, created_at, updated_at FROM authsome_sessions WHERE refresh_token_hash = encode(sha256(convert_to(CASE WHEN :g = 0 THEN '' ELSE :g::text || ':' END || :prefix::text || lpad(:i::text, 43 - length(:prefix::text), '0'), 'UTF8')), 'hex') \gset s_
-SELECT id, app_id, env_id, email, email_verified, name, first_name, last_name, image, username, display_username, phone, phone_verified, password_hash, password_changed_at, banned, ban_reason, ban_expires, metadata, created_at, updated_at, deleted_at FROM authsome_users WHERE id = :s_user_id AND deleted_at IS NULL;
-BEGIN;
-INSERT INTO authsome_revoked_refresh_tokens (token_hash, family_id, user_id, reason, revoked_at, expires_at, replayed_at) SELECT refresh_token_hash, family_id, user_id, 'rotated', now(), refresh_token_expires_at, NULL FROM authsome_sessions WHERE id = :s_id AND refresh_token_hash = :s_refresh_token_hash ON CONFLICT (token_hash) DO NOTHING;
-UPDATE authsome_sessions SET app_id = :s_app_id, env_id = :s_env_id, org_id = NULL, token_hash = encode(sha256(convert_to('a' || :s_token_hash::text, 'UTF8')), 'hex'), refresh_token_hash = encode(sha256(convert_to((:g + 1)::text || ':' || :prefix::text || lpad(:i::text, 43 - length(:prefix::text), '0'), 'UTF8')), 'hex'), ip_address = ip_address, user_agent = 'pgbench', device_id = NULL, impersonated_by = NULL, last_activity_at = now(), expires_at = now() + interval '15 minutes', refresh_token_expires_at = now() + interval '30 days', updated_at = now() WHERE id = :s_id AND refresh_token_hash = :s_refresh_token_hash;
-COMMIT;
+SELECT s.id, s.app_id, s.env_id, s.user_id, s.org_id, s.family_id, s.token_hash, s.refresh_token_hash, s.ip_address, s.user_agent, s.device_id, s.impersonated_by, s.last_activity_at, s.expires_at, s.refresh_token_expires_at, s.created_at, s.updated_at, u.id AS u_id, u.app_id AS u_app_id, u.env_id AS u_env_id, u.email AS u_email, u.email_verified AS u_email_verified, u.name AS u_name, u.first_name AS u_first_name, u.last_name AS u_last_name, u.image AS u_image, u.username AS u_username, u.display_username AS u_display_username, u.phone AS u_phone, u.phone_verified AS u_phone_verified, u.password_hash AS u_password_hash, u.password_changed_at AS u_password_changed_at, u.banned AS u_banned, u.ban_reason AS u_ban_reason, u.ban_expires AS u_ban_expires, u.metadata AS u_metadata, u.created_at AS u_created_at, u.updated_at AS u_updated_at, u.deleted_at AS u_deleted_at FROM authsome_sessions s JOIN authsome_users u ON u.id = s.user_id AND u.deleted_at IS NULL WHERE s.refresh_token_hash = encode(sha256(convert_to(CASE WHEN :g = 0 THEN '' ELSE :g::text || ':' END || :prefix::text || lpad(:i::text, 43 - length(:prefix::text), '0'), 'UTF8')), 'hex') \gset s_
+WITH current_row AS (SELECT refresh_token_hash, family_id, user_id, refresh_token_expires_at FROM authsome_sessions WHERE id = :s_id AND refresh_token_hash = :s_refresh_token_hash FOR UPDATE), recorded AS (INSERT INTO authsome_revoked_refresh_tokens (token_hash, family_id, user_id, reason, revoked_at, expires_at, replayed_at) SELECT refresh_token_hash, family_id, user_id, 'rotated', now(), refresh_token_expires_at, NULL FROM current_row ON CONFLICT (token_hash) DO NOTHING RETURNING token_hash) UPDATE authsome_sessions SET app_id = :s_app_id, env_id = :s_env_id, org_id = NULL, token_hash = encode(sha256(convert_to('a' || :s_token_hash::text, 'UTF8')), 'hex'), refresh_token_hash = encode(sha256(convert_to((:g + 1)::text || ':' || :prefix::text || lpad(:i::text, 43 - length(:prefix::text), '0'), 'UTF8')), 'hex'), ip_address = ip_address, user_agent = 'pgbench', device_id = NULL, impersonated_by = NULL, last_activity_at = now(), expires_at = now() + interval '15 minutes', refresh_token_expires_at = now() + interval '30 days', updated_at = now() WHERE id = :s_id AND refresh_token_hash = :s_refresh_token_hash AND EXISTS (SELECT 1 FROM recorded);

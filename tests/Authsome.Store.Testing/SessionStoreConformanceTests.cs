@@ -37,7 +37,7 @@ public abstract class SessionStoreConformanceTests : StoreConformanceTests
     }
 
     [Fact]
-    public async Task GetWithUserByTokenHash_ReturnsTheSessionAndEveryFieldOfItsUser()
+    public async Task GetWithUser_ByTokenOrRefreshTokenHash_ReturnsTheSessionAndEveryFieldOfItsUser()
     {
         var tenant = await GivenTenantAsync();
         var user = TestData.NewUser(tenant.App.Id, tenant.Environment.Id) with
@@ -62,16 +62,35 @@ public abstract class SessionStoreConformanceTests : StoreConformanceTests
         StoreAssert.Same(user, found.User);
         Assert.Null(await Store.Sessions.GetWithUserByTokenHashAsync(session.RefreshTokenHash, Ct));
         Assert.Null(await Store.Sessions.GetWithUserByTokenHashAsync(TestData.NewSecretHash(), Ct));
+
+        var byRefresh = await Store.Sessions.GetWithUserByRefreshTokenHashAsync(session.RefreshTokenHash, Ct);
+        Assert.NotNull(byRefresh);
+        StoreAssert.Same(session, byRefresh.Session);
+        StoreAssert.Same(user, byRefresh.User);
+        Assert.Null(await Store.Sessions.GetWithUserByRefreshTokenHashAsync(session.TokenHash, Ct));
+        Assert.Null(await Store.Sessions.GetWithUserByRefreshTokenHashAsync(TestData.NewSecretHash(), Ct));
     }
 
     [Fact]
-    public async Task GetWithUserByTokenHash_ReturnsNull_WhenTheUserIsDeleted()
+    public async Task GetWithUser_ReturnsNull_WhenTheUserIsDeleted()
     {
         var session = await GivenSessionAsync();
 
         Assert.True(await Store.Users.DeleteAsync(session.UserId, TestData.Now, Ct));
 
         Assert.Null(await Store.Sessions.GetWithUserByTokenHashAsync(session.TokenHash, Ct));
+        Assert.Null(await Store.Sessions.GetWithUserByRefreshTokenHashAsync(session.RefreshTokenHash, Ct));
+    }
+
+    [Fact]
+    public async Task GetWithUserByRefreshTokenHash_FindsTheRotatedToken_NotTheOldOne()
+    {
+        var session = await GivenSessionAsync();
+        var rotated = Rotated(session, TestData.Now.AddMinutes(1));
+        Assert.True(await Store.Sessions.RotateAsync(rotated, session.RefreshTokenHash, Ct));
+
+        Assert.Null(await Store.Sessions.GetWithUserByRefreshTokenHashAsync(session.RefreshTokenHash, Ct));
+        StoreAssert.Same(rotated, (await Store.Sessions.GetWithUserByRefreshTokenHashAsync(rotated.RefreshTokenHash, Ct))!.Session);
     }
 
     [Fact]

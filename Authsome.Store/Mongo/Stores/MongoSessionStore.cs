@@ -29,23 +29,14 @@ internal sealed class MongoSessionStore(MongoContext context) : ISessionStore
     public ValueTask<Session?> GetByTokenHashAsync(SecretHash tokenHash, CancellationToken cancellationToken) =>
         MongoCall.RunAsync(Entity, () => _sessions.FindOneAsync(Filter.Eq(Field.TokenHash, tokenHash.Hex), SessionDocument.FromBson, cancellationToken));
 
-    // Two reads by unique index (token hash, then _id) rather than one $lookup aggregation: the pipeline is
-    // costlier to plan than two point reads, and the user's read is skipped when there is no session.
     public ValueTask<SessionWithUser?> GetWithUserByTokenHashAsync(SecretHash tokenHash, CancellationToken cancellationToken) =>
-        MongoCall.RunAsync<SessionWithUser?>(Entity, async () =>
-        {
-            var session = await _sessions.FindOneAsync(Filter.Eq(Field.TokenHash, tokenHash.Hex), SessionDocument.FromBson, cancellationToken).ConfigureAwait(false);
-            if (session is null)
-            {
-                return null;
-            }
-
-            var user = await _users.FindOneAsync(IdIs(session.UserId) & MongoUserStore.Live, UserDocument.FromBson, cancellationToken).ConfigureAwait(false);
-            return user is null ? null : new SessionWithUser(session, user);
-        });
+        GetWithUserAsync(Field.TokenHash, tokenHash, cancellationToken);
 
     public ValueTask<Session?> GetByRefreshTokenHashAsync(SecretHash refreshTokenHash, CancellationToken cancellationToken) =>
         MongoCall.RunAsync(Entity, () => _sessions.FindOneAsync(Filter.Eq(Field.RefreshTokenHash, refreshTokenHash.Hex), SessionDocument.FromBson, cancellationToken));
+
+    public ValueTask<SessionWithUser?> GetWithUserByRefreshTokenHashAsync(SecretHash refreshTokenHash, CancellationToken cancellationToken) =>
+        GetWithUserAsync(Field.RefreshTokenHash, refreshTokenHash, cancellationToken);
 
     public ValueTask UpdateAsync(Session session, CancellationToken cancellationToken)
     {
@@ -204,4 +195,19 @@ internal sealed class MongoSessionStore(MongoContext context) : ISessionStore
 
     /// <summary>Aborts a rotation's transaction when the compare-and-swap matched nothing.</summary>
     private sealed class RotationLostException : Exception;
+
+    // Two reads by unique index (a token hash, then _id) rather than one $lookup aggregation: the pipeline is
+    // costlier to plan than two point reads, and the user's read is skipped when there is no session.
+    private ValueTask<SessionWithUser?> GetWithUserAsync(string hashField, SecretHash hash, CancellationToken cancellationToken) =>
+        MongoCall.RunAsync<SessionWithUser?>(Entity, async () =>
+        {
+            var session = await _sessions.FindOneAsync(Filter.Eq(hashField, hash.Hex), SessionDocument.FromBson, cancellationToken).ConfigureAwait(false);
+            if (session is null)
+            {
+                return null;
+            }
+
+            var user = await _users.FindOneAsync(IdIs(session.UserId) & MongoUserStore.Live, UserDocument.FromBson, cancellationToken).ConfigureAwait(false);
+            return user is null ? null : new SessionWithUser(session, user);
+        });
 }

@@ -39,11 +39,32 @@ internal sealed class RelationalSessionStore(RelationalDatabase db) : ISessionSt
         ON CONFLICT (token_hash) DO NOTHING
         """;
 
-    // The authentication hot path: the session and its live user in one round trip. The user's columns are
-    // aliased u_<name> so that the two mappings read the same row without their shared names colliding.
+    // The same rotation as one statement, where the dialect can write in a WITH clause: one round trip instead of a
+    // transaction's three (first statement, second, commit). The row lock queues a concurrent rotation of the same
+    // token until this one commits; it then finds the hash changed and writes nothing.
+    private const string RotateInOneStatement =
+        $"""
+        WITH current_row AS (
+            SELECT refresh_token_hash, family_id, user_id, refresh_token_expires_at
+            FROM authsome_sessions
+            WHERE id = @id AND refresh_token_hash = @expected
+            FOR UPDATE
+        ), recorded AS (
+            INSERT INTO authsome_revoked_refresh_tokens (token_hash, family_id, user_id, reason, revoked_at, expires_at, replayed_at)
+            SELECT refresh_token_hash, family_id, user_id, 'rotated', @revoked_at, refresh_token_expires_at, NULL
+            FROM current_row
+            ON CONFLICT (token_hash) DO NOTHING
+            RETURNING token_hash
+        )
+        {Replace} AND refresh_token_hash = @expected AND EXISTS (SELECT 1 FROM recorded)
+        """;
+
+    // The hot paths: the session and its live user in one round trip, by access token (authentication) or by refresh
+    // token (refresh). The user's columns are aliased u_<name> so that the two mappings read the same row without
+    // their shared names colliding.
     private static readonly string SelectWithUser =
         $"SELECT {Qualified("s", Columns, alias: null)}, {Qualified("u", RelationalUserStore.Columns, alias: "u_")} " +
-        "FROM authsome_sessions s JOIN authsome_users u ON u.id = s.user_id AND u.deleted_at IS NULL WHERE s.token_hash = @value";
+        "FROM authsome_sessions s JOIN authsome_users u ON u.id = s.user_id AND u.deleted_at IS NULL WHERE s.";
 
     private const string RevokedColumns = "token_hash, family_id, user_id, reason, revoked_at, expires_at, replayed_at";
 
@@ -61,14 +82,14 @@ internal sealed class RelationalSessionStore(RelationalDatabase db) : ISessionSt
     public ValueTask<Session?> GetByTokenHashAsync(SecretHash tokenHash, CancellationToken cancellationToken) =>
         GetByAsync("token_hash", tokenHash.Hex, cancellationToken);
 
-    public async ValueTask<SessionWithUser?> GetWithUserByTokenHashAsync(SecretHash tokenHash, CancellationToken cancellationToken) =>
-        await db.ReadAsync(
-            Entity,
-            s => s.QueryFirstAsync(SelectWithUser, new { value = tokenHash.Hex }, r => new SessionWithUser(Map(r), RelationalUserStore.Map(r.Prefixed("u_"))), cancellationToken),
-            cancellationToken).ConfigureAwait(false);
+    public ValueTask<SessionWithUser?> GetWithUserByTokenHashAsync(SecretHash tokenHash, CancellationToken cancellationToken) =>
+        GetWithUserByAsync(SelectWithUser + "token_hash = @value", tokenHash, cancellationToken);
 
     public ValueTask<Session?> GetByRefreshTokenHashAsync(SecretHash refreshTokenHash, CancellationToken cancellationToken) =>
         GetByAsync("refresh_token_hash", refreshTokenHash.Hex, cancellationToken);
+
+    public ValueTask<SessionWithUser?> GetWithUserByRefreshTokenHashAsync(SecretHash refreshTokenHash, CancellationToken cancellationToken) =>
+        GetWithUserByAsync(SelectWithUser + "refresh_token_hash = @value", refreshTokenHash, cancellationToken);
 
     public async ValueTask UpdateAsync(Session session, CancellationToken cancellationToken)
     {
@@ -84,6 +105,11 @@ internal sealed class RelationalSessionStore(RelationalDatabase db) : ISessionSt
     {
         ArgumentNullException.ThrowIfNull(rotated);
         var args = Args(rotated, expectedRefreshTokenHash);
+        if (D.WritesInWith)
+        {
+            return await db.WriteAsync(Entity, s => s.ExecuteAsync(RotateInOneStatement, args, cancellationToken), cancellationToken).ConfigureAwait(false) == 1;
+        }
+
         return await db.TransactAsync(
             Entity,
             async s =>
@@ -156,6 +182,12 @@ internal sealed class RelationalSessionStore(RelationalDatabase db) : ISessionSt
                 new { token_hash = tokenHash.Hex, at = D.Time(StoreTime.Normalize(at)) },
                 cancellationToken),
             cancellationToken).ConfigureAwait(false) == 1;
+
+    private async ValueTask<SessionWithUser?> GetWithUserByAsync(string sql, SecretHash hash, CancellationToken cancellationToken) =>
+        await db.ReadAsync(
+            Entity,
+            s => s.QueryFirstAsync(sql, new { value = hash.Hex }, r => new SessionWithUser(Map(r), RelationalUserStore.Map(r.Prefixed("u_"))), cancellationToken),
+            cancellationToken).ConfigureAwait(false);
 
     private async ValueTask<Session?> GetByAsync(string column, string value, CancellationToken cancellationToken) =>
         await db.ReadAsync(Entity, s => s.QueryFirstAsync($"{Select} WHERE {column} = @value", new { value }, Map, cancellationToken), cancellationToken).ConfigureAwait(false);

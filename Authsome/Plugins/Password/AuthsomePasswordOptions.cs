@@ -28,16 +28,22 @@ public sealed class AuthsomePasswordOptions
     public int? MaxConcurrentHashes { get; set; }
 
     /// <summary>
-    /// How many more hash operations may wait for a free slot before new ones are refused at once. Default 100. A
-    /// sign-in or sign-up request counts from when it arrives (before its body is read) until it answers.
+    /// How many more hash operations may wait for a free slot before new ones are refused at once. Default: sixteen
+    /// per concurrent hash (<see cref="EffectiveMaxConcurrentHashes"/>), i.e. a wait of about sixteen hashes' time at
+    /// most (half a second at the OWASP floor on a fast core), enough for a few dozen people signing in at once. A
+    /// sign-in or sign-up request counts from when it arrives (before its body is read) until it answers, so this also
+    /// bounds the database connections a storm of sign-ins holds: every admitted request reads its user while it waits.
     /// </summary>
-    public int MaxQueuedHashes { get; set; } = 100;
+    public int? MaxQueuedHashes { get; set; }
 
     /// <summary>How long a hash operation waits for a free slot before it is refused. Default 5 seconds.</summary>
     public TimeSpan QueueTimeout { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>The effective concurrency bound: <see cref="MaxConcurrentHashes"/> or the processor count.</summary>
     internal int EffectiveMaxConcurrentHashes => MaxConcurrentHashes ?? Environment.ProcessorCount;
+
+    /// <summary>The effective queue bound: <see cref="MaxQueuedHashes"/> or sixteen per concurrent hash.</summary>
+    internal int EffectiveMaxQueuedHashes => MaxQueuedHashes ?? 16 * EffectiveMaxConcurrentHashes;
 }
 
 /// <summary>

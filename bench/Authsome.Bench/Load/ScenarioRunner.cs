@@ -74,16 +74,31 @@ internal sealed class ScenarioRunner(
     }
 
     /// <summary>
-    /// GET <paramref name="path"/> at a fixed <paramref name="rate"/> with <see cref="PacedClient"/> (no warm-up: it
-    /// follows a wrk run of the same requests), for latency that a stall cannot hide.
+    /// GET <paramref name="path"/> at a fixed <paramref name="rate"/> with <see cref="PacedClient"/>, for latency that a
+    /// stall cannot hide: after an unmeasured paced warm-up of <see cref="BenchSettings.WarmupSeconds"/> (the driver's
+    /// own HTTP client is cold until then: its JIT would count as the API's latency), with the runtime counters of the
+    /// API and of the driver recorded during the measured run (<see cref="RuntimeCounters"/>), so the tail can be told
+    /// apart: the API's GC or thread pool, the client's, or neither (the machine).
     /// </summary>
     public async Task<ScenarioResult> PacedAsync(string name, string path, Func<string> bearerToken, double rate, CancellationToken cancellationToken)
     {
+        if (settings.WarmupSeconds > 0)
+        {
+            await PacedClient.RunAsync(baseAddress, path, bearerToken, rate, settings.Connections, settings.WarmupSeconds, cancellationToken);
+        }
+
         api.ResetPeakMemory();
+        var apiCounters = RuntimeCounters.CollectAsync(api.Id, settings.DurationSeconds, Path.Combine(settings.OutputDirectory, "paced-counters-api.csv"), cancellationToken);
+        var clientCounters = RuntimeCounters.CollectAsync(
+            Environment.ProcessId, settings.DurationSeconds, Path.Combine(settings.OutputDirectory, "paced-counters-driver.csv"), cancellationToken);
         var before = cpu.Sample();
         var load = await PacedClient.RunAsync(baseAddress, path, bearerToken, rate, settings.Connections, settings.DurationSeconds, cancellationToken);
         var used = cpu.Sample() - before;
-        return new ScenarioResult(name, settings.Connections, load, api.ReadPeakMemory(), used);
+        var (apiSummary, clientSummary) = (await apiCounters, await clientCounters);
+        return new ScenarioResult(name, settings.Connections, load, api.ReadPeakMemory(), used)
+        {
+            Notes = apiSummary is null ? null : $"API: {apiSummary}. Driver (the paced client): {clientSummary}.",
+        };
     }
 
     /// <summary>Runs a pgbench script (in the scripts directory) with the scenarios' concurrency and duration, straight against the database.</summary>

@@ -22,6 +22,9 @@ internal sealed record ScenarioResult(
     /// <summary>Connections the API's pool held open right after the run; null for pgbench rows.</summary>
     public int? ApiConnections { get; init; }
 
+    /// <summary>What else was recorded during the run (the paced run's runtime counters), or null.</summary>
+    public string? Notes { get; init; }
+
     /// <summary>Whether the API took part (pgbench rows have no API).</summary>
     public bool HasApi => PeakMemoryBytes is not null;
 

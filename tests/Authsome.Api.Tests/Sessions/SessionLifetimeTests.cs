@@ -90,18 +90,45 @@ public abstract class SessionLifetimeTests(Backend backend)
     public async Task ActivityIsWrittenAtMostOncePerInterval()
     {
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        await using var host = await ApiHost.StartAsync(backend, time: time);
+        await using var host = await ApiHost.StartAsync(backend, time: time, settings: new Dictionary<string, string?>
+        {
+            ["Authsome:Sessions:AccessTokenTtl"] = "10:00:00",
+        });
         using var client = host.CreateClient();
         var session = await client.SignUpAsync();
         var id = (await host.Store.Sessions.ListByUserAsync(Id<User>.Parse(session.UserId), Ct)).Single().Id;
         var started = (await host.Store.Sessions.GetAsync(id, Ct))!.LastActivityAt;
 
-        time.Advance(TimeSpan.FromSeconds(59));
+        // The default interval is an hour (a hundredth of the 7-day idle timeout is longer).
+        time.Advance(TimeSpan.FromMinutes(59));
         for (var i = 0; i < 3; i++)
         {
             Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/me", session.AccessToken)).Status);
         }
 
+        Assert.Equal(started, (await host.Store.Sessions.GetAsync(id, Ct))!.LastActivityAt);
+        time.Advance(TimeSpan.FromMinutes(1));
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/me", session.AccessToken)).Status);
+        Assert.Equal(started.AddHours(1), (await host.Store.Sessions.GetAsync(id, Ct))!.LastActivityAt);
+    }
+
+    [Fact]
+    public async Task ActivityIsWrittenEveryHundredthOfAShortIdleTimeout()
+    {
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var host = await ApiHost.StartAsync(backend, time: time, settings: new Dictionary<string, string?>
+        {
+            ["Authsome:Sessions:AccessTokenTtl"] = "10:00:00",
+            ["Authsome:Sessions:IdleTimeout"] = "01:40:00",
+        });
+        using var client = host.CreateClient();
+        var session = await client.SignUpAsync();
+        var id = (await host.Store.Sessions.ListByUserAsync(Id<User>.Parse(session.UserId), Ct)).Single().Id;
+        var started = (await host.Store.Sessions.GetAsync(id, Ct))!.LastActivityAt;
+
+        // A 100-minute idle timeout: activity is written once a minute, not once an hour.
+        time.Advance(TimeSpan.FromSeconds(59));
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/me", session.AccessToken)).Status);
         Assert.Equal(started, (await host.Store.Sessions.GetAsync(id, Ct))!.LastActivityAt);
         time.Advance(TimeSpan.FromSeconds(1));
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/me", session.AccessToken)).Status);

@@ -19,6 +19,7 @@ public sealed class PasswordOptionsTests
         Assert.Equal(8, options.MinLength);
         Assert.Equal(128, options.MaxLength);
         Assert.Equal(Environment.ProcessorCount, options.EffectiveMaxConcurrentHashes);
+        Assert.Equal(16 * Environment.ProcessorCount, options.EffectiveMaxQueuedHashes);
     }
 
     [Fact]
@@ -42,7 +43,7 @@ public sealed class PasswordOptionsTests
         Assert.Equal(12, options.MinLength);
         Assert.Equal(256, options.MaxLength);
         Assert.Equal(3, options.EffectiveMaxConcurrentHashes);
-        Assert.Equal(7, options.MaxQueuedHashes);
+        Assert.Equal(7, options.EffectiveMaxQueuedHashes);
         Assert.Equal(TimeSpan.FromSeconds(2), options.QueueTimeout);
     }
 

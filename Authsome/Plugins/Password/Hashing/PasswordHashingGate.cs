@@ -20,7 +20,7 @@ internal sealed class PasswordHashingGate : IDisposable
     private int _admitted;
 
     public PasswordHashingGate(IOptions<AuthsomePasswordOptions> options)
-        : this(options.Value.EffectiveMaxConcurrentHashes, options.Value.MaxQueuedHashes, options.Value.QueueTimeout)
+        : this(options.Value.EffectiveMaxConcurrentHashes, options.Value.EffectiveMaxQueuedHashes, options.Value.QueueTimeout)
     {
     }
 
