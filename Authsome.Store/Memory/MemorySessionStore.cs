@@ -53,7 +53,7 @@ internal sealed class MemorySessionStore(MemoryState state) : ISessionStore
 
                 // Replace first: it is the step that can refuse (a token hash taken), and it changes nothing when it does.
                 Sessions.Replace(KeepIdentity(rotated, stored));
-                state.RevokedRefreshTokens[expectedRefreshTokenHash] = new RevokedRefreshToken
+                state.Journal.Set(state.RevokedRefreshTokens, expectedRefreshTokenHash, new RevokedRefreshToken
                 {
                     TokenHash = expectedRefreshTokenHash,
                     FamilyId = stored.FamilyId,
@@ -61,7 +61,7 @@ internal sealed class MemorySessionStore(MemoryState state) : ISessionStore
                     Reason = RotatedReason,
                     RevokedAt = rotated.UpdatedAt,
                     ExpiresAt = stored.RefreshTokenExpiresAt,
-                };
+                });
                 return true;
             },
             cancellationToken);
@@ -111,7 +111,7 @@ internal sealed class MemorySessionStore(MemoryState state) : ISessionStore
                     return false;
                 }
 
-                state.RevokedRefreshTokens[tokenHash] = revoked with { ReplayedAt = at };
+                state.Journal.Set(state.RevokedRefreshTokens, tokenHash, revoked with { ReplayedAt = at });
                 return true;
             },
             cancellationToken);

@@ -89,6 +89,16 @@ public class DelegatingStore(IAuthsomeStore inner) : IAuthsomeStore
     public Task<MigrationStatus> GetMigrationStatusAsync(IEnumerable<MigrationGroup> extraGroups, CancellationToken cancellationToken) =>
         Inner.GetMigrationStatusAsync(extraGroups, cancellationToken);
 
+    /// <summary>
+    /// Runs the unit on the inner store, handing the work this store (so what a derived store overrides takes part in
+    /// the unit; the inner store's calls in the work's flow enlist).
+    /// </summary>
+    public virtual Task<T> InTransactionAsync<T>(Func<IAuthsomeStore, CancellationToken, Task<T>> work, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        return Inner.InTransactionAsync((_, ct) => work(this, ct), cancellationToken);
+    }
+
     /// <inheritdoc />
     public Task PingAsync(CancellationToken cancellationToken) => Inner.PingAsync(cancellationToken);
 
