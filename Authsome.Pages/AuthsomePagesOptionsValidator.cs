@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Authsome.Branding;
 using Microsoft.Extensions.Options;
 
 namespace Authsome.Pages;

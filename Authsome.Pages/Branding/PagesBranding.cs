@@ -1,4 +1,5 @@
 using System.Text;
+using Authsome.Branding;
 using Authsome.Store;
 using Microsoft.Extensions.Options;
 
@@ -12,12 +13,12 @@ namespace Authsome.Pages;
 public sealed record BrandingView(string CompanyName, string? Tagline, string? LogoUrl, string? OrganizationId = null);
 
 /// <summary>
-/// The branding: the app's settings (<c>Authsome:Pages:Branding</c>), with the app's stored name and logo standing in
-/// for what is not set, and, where a page knows its organization (an invitation), that organization's stored
-/// <see cref="BrandingConfig"/> over them. Colours and font become CSS custom properties in a stylesheet of their own
-/// (no inline style, so the CSP needs no 'unsafe-inline'); the app's custom CSS follows them. An organization's custom
-/// CSS is not served: its administrators are not the operator, and CSS can read a page's inputs through attribute
-/// selectors and image URLs.
+/// The branding, narrowest first: where a page knows its organization (an invitation), that organization's stored
+/// <see cref="BrandingConfig"/>; the app's own (<see cref="AppBranding"/>, set by its administrators); the host's
+/// settings (<c>Authsome:Pages:Branding</c>); the app's stored name and logo. Colours and font become CSS custom
+/// properties in a stylesheet of their own (no inline style, so the CSP needs no 'unsafe-inline'); the host's custom CSS
+/// follows them. Only the operator's custom CSS is served: app and organization administrators are not the operator,
+/// and CSS can read a page's inputs through attribute selectors and image URLs.
 /// </summary>
 internal sealed class PagesBranding(IAuthsomeEngine engine, IAuthsomeStore store, IOptionsMonitor<AuthsomePagesOptions> options)
 {
@@ -26,16 +27,21 @@ internal sealed class PagesBranding(IAuthsomeEngine engine, IAuthsomeStore store
         var settings = options.CurrentValue.Branding;
         var resolved = await engine.GetAppAsync(cancellationToken);
         var app = await store.Apps.GetAsync(resolved.AppId, cancellationToken);
-        var logo = settings.LogoUrl ?? (app?.Logo is { } stored && IsSafeImageUrl(stored) ? stored : null);
-        var view = new BrandingView(settings.CompanyName ?? app?.Name ?? "Authsome", settings.Tagline, logo);
+        var own = await AppBrandingAsync(cancellationToken);
+        var logo = own?.LogoUrl ?? settings.LogoUrl ?? (app?.Logo is { } stored && BrandingRules.IsSafeImageUrl(stored) ? stored : null);
+        var view = new BrandingView(own?.CompanyName ?? settings.CompanyName ?? app?.Name ?? "Authsome", own?.Tagline ?? settings.Tagline, logo);
         if (organization is { } orgId && await OrganizationBrandingAsync(orgId, cancellationToken) is { } org)
         {
             view = new BrandingView(org.CompanyName ?? view.CompanyName, org.Tagline ?? view.Tagline,
-                org.LogoUrl is { } orgLogo && IsSafeImageUrl(orgLogo) ? orgLogo : view.LogoUrl, orgId.ToString());
+                org.LogoUrl is { } orgLogo && BrandingRules.IsSafeImageUrl(orgLogo) ? orgLogo : view.LogoUrl, orgId.ToString());
         }
 
         return view;
     }
+
+    /// <summary>The branding the app's administrators set (<c>/admin/apps/{id}/branding</c>), if any.</summary>
+    public async ValueTask<AppBranding?> AppBrandingAsync(CancellationToken cancellationToken) =>
+        await AppBrandingSetting.ReadAsync(store, (await engine.GetAppAsync(cancellationToken)).AppId, cancellationToken);
 
     /// <summary>An organization's stored branding, when the organization is of this app.</summary>
     public async ValueTask<BrandingConfig?> OrganizationBrandingAsync(Id<Organization> orgId, CancellationToken cancellationToken)
@@ -46,12 +52,12 @@ internal sealed class PagesBranding(IAuthsomeEngine engine, IAuthsomeStore store
             : null;
     }
 
-    /// <summary>The branding stylesheet: custom properties (an organization's over the app's), then the app's custom CSS.</summary>
-    public string Stylesheet(BrandingConfig? organization = null)
+    /// <summary>The branding stylesheet: custom properties (an organization's over the app's over the host's), then the host's custom CSS.</summary>
+    public string Stylesheet(AppBranding? app, BrandingConfig? organization)
     {
         var settings = options.CurrentValue.Branding;
         var colors = new SortedDictionary<string, string>(settings.Colors, StringComparer.Ordinal);
-        foreach (var (name, value) in organization?.Colors ?? [])
+        foreach (var (name, value) in (app?.Colors ?? new Dictionary<string, string>()).Concat(organization?.Colors ?? []))
         {
             colors[name] = value;
         }
@@ -62,7 +68,7 @@ internal sealed class PagesBranding(IAuthsomeEngine engine, IAuthsomeStore store
             css.Append("  --authsome-").Append(name).Append(": ").Append(value).Append(";\n");
         }
 
-        if ((organization?.FontFamily ?? settings.FontFamily) is { } font)
+        if ((organization?.FontFamily ?? app?.FontFamily ?? settings.FontFamily) is { } font)
         {
             css.Append("  --authsome-font: ").Append(font).Append(";\n");
         }
@@ -75,10 +81,4 @@ internal sealed class PagesBranding(IAuthsomeEngine engine, IAuthsomeStore store
 
         return css.ToString();
     }
-
-    /// <summary>An absolute https URL, or a local path that is not protocol-relative.</summary>
-    public static bool IsSafeImageUrl(string value) =>
-        value.Length <= 2048 && !value.Any(char.IsControl) &&
-        (value.StartsWith('/') && !value.StartsWith("//", StringComparison.Ordinal) && !value.Contains('\\', StringComparison.Ordinal)
-         || Uri.TryCreate(value, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttps);
 }

@@ -22,6 +22,8 @@ internal static class AssetRoutes
     {
         pages.MapGet("/assets/pages.css", () => TypedResults.Text(PagesCss.Value, Css));
         pages.MapGet("/assets/branding.css", async (PagesBranding branding, string? org, CancellationToken cancellationToken) =>
-            TypedResults.Text(branding.Stylesheet(Id<Organization>.TryParse(org, out var orgId) ? await branding.OrganizationBrandingAsync(orgId, cancellationToken) : null), Css));
+            TypedResults.Text(branding.Stylesheet(
+                await branding.AppBrandingAsync(cancellationToken),
+                Id<Organization>.TryParse(org, out var orgId) ? await branding.OrganizationBrandingAsync(orgId, cancellationToken) : null), Css));
     }
 }

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Authsome.Branding;
 using Authsome.Errors;
 using Authsome.Organizations;
 using Authsome.Pages.Components;

@@ -7,5 +7,8 @@ namespace Authsome.Admin;
 public static class AdminErrors
 {
     /// <summary>The default environment cannot be deleted.</summary>
+    /// <summary>A form config was created or removed by someone else between a read and a write.</summary>
+    public static readonly AuthsomeError FormChanged = new("form_changed", StatusCodes.Status409Conflict, "Form config changed");
+
     public static readonly AuthsomeError DefaultEnvironment = new("default_environment", StatusCodes.Status409Conflict, "Default environment");
 }

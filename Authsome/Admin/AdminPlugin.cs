@@ -46,6 +46,8 @@ internal sealed class AdminPlugin(
         admin.MapAdminAppRoutes();
         admin.MapAdminUserRoutes();
         admin.MapAdminSettingsRoutes();
+        admin.MapAdminFormRoutes();
+        admin.MapAdminBrandingRoutes();
     }
 
     public async ValueTask AfterUserCreateAsync(User user, CancellationToken cancellationToken) => await GrantIfListedAsync(user, cancellationToken);

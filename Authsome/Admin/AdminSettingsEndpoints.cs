@@ -20,6 +20,9 @@ internal static class AdminSettingsEndpoints
     private const string Tag = "Admin: settings";
     private const int MaxKeyLength = 100;
 
+    // The engine keeps some of its own values as settings (an app's branding), checked by their own routes.
+    private const string ReservedPrefix = "authsome.";
+
     public static void MapAdminSettingsRoutes(this RouteGroupBuilder admin)
     {
         admin.MapGet("/settings", ListAsync).WithName("AdminListSettings").WithSummary("The settings of one scope").WithTags(Tag)
@@ -103,7 +106,9 @@ internal static class AdminSettingsEndpoints
     private static string Key(string key) =>
         key.Length is 0 or > MaxKeyLength || key.Any(c => !(char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '-' or ':'))
             ? throw InputRules.Invalid("key", $"1 to {MaxKeyLength} ASCII letters, digits, '.', '_', '-' or ':'.")
-            : key;
+            : key.StartsWith(ReservedPrefix, StringComparison.OrdinalIgnoreCase)
+                ? throw InputRules.Invalid("key", $"Keys starting with '{ReservedPrefix}' are the engine's; each has its own route (the app's branding: /admin/apps/{{id}}/branding).")
+                : key;
 
     private static AuthsomeException NotFound() => new(AuthsomeErrors.NotFound, "No such scope.");
 }

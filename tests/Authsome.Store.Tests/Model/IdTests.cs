@@ -94,6 +94,26 @@ public sealed class IdTests
     }
 
     [Fact]
+    public void Order_IsCreationOrder_ForIdsMadeInOneMillisecond()
+    {
+        // A frozen test clock, or two requests served within one millisecond, must still list in creation order.
+        var at = new DateTimeOffset(2024, 5, 1, 12, 0, 0, TimeSpan.Zero);
+        var ids = Enumerable.Range(0, 500).Select(_ => Id<User>.New(at)).ToList();
+
+        Assert.Equal(ids, ids.Order());
+        Assert.Equal(ids.Count, ids.Distinct().Count());
+        Assert.All(ids, id => Assert.Equal(7, id.Value.Version));
+        Assert.All(ids, id => Assert.Equal(at.ToUnixTimeMilliseconds(), UnixMilliseconds(id.Value)));
+    }
+
+    private static long UnixMilliseconds(Guid uuid)
+    {
+        Span<byte> bytes = stackalloc byte[16];
+        Assert.True(uuid.TryWriteBytes(bytes, bigEndian: true, out _));
+        return (long)(System.Buffers.Binary.BinaryPrimitives.ReadUInt64BigEndian(bytes) >> 16);
+    }
+
+    [Fact]
     public void Json_WritesTheStringForm_AndReadsItBack()
     {
         var id = Id<Organization>.New();

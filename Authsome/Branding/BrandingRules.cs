@@ -1,6 +1,6 @@
 using System.Text.RegularExpressions;
 
-namespace Authsome.Pages;
+namespace Authsome.Branding;
 
 /// <summary>
 /// The shapes branding values must have, wherever they come from (the app's settings, an organization's stored
@@ -15,7 +15,7 @@ internal static partial class BrandingRules
         string? companyName, string? tagline, string? customCss)
     {
         var problems = new List<(string, string)>();
-        if (logoUrl is not null && !PagesBranding.IsSafeImageUrl(logoUrl))
+        if (logoUrl is not null && !IsSafeImageUrl(logoUrl))
         {
             problems.Add(("LogoUrl", "must be an absolute https URL or a local path."));
         }
@@ -42,6 +42,12 @@ internal static partial class BrandingRules
 
         return problems;
     }
+
+    /// <summary>An absolute https URL, or a local path that is not protocol-relative.</summary>
+    public static bool IsSafeImageUrl(string value) =>
+        value.Length <= 2048 && !value.Any(char.IsControl) &&
+        (value.StartsWith('/') && !value.StartsWith("//", StringComparison.Ordinal) && !value.Contains('\\', StringComparison.Ordinal)
+         || Uri.TryCreate(value, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttps);
 
     private static void Text(List<(string, string)> problems, string field, string? value, int max)
     {
