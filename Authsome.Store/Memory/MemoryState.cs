@@ -137,6 +137,9 @@ internal sealed class MemoryState
     public MemoryIndex<Setting> SettingsByKey { get; }
     public MemoryTable<ServiceAccount> ServiceAccounts { get; }
 
+    /// <summary>Roles held by service accounts, with when each was given.</summary>
+    public Dictionary<(Id<ServiceAccount> Account, Id<Role> Role), DateTimeOffset> ServiceAccountRoles { get; } = [];
+
     public MemoryTable<Role> Roles { get; }
     public MemoryIndex<Role> RolesBySlug { get; }
     public MemoryTable<Permission> Permissions { get; }
@@ -312,7 +315,11 @@ internal sealed class MemoryState
         FormConfigs.RemoveWhere(f => f.AppId == appId);
         SessionConfigs.RemoveWhere(c => c.AppId == appId);
         ClientConfigs.RemoveWhere(c => c.AppId == appId);
-        ServiceAccounts.RemoveWhere(s => s.AppId == appId);
+        foreach (var account in ServiceAccounts.RemoveWhere(s => s.AppId == appId))
+        {
+            RemoveServiceAccountRoles(k => k.Account == account.Id);
+        }
+
         foreach (var role in Roles.RemoveWhere(r => r.AppId == appId))
         {
             RemoveRoleDependents(role.Id);
@@ -373,8 +380,18 @@ internal sealed class MemoryState
         Settings.RemoveWhere(s => s.Scope == SettingScope.Organization && s.ScopeId == scopeId);
     }
 
+    /// <summary>Removes the service-account role assignments <paramref name="matches"/> selects. Call under the lock.</summary>
+    public void RemoveServiceAccountRoles(Func<(Id<ServiceAccount> Account, Id<Role> Role), bool> matches)
+    {
+        foreach (var key in ServiceAccountRoles.Keys.Where(matches).ToList())
+        {
+            Journal.Remove(ServiceAccountRoles, key);
+        }
+    }
+
     private void RemoveRoleDependents(Id<Role> roleId)
     {
+        RemoveServiceAccountRoles(k => k.Role == roleId);
         Permissions.RemoveWhere(p => p.RoleId == roleId);
         Assignments.RemoveWhere(a => a.RoleId == roleId);
     }
