@@ -14,7 +14,7 @@ public sealed record BrandingView(string CompanyName, string? Tagline, string? L
 
 /// <summary>
 /// The branding, narrowest first: where a page knows its organization (an invitation), that organization's stored
-/// <see cref="BrandingConfig"/>; the app's own (<see cref="AppBranding"/>, set by its administrators); the host's
+/// <see cref="BrandingConfig"/>; the app's own (<see cref="BrandingValues"/>, set by its administrators); the host's
 /// settings (<c>Authsome:Pages:Branding</c>); the app's stored name and logo. Colours and font become CSS custom
 /// properties in a stylesheet of their own (no inline style, so the CSP needs no 'unsafe-inline'); the host's custom CSS
 /// follows them. Only the operator's custom CSS is served: app and organization administrators are not the operator,
@@ -40,7 +40,7 @@ internal sealed class PagesBranding(IAuthsomeEngine engine, IAuthsomeStore store
     }
 
     /// <summary>The branding the app's administrators set (<c>/admin/apps/{id}/branding</c>), if any.</summary>
-    public async ValueTask<AppBranding?> AppBrandingAsync(CancellationToken cancellationToken) =>
+    public async ValueTask<BrandingValues?> AppBrandingAsync(CancellationToken cancellationToken) =>
         await AppBrandingSetting.ReadAsync(store, (await engine.GetAppAsync(cancellationToken)).AppId, cancellationToken);
 
     /// <summary>An organization's stored branding, when the organization is of this app.</summary>
@@ -53,7 +53,7 @@ internal sealed class PagesBranding(IAuthsomeEngine engine, IAuthsomeStore store
     }
 
     /// <summary>The branding stylesheet: custom properties (an organization's over the app's over the host's), then the host's custom CSS.</summary>
-    public string Stylesheet(AppBranding? app, BrandingConfig? organization)
+    public string Stylesheet(BrandingValues? app, BrandingConfig? organization)
     {
         var settings = options.CurrentValue.Branding;
         var colors = new SortedDictionary<string, string>(settings.Colors, StringComparer.Ordinal);

@@ -1,4 +1,3 @@
-using System.Collections.Immutable;
 using Authsome.Branding;
 using Authsome.Errors;
 using Authsome.Organizations;
@@ -13,7 +12,7 @@ namespace Authsome.Pages.Routes;
 
 /// <summary>
 /// An organization's branding (the store's <see cref="BrandingConfig"/>), edited by whoever may update the organization
-/// (<c>org:update</c>): name, tagline, logo, font and colours, held to the same shapes as the app's settings.
+/// (<c>org:update</c>): name, tagline, logo, font and colours, held to the same shapes as the app's settings (the same service as <c>PUT /orgs/{id}/branding</c>).
 /// </summary>
 internal static class OrganizationBrandingRoutes
 {
@@ -28,7 +27,7 @@ internal static class OrganizationBrandingRoutes
         pages.MapPost("/orgs/{id}/branding", SaveAsync);
     }
 
-    private static async Task<IResult> ShowAsync(string id, HttpContext context, PageRenderer pages, PageSessions current, OrganizationAccess access, IAuthsomeStore store, string? saved)
+    private static async Task<IResult> ShowAsync(string id, HttpContext context, PageRenderer pages, PageSessions current, OrganizationAccess access, OrganizationBrandings brandings, string? saved)
     {
         if (await current.GetAsync(context) is not { } signedIn)
         {
@@ -38,7 +37,7 @@ internal static class OrganizationBrandingRoutes
         try
         {
             var org = await access.RequireAsync(signedIn.User, id, "org", "update", context.RequestAborted);
-            var branding = await store.Branding.GetAsync(org.OrgId, context.RequestAborted);
+            var branding = await brandings.GetAsync(org, context.RequestAborted);
             var values = new Dictionary<string, string?>
             {
                 ["company_name"] = branding?.CompanyName,
@@ -59,7 +58,7 @@ internal static class OrganizationBrandingRoutes
         }
     }
 
-    private static Task<IResult> SaveAsync(string id, HttpContext context, PageRenderer pages, PageSessions current, OrganizationAccess access, IAuthsomeStore store, TimeProvider time) =>
+    private static Task<IResult> SaveAsync(string id, HttpContext context, PageRenderer pages, PageSessions current, OrganizationAccess access, OrganizationBrandings brandings) =>
         AccountRoutes.SignedInFormAsync(context, pages, current, "orgs/" + Uri.EscapeDataString(id) + "/branding", async (form, signedIn) =>
         {
             OrganizationContext org;
@@ -73,38 +72,30 @@ internal static class OrganizationBrandingRoutes
             }
 
             var values = OrganizationBranding.Fields.Keys.ToDictionary(k => k, k => string.IsNullOrWhiteSpace(form[k]) ? null : form[k].ToString().Trim());
-            var colors = Colors.Where(c => values[c.Form] is not null).ToImmutableDictionary(c => c.Rule, c => values[c.Form]!);
-            var problems = BrandingRules.Check(values["logo_url"], values["font_family"], colors, values["company_name"], values["tagline"], null);
-            if (problems.Count > 0)
+            var branding = new BrandingValues
             {
-                var fields = problems.ToDictionary(p => FormName(p.Field), p => new[] { char.ToUpperInvariant(p.Problem[0]) + p.Problem[1..] });
-                return await RenderAsync(context, pages, org.Organization, values, false, FormErrors.Of("Some values cannot be used.", fields), StatusCodes.Status400BadRequest);
-            }
-
-            var now = time.GetStoreNow();
-            await store.Branding.SaveAsync(new BrandingConfig
-            {
-                Id = Id<BrandingConfig>.New(now),
-                OrgId = org.OrgId,
                 CompanyName = values["company_name"],
                 Tagline = values["tagline"],
                 LogoUrl = values["logo_url"],
                 FontFamily = values["font_family"],
-                Colors = colors,
-                CreatedAt = now,
-                UpdatedAt = now,
-            }, context.RequestAborted);
+                Colors = Colors.Where(c => values[c.Form] is not null).ToDictionary(c => c.Rule, c => values[c.Form]!),
+            };
+            try
+            {
+                await brandings.SaveAsync(org, branding, context.RequestAborted);
+            }
+            catch (AuthsomeException ex) when (ex.Error == AuthsomeErrors.ValidationFailed)
+            {
+                var fields = branding.Problems().ToDictionary(p => FormName(p.Key), p => p.Value);
+                return await RenderAsync(context, pages, org.Organization, values, false, FormErrors.Of("Some values cannot be used.", fields), StatusCodes.Status400BadRequest);
+            }
+
             return PageRenderer.SeeOther(context, pages.BasePath(context) + "/orgs/" + Uri.EscapeDataString(id) + "/branding?saved=1");
         });
 
-    private static string FormName(string rule) => rule switch
-    {
-        "CompanyName" => "company_name",
-        "Tagline" => "tagline",
-        "LogoUrl" => "logo_url",
-        "FontFamily" => "font_family",
-        _ => Colors.First(c => "Colors:" + c.Rule == rule).Form,
-    };
+    // The request's name of a value (BrandingValues.Problems) to the form's.
+    private static string FormName(string name) =>
+        name.StartsWith("colors.", StringComparison.Ordinal) ? "color_" + name["colors.".Length..] : name;
 
     private static Task<IResult> RenderAsync(HttpContext context, PageRenderer pages, Organization organization, IReadOnlyDictionary<string, string?> values, bool saved, FormErrors? errors, int status) =>
         pages.RenderAsync<OrganizationBranding>(context, Title, new()

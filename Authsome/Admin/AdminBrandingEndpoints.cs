@@ -22,20 +22,20 @@ internal static class AdminBrandingEndpoints
         admin.MapGet("/apps/{id}/branding", GetAsync).WithName("AdminGetBranding").WithSummary("An app's branding").WithTags(Tag)
             .ProducesProblems(StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound);
         admin.MapPut("/apps/{id}/branding", PutAsync).WithName("AdminPutBranding").WithSummary("Set an app's branding (in force on the next page)").WithTags(Tag)
-            .Accepts<AppBranding>("application/json")
+            .Accepts<BrandingValues>("application/json")
             .ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound);
         admin.MapDelete("/apps/{id}/branding", DeleteAsync).WithName("AdminDeleteBranding").WithSummary("Remove an app's branding (the host's settings apply)").WithTags(Tag)
             .ProducesProblems(StatusCodes.Status401Unauthorized, StatusCodes.Status403Forbidden, StatusCodes.Status404NotFound);
     }
 
-    private static async Task<Ok<AppBranding>> GetAsync(string id, HttpContext context, AdminAccess access, IAuthsomeStore store, CancellationToken cancellationToken)
+    private static async Task<Ok<BrandingValues>> GetAsync(string id, HttpContext context, AdminAccess access, IAuthsomeStore store, CancellationToken cancellationToken)
     {
         var app = await access.AppAsync(await access.RequireAsync(context, cancellationToken), id, cancellationToken);
         return TypedResults.Ok(await AppBrandingSetting.ReadAsync(store, app.Id, cancellationToken)
             ?? throw new AuthsomeException(AuthsomeErrors.NotFound, "The app has no branding of its own."));
     }
 
-    private static async Task<Ok<AppBranding>> PutAsync(string id, AppBranding body, HttpContext context, AdminAccess access, IAuthsomeStore store, TimeProvider time, CancellationToken cancellationToken)
+    private static async Task<Ok<BrandingValues>> PutAsync(string id, BrandingValues body, HttpContext context, AdminAccess access, IAuthsomeStore store, TimeProvider time, CancellationToken cancellationToken)
     {
         var app = await access.AppAsync(await access.RequireAsync(context, cancellationToken), id, cancellationToken);
         if (body.Problems() is { Count: > 0 } problems)

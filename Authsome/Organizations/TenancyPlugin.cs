@@ -1,3 +1,4 @@
+using Authsome.Branding;
 using Authsome.Endpoints;
 using Authsome.Organizations.Teams;
 using Authsome.Hooks;
@@ -25,5 +26,6 @@ internal sealed class TenancyPlugin : IAuthsomePlugin
         authenticated.MapInvitationRoutes();
         authenticated.MapRbacRoutes();
         authenticated.MapTeamRoutes();
+        authenticated.MapOrganizationBrandingRoutes();
     }
 }

@@ -1,4 +1,5 @@
 using Authsome.Admin;
+using Authsome.Branding;
 using Authsome.Organizations.Teams;
 using Authsome.Rbac;
 using Authsome.Rbac.Authorization;
@@ -34,6 +35,7 @@ internal static class TenancyServiceCollectionExtensions
         // Resolved on first use, not checked at start: a custom store without team membership still runs everything else.
         services.TryAddSingleton(sp => sp.GetRequiredService<IAuthsomeStore>().GetPluginStore(TeamMemberStores.Definition));
         services.TryAddSingleton<TeamService>();
+        services.TryAddSingleton<OrganizationBrandings>();
         services.AddOptions<BootstrapOptions>().BindConfiguration(BootstrapOptions.SectionName);
         services.TryAddSingleton<PlatformAdmins>();
         services.TryAddSingleton<IPlatformAdmins>(sp => sp.GetRequiredService<PlatformAdmins>());

@@ -6,11 +6,12 @@ using Microsoft.AspNetCore.Http;
 namespace Authsome.Branding;
 
 /// <summary>
-/// An app's branding as its administrators set it (<c>PUT /admin/apps/{id}/branding</c>); each value left out falls back
-/// to the host's <c>Authsome:Pages:Branding</c> settings, then to the app's name and logo. There is no custom CSS here:
-/// CSS can read a page's inputs, so only the operator sets it, in configuration.
+/// A brand as administrators set it: an app's (<c>PUT /admin/apps/{id}/branding</c>, each value left out falling back
+/// to the host's <c>Authsome:Pages:Branding</c> settings, then to the app's name and logo) or an organization's
+/// (<c>PUT /orgs/{id}/branding</c>, over the app's). There is no custom CSS here: CSS can read a page's inputs, so only
+/// the operator sets it, in configuration.
 /// </summary>
-public sealed record AppBranding
+public sealed record BrandingValues
 {
     public string? CompanyName { get; init; }
     public string? Tagline { get; init; }
@@ -24,7 +25,16 @@ public sealed record AppBranding
     /// <summary>Named colours (<c>primary</c>, <c>background</c>, <c>text</c>, ...) as hex values.</summary>
     public IReadOnlyDictionary<string, string>? Colors { get; init; }
 
-    public static ValueTask<AppBranding> BindAsync(HttpContext context) => RequestBody.ReadAsync<AppBranding>(context);
+    public static ValueTask<BrandingValues> BindAsync(HttpContext context) => RequestBody.ReadAsync<BrandingValues>(context);
+
+    internal static BrandingValues From(BrandingConfig config) => new()
+    {
+        CompanyName = config.CompanyName,
+        Tagline = config.Tagline,
+        LogoUrl = config.LogoUrl,
+        FontFamily = config.FontFamily,
+        Colors = config.Colors,
+    };
 
     /// <summary>The problems of these values, named as the request names them (<c>logo_url</c>, <c>colors.primary</c>).</summary>
     internal Dictionary<string, string[]> Problems() =>
@@ -41,7 +51,7 @@ internal static class AppBrandingSetting
     public const string Key = "authsome.branding";
 
     /// <summary>The app's branding; null when none is set, or when what is stored would not pass the rules (written around the API).</summary>
-    public static async ValueTask<AppBranding?> ReadAsync(IAuthsomeStore store, Id<App> appId, CancellationToken cancellationToken)
+    public static async ValueTask<BrandingValues?> ReadAsync(IAuthsomeStore store, Id<App> appId, CancellationToken cancellationToken)
     {
         if (await store.Settings.GetAsync(Key, SettingScope.App, appId.ToString(), cancellationToken) is not { } setting)
         {
@@ -50,7 +60,7 @@ internal static class AppBrandingSetting
 
         try
         {
-            var branding = JsonSerializer.Deserialize<AppBranding>(setting.Value, AuthsomeJson.RequestOptions);
+            var branding = JsonSerializer.Deserialize<BrandingValues>(setting.Value, AuthsomeJson.RequestOptions);
             return branding?.Problems().Count == 0 ? branding : null;
         }
         catch (JsonException)
@@ -59,5 +69,5 @@ internal static class AppBrandingSetting
         }
     }
 
-    public static string Write(AppBranding branding) => JsonSerializer.Serialize(branding, AuthsomeJson.RequestOptions);
+    public static string Write(BrandingValues branding) => JsonSerializer.Serialize(branding, AuthsomeJson.RequestOptions);
 }
