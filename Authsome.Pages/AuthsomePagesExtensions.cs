@@ -3,6 +3,7 @@ using Authsome.Pages.Routes;
 using Authsome.Pages.Security;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -35,13 +36,15 @@ public static class AuthsomePagesExtensions
         services.TryAddSingleton<PageSessions>();
         services.TryAddSingleton<PageRenderer>();
         services.TryAddSingleton<PageSecurityHeaders>();
+        services.TryAddEnumerable(ServiceDescriptor.Singleton<IPostConfigureOptions<RateLimiterOptions>, PageRateLimitRejection>());
         return services;
     }
 
     /// <summary>
     /// Maps the hosted pages under <c>Authsome:Pages:Path</c> (default <c>/auth</c>): sign-in, sign-up, email
-    /// verification, forgot and reset password, the account page, organization invitations and branding, and, when
-    /// their plugins are added, two-step verification, magic links and social sign-in; and the stylesheets. Call it
+    /// verification, forgot and reset password, the account page (sessions, devices, API keys), organization invitations
+    /// and branding, and, when their plugins are added, two-step verification, magic links, social sign-in and linked
+    /// accounts, and passkeys; and the stylesheets and the passkey script. A rate-limited page request gets a page. Call it
     /// after <c>UseAuthsome()</c>, whose rate limiter the pages share with the JSON routes. Returns the route group.
     /// </summary>
     public static IEndpointConventionBuilder MapAuthsomePages(this IEndpointRouteBuilder endpoints)
@@ -57,6 +60,7 @@ public static class AuthsomePagesExtensions
         var pages = endpoints.MapGroup(options.Path)
             .AddEndpointFilter(services.GetRequiredService<PageSecurityHeaders>())
             .RequireRateLimiting(Authsome.RateLimiting.AuthsomeRateLimitPolicies.General)
+            .WithMetadata(new PageEndpoint())
             .ExcludeFromDescription();
         pages.MapAssetPages();
         pages.MapSignInPages();
@@ -64,6 +68,8 @@ public static class AuthsomePagesExtensions
         pages.MapVerificationPages();
         pages.MapPasswordPages();
         pages.MapAccountPages();
+        pages.MapDevicePages();
+        pages.MapApiKeyPages();
         pages.MapInvitationPages();
         pages.MapOrganizationBrandingPages();
         var registered = services.GetRequiredService<IServiceProviderIsService>();
@@ -80,6 +86,12 @@ public static class AuthsomePagesExtensions
         if (registered.IsService(typeof(Authsome.Plugins.Social.SocialService)))
         {
             pages.MapSocialPages();
+            pages.MapLinkedAccountPages();
+        }
+
+        if (registered.IsService(typeof(Authsome.Plugins.Passkeys.PasskeyService)))
+        {
+            pages.MapPasskeyPages();
         }
 
         return pages;

@@ -33,4 +33,8 @@ public sealed class FormErrors
     internal static FormErrors Of(string message) => new(message, new Dictionary<string, string[]>());
 
     internal static FormErrors Of(string message, IReadOnlyDictionary<string, string[]> fields) => new(message, fields);
+
+    /// <summary>The same errors with the engine's field <paramref name="from"/> named as the form's <paramref name="to"/>.</summary>
+    internal FormErrors WithField(string from, string to) =>
+        Fields.ContainsKey(from) ? new(Message, Fields.ToDictionary(f => f.Key == from ? to : f.Key, f => f.Value)) : this;
 }

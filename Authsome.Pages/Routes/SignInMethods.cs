@@ -1,4 +1,5 @@
 using Authsome.Plugins.MagicLink;
+using Authsome.Plugins.Passkeys;
 using Authsome.Plugins.Social;
 using Authsome.Store;
 using Microsoft.AspNetCore.Http;
@@ -13,11 +14,12 @@ public sealed record SocialButton(string Name, string DisplayName);
 
 /// <summary>
 /// The ways to sign in besides the password that the sign-in page offers: each only when its plugin is added and the
-/// app's client config does not turn it off.
+/// app's client config does not turn it off (passkeys: when the plugin is added; the button then shows only in a browser
+/// with WebAuthn).
 /// </summary>
 internal static class SignInMethods
 {
-    public static async Task<(bool MagicLink, IReadOnlyList<SocialButton> Social)> OfferedAsync(HttpContext context)
+    public static async Task<(bool MagicLink, IReadOnlyList<SocialButton> Social, bool Passkeys)> OfferedAsync(HttpContext context)
     {
         var services = context.RequestServices;
         var engine = services.GetRequiredService<IAuthsomeEngine>();
@@ -27,6 +29,6 @@ internal static class SignInMethods
         IReadOnlyList<SocialButton> social = services.GetService<SocialService>() is { } socialService
             ? [.. (await socialService.OfferedProvidersAsync(context.RequestAborted)).Select(p => new SocialButton(p.Name, p.DisplayName))]
             : [];
-        return (magicLink, social);
+        return (magicLink, social, services.GetService<PasskeyService>() is not null);
     }
 }

@@ -29,9 +29,10 @@ internal static class SignInRoutes
     /// <summary>The sign-in page with the other ways to sign in that the app offers.</summary>
     public static async Task<IResult> RenderAsync(HttpContext context, PageRenderer pages, Dictionary<string, object?> parameters, int status = StatusCodes.Status200OK)
     {
-        var (magicLink, social) = await SignInMethods.OfferedAsync(context);
+        var (magicLink, social, passkeys) = await SignInMethods.OfferedAsync(context);
         parameters[nameof(SignIn.MagicLink)] = magicLink;
         parameters[nameof(SignIn.Social)] = social;
+        parameters[nameof(SignIn.PasskeyOptionsUrl)] = passkeys ? AccountRoutes.EngineRoute(context, "passkeys/signin/options") : null;
         return await pages.RenderAsync<SignIn>(context, "Sign in", parameters, status);
     }
 

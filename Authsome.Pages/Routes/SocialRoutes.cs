@@ -33,7 +33,8 @@ internal static class SocialRoutes
         {
             var start = await social.StartAsync(provider, CompleteUrl(context, pages), null, context.EngineBaseUrl(), context.RequestAborted);
             SocialEndpoints.Bind(context, start);
-            context.Response.Cookies.Append(FlowCookieName, returns.Allowed(return_url) ?? string.Empty, new CookieOptions
+            // Never empty: a browser sends an empty cookie back as no cookie, and the flow would not complete.
+            context.Response.Cookies.Append(FlowCookieName, returns.OrAccount(return_url), new CookieOptions
             {
                 HttpOnly = true,
                 Secure = context.Request.IsHttps,

@@ -15,7 +15,13 @@ internal sealed class PageSecurityHeaders(IOptionsMonitor<AuthsomePagesOptions> 
 
     public ValueTask<object?> InvokeAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
     {
-        var http = context.HttpContext;
+        Apply(context.HttpContext);
+        return next(context);
+    }
+
+    /// <summary>Sets the headers and this response's nonce (also for a page answered before its endpoint runs, e.g. a 429).</summary>
+    public void Apply(HttpContext http)
+    {
         var nonce = Convert.ToBase64String(RandomNumberGenerator.GetBytes(18));
         http.Items[NonceKey] = nonce;
         // A form's POST may end in a redirect to an allowed return origin, which form-action must name too.
@@ -29,7 +35,6 @@ internal sealed class PageSecurityHeaders(IOptionsMonitor<AuthsomePagesOptions> 
         headers.XContentTypeOptions = "nosniff";
         headers["Referrer-Policy"] = "no-referrer";
         headers["Cross-Origin-Opener-Policy"] = "same-origin";
-        return next(context);
     }
 
     /// <summary>This request's nonce.</summary>

@@ -1,5 +1,6 @@
 using Authsome.Organizations;
 using Authsome.Pages.Tests.Infrastructure;
+using Authsome.Store;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
@@ -21,10 +22,7 @@ public sealed class InvitationBrowserTests
         await using var host = PagesHost.Start();
         var owner = await host.CreateVerifiedUserAsync("owner@example.com", Password);
         var invitee = await host.CreateVerifiedUserAsync("lin@example.com", Password);
-        var (organization, _) = await host.Services.GetRequiredService<OrganizationService>().CreateAsync(owner, "Acme Rockets", "acme-rockets", null, cancellationToken);
-        var context = await host.Services.GetRequiredService<OrganizationAccess>().OpenAsync(owner, organization.Id.ToString(), cancellationToken);
-        await host.Services.GetRequiredService<InvitationService>().CreateAsync(context, invitee.Email, "admin", cancellationToken);
-        var link = await host.Mail.LinkAsync(invitee.Email, "invited");
+        var (organization, link) = await InviteAsync(host, owner, invitee.Email, "admin");
         Assert.StartsWith(new Uri(host.Address, "/auth/invitations/accept?token=").ToString(), link, StringComparison.Ordinal);
 
         await using var browser = await Browser.LaunchAsync(host.Address);
@@ -65,20 +63,56 @@ public sealed class InvitationBrowserTests
         var cancellationToken = TestContext.Current.CancellationToken;
         await using var host = PagesHost.Start();
         var owner = await host.CreateVerifiedUserAsync("owner@example.com", Password);
-        var (organization, _) = await host.Services.GetRequiredService<OrganizationService>().CreateAsync(owner, "Acme Rockets", "acme-rockets", null, cancellationToken);
-        var context = await host.Services.GetRequiredService<OrganizationAccess>().OpenAsync(owner, organization.Id.ToString(), cancellationToken);
-        await host.Services.GetRequiredService<InvitationService>().CreateAsync(context, "lin@example.com", null, cancellationToken);
-        var link = await host.Mail.LinkAsync("lin@example.com", "invited");
+        var (organization, link) = await InviteAsync(host, owner, "lin@example.com", null);
 
         await using var browser = await Browser.LaunchAsync(host.Address);
         var page = browser.Page;
-        await page.GotoAsync("/auth/sign-in?return_url=" + Uri.EscapeDataString(new Uri(link).PathAndQuery));
-        await page.GetByLabel("Email").FillAsync(owner.Email);
-        await page.GetByLabel("Password").FillAsync(Password);
-        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+        await SignInAndComeBackAsync(page, link, owner.Email);
         await page.GetByRole(AriaRole.Button, new() { Name = "Accept the invitation" }).ClickAsync();
         await Expect(page.Locator(".error-summary")).ToContainTextAsync("sent to another email address");
         await browser.CheckAsync("invitation-05-not-for-you");
         Assert.Single(await host.Store.Members.ListAsync(organization.Id, cancellationToken));
+    }
+
+    [Fact]
+    public async Task InviteeDeclinesTheInvitation()
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        await using var host = PagesHost.Start();
+        var owner = await host.CreateVerifiedUserAsync("owner@example.com", Password);
+        var invitee = await host.CreateVerifiedUserAsync("lin@example.com", Password);
+        var (organization, link) = await InviteAsync(host, owner, invitee.Email, null);
+
+        await using var browser = await Browser.LaunchAsync(host.Address);
+        var page = browser.Page;
+        await SignInAndComeBackAsync(page, link, invitee.Email);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Decline" }).ClickAsync();
+        await Expect(page.Locator(".notice")).ToHaveTextAsync("You declined the invitation.");
+        await browser.CheckAsync("invitation-06-declined");
+        Assert.Null(await host.Store.Members.GetByUserAsync(organization.Id, invitee.Id, cancellationToken));
+
+        // Declined is final: the link explains itself, and accepting it now does nothing.
+        await page.GotoAsync(link);
+        await Expect(page.Locator(".error-summary")).ToContainTextAsync("already accepted or declined");
+        Assert.Null(await host.Store.Members.GetByUserAsync(organization.Id, invitee.Id, cancellationToken));
+        Assert.Empty(browser.CspViolations);
+    }
+
+    // An organization of the owner's, and the link mailed to the invitee.
+    private static async Task<(Organization Organization, string Link)> InviteAsync(PagesHost host, User owner, string email, string? role)
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        var (organization, _) = await host.Services.GetRequiredService<OrganizationService>().CreateAsync(owner, "Acme Rockets", "acme-rockets", null, cancellationToken);
+        var context = await host.Services.GetRequiredService<OrganizationAccess>().OpenAsync(owner, organization.Id.ToString(), cancellationToken);
+        await host.Services.GetRequiredService<InvitationService>().CreateAsync(context, email, role, cancellationToken);
+        return (organization, await host.Mail.LinkAsync(email, "invited"));
+    }
+
+    private static async Task SignInAndComeBackAsync(IPage page, string link, string email)
+    {
+        await page.GotoAsync("/auth/sign-in?return_url=" + Uri.EscapeDataString(new Uri(link).PathAndQuery));
+        await page.GetByLabel("Email").FillAsync(email);
+        await page.GetByLabel("Password").FillAsync(Password);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
     }
 }

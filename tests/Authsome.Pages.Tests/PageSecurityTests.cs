@@ -1,6 +1,7 @@
 using System.Net;
 using System.Text.RegularExpressions;
 using Authsome.Pages.Tests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace Authsome.Pages.Tests;
 
@@ -36,6 +37,31 @@ public sealed partial class PageSecurityTests
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Contains("did not come from this site", await response.Content.ReadAsStringAsync(TestContext.Current.CancellationToken), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AccountChangesNeedTheirAntiforgeryTokenAndAPost()
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        await using var host = PagesHost.Start(new Dictionary<string, string?> { ["Authsome:SignIn:RequireEmailVerification"] = "false" });
+        using var client = host.CreateClient();
+        await PostFormAsync(client, "/auth/sign-up", new() { ["email"] = "grace@example.com", ["password"] = "a long enough passphrase" });
+        var app = await host.Services.GetRequiredService<IAuthsomeEngine>().GetAppAsync(cancellationToken);
+        var user = await host.Store.Users.GetByEmailAsync(app.AppId, app.EnvId, "grace@example.com", cancellationToken);
+        var device = Assert.Single(await host.Store.Devices.ListByUserAsync(user!.Id, cancellationToken));
+
+        string[] changes = ["/auth/account/api-keys", $"/auth/account/devices/{device.Id}/trust", $"/auth/account/devices/{device.Id}/remove"];
+        foreach (var path in changes)
+        {
+            using var form = new FormUrlEncodedContent(new Dictionary<string, string> { ["name"] = "forged" });
+            using var forged = await client.PostAsync(path, form, cancellationToken);
+            Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
+            using var get = await client.GetAsync(path, cancellationToken);
+            Assert.Equal(HttpStatusCode.MethodNotAllowed, get.StatusCode);
+        }
+
+        Assert.Empty(await host.Store.ApiKeys.ListByUserAsync(user.Id, cancellationToken));
+        Assert.Equal(device, await host.Store.Devices.GetAsync(device.Id, cancellationToken));
     }
 
     [Theory]

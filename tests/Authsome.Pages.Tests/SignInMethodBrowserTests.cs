@@ -1,5 +1,8 @@
 using Authsome.Api.Tests.Social;
 using Authsome.Pages.Tests.Infrastructure;
+using Authsome.Plugins.Mfa;
+using Authsome.Plugins.Mfa.Totp;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -41,20 +44,42 @@ public sealed class SignInMethodBrowserTests
     }
 
     [Fact]
+    public async Task AMagicLinkOfAnAccountWithTotpAsksForTheCodeFirst()
+    {
+        var cancellationToken = TestContext.Current.CancellationToken;
+        await using var host = PagesHost.Start();
+        var user = await host.CreateVerifiedUserAsync("ada@example.com", Password);
+        var mfa = host.Services.GetRequiredService<MfaService>();
+        var enrollment = await mfa.EnrollAsync(user, Password, cancellationToken);
+        await mfa.ConfirmAsync(user, TotpAuthenticator.Compute(enrollment.Secret, DateTimeOffset.UtcNow), cancellationToken);
+        await using var browser = await Browser.LaunchAsync(host.Address);
+        var page = browser.Page;
+
+        await page.GotoAsync("/auth/magic-link");
+        await page.GetByLabel("Email").FillAsync(user.Email);
+        await page.GetByRole(AriaRole.Button, new() { Name = "Email me a sign-in link" }).ClickAsync();
+        await page.GotoAsync(await host.Mail.LinkAsync(user.Email, "sign-in link"));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Sign in" }).ClickAsync();
+
+        // The link proves the mailbox, not the second factor: no session until the code.
+        await Expect(page.Locator("h1")).ToHaveTextAsync("Two-step verification");
+        Assert.DoesNotContain(await browser.Context.CookiesAsync(), c => c.Name.EndsWith("authsome_session", StringComparison.Ordinal));
+        await browser.CheckAsync("magic-link-04-mfa-challenge");
+        // The enrollment spent this time step's code; the next step's is within the allowed drift.
+        await page.GetByLabel("Authentication code").FillAsync(TotpAuthenticator.Compute(enrollment.Secret, DateTimeOffset.UtcNow.AddSeconds(TotpAuthenticator.StepSeconds)));
+        await page.GetByRole(AriaRole.Button, new() { Name = "Verify", Exact = true }).ClickAsync();
+        await Expect(page.Locator("h1")).ToHaveTextAsync("Your account");
+        Assert.Contains(await browser.Context.CookiesAsync(), c => c.Name == "__Host-authsome_session");
+        Assert.Empty(browser.CspViolations);
+    }
+
+    [Fact]
     public async Task SocialProviderButtonSignsInAndReturns()
     {
-        var port = PagesHost.FreePort();
-        await using var provider = await TestOidcProvider.StartAsync($"https://127.0.0.1:{port}/v1/auth/social/test/callback");
+        var social = await PagesHost.StartWithSocialProviderAsync();
+        await using var provider = social.Provider;
+        await using var host = social.Host;
         provider.User = new ProviderUser("sub-linus", "linus@example.com", true, "Linus");
-        await using var host = PagesHost.Start(new Dictionary<string, string?>
-        {
-            ["Authsome:Social:Providers:test:Authority"] = provider.Issuer.AbsoluteUri,
-            ["Authsome:Social:Providers:test:ClientId"] = TestOidcProvider.ClientId,
-            ["Authsome:Social:Providers:test:ClientSecret"] = TestOidcProvider.ClientSecret,
-            ["Authsome:Social:Providers:test:RequireHttpsMetadata"] = "false",
-            ["Authsome:Social:Providers:test:DisplayName"] = "Example ID",
-            ["Authsome:Social:AllowedRedirectUris:0"] = $"https://127.0.0.1:{port}/auth/social/complete",
-        }, port);
         await using var browser = await Browser.LaunchAsync(host.Address);
         var page = browser.Page;
 

@@ -44,20 +44,7 @@ public sealed class BrowserPasskeyTests
             Args = ["--no-sandbox"],
         });
         var page = await browser.NewPageAsync();
-        var devTools = await page.Context.NewCDPSessionAsync(page);
-        await devTools.SendAsync("WebAuthn.enable");
-        await devTools.SendAsync("WebAuthn.addVirtualAuthenticator", new Dictionary<string, object>
-        {
-            ["options"] = new Dictionary<string, object>
-            {
-                ["protocol"] = "ctap2",
-                ["transport"] = "internal",
-                ["hasResidentKey"] = true,
-                ["hasUserVerification"] = true,
-                ["isUserVerified"] = true,
-                ["automaticPresenceSimulation"] = true,
-            },
-        });
+        await VirtualAuthenticator.AddAsync(page);
         await page.GotoAsync(origin + "/passkey-test-page.html");
 
         var registered = await page.EvaluateAsync<JsonElement>("([token, name]) => registerPasskey(token, name)", new[] { account.AccessToken, "Chromium" });

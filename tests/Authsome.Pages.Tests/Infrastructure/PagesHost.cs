@@ -2,6 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
+using Authsome.Api.Tests.Social;
 using Authsome.Email;
 using Authsome.Plugins.Password;
 using Authsome.Sessions;
@@ -112,6 +113,26 @@ public sealed class PagesHost : IAsyncDisposable
         }));
         factory.StartServer();
         return new PagesHost(factory, mail, new Uri(origin));
+    }
+
+    /// <summary>
+    /// Starts the host with the social plugin's provider <c>test</c> ("Example ID"): the Api tests' OpenID Connect server,
+    /// started first, since it must know the host's callback URL.
+    /// </summary>
+    public static async Task<(PagesHost Host, TestOidcProvider Provider)> StartWithSocialProviderAsync()
+    {
+        var port = FreePort();
+        var provider = await TestOidcProvider.StartAsync($"https://127.0.0.1:{port}/v1/auth/social/test/callback");
+        var host = Start(new Dictionary<string, string?>
+        {
+            ["Authsome:Social:Providers:test:Authority"] = provider.Issuer.AbsoluteUri,
+            ["Authsome:Social:Providers:test:ClientId"] = TestOidcProvider.ClientId,
+            ["Authsome:Social:Providers:test:ClientSecret"] = TestOidcProvider.ClientSecret,
+            ["Authsome:Social:Providers:test:RequireHttpsMetadata"] = "false",
+            ["Authsome:Social:Providers:test:DisplayName"] = "Example ID",
+            ["Authsome:Social:AllowedRedirectUris:0"] = $"https://127.0.0.1:{port}/auth/social/complete",
+        }, port);
+        return (host, provider);
     }
 
     /// <summary>A client that trusts the test certificate, follows no redirects and keeps cookies.</summary>
