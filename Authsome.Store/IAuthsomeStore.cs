@@ -42,6 +42,34 @@ public interface IAuthsomeStore : IAsyncDisposable
     ICounterStore Counters { get; }
 
     /// <summary>
+    /// Runs <paramref name="work"/> as one unit of work: everything it changes through this store commits together when
+    /// it returns, or nothing does when it throws (its exception is rethrown). On the shipped stores the unit is ambient
+    /// to the work's async flow: every sub-store call made on this store inside it (plugin sub-stores this store built
+    /// included, and calls made through the store the work is given, which is this store) enlists, so a hook that writes
+    /// an outbox row through the store it was built with writes it in the change's transaction.
+    /// </summary>
+    /// <remarks>
+    /// <para>
+    /// What enlisting means per backend: PostgreSQL, one connection and one READ COMMITTED transaction; SQLite, one
+    /// connection holding the process's write turn and a <c>BEGIN IMMEDIATE</c> transaction (other writers wait for the
+    /// unit, readers see the last commit); MongoDB, one client session with a multi-document transaction (a replica set
+    /// or sharded cluster; on a standalone server the unit runs in a plain session and is not atomic); in memory, the
+    /// store's lock and an undo journal, with other callers waiting until the unit ends (serializable).
+    /// </para>
+    /// <para>
+    /// Rules: a unit started inside a unit joins it (one commit, by the outermost). A store call that fails inside a unit
+    /// dooms it: even if the work catches the error and returns, nothing commits and <see cref="StoreException"/> is
+    /// thrown (the database may already have aborted the transaction). Await each call in turn: calls of one unit do not
+    /// run concurrently. Keep units short and free of slow I/O (a mail server, an HTTP call): they hold locks (on SQLite,
+    /// every writer of the process). On MongoDB the whole work runs again when the server reports a transient
+    /// transaction error (a write conflict with a concurrent unit), so it must be safe to repeat. Work the unit starts
+    /// but does not await (a fire-and-forget task) must not use the store after the unit ends: such calls then run on
+    /// their own, outside any transaction.
+    /// </para>
+    /// </remarks>
+    Task<T> InTransactionAsync<T>(Func<IAuthsomeStore, CancellationToken, Task<T>> work, CancellationToken cancellationToken);
+
+    /// <summary>
     /// Applies the backend's core group and the given plugin groups in one orchestrated run (see
     /// <see cref="MigrationOrchestrator"/>). Idempotent, locked against concurrent runs, safe on every start.
     /// Returns the migrations applied by this call.

@@ -12,7 +12,7 @@ internal sealed class MemoryCounterStore(MemoryState state) : ICounterStore
                 var next = state.Counters.TryGetValue(key, out var current) && current.WindowEndsAt > now
                     ? current with { Count = current.Count + 1 }
                     : new CounterState(1, StoreTime.Normalize(now + window));
-                state.Counters[key] = next;
+                state.Journal.Set(state.Counters, key, next);
                 return next;
             },
             cancellationToken);
@@ -33,7 +33,7 @@ internal sealed class MemoryCounterStore(MemoryState state) : ICounterStore
             () =>
             {
                 var keys = state.Counters.Keys.Where(k => k.StartsWith(keyPrefix, StringComparison.Ordinal)).ToList();
-                keys.ForEach(k => state.Counters.Remove(k));
+                keys.ForEach(k => state.Journal.Remove(state.Counters, k));
                 return keys.Count;
             },
             cancellationToken);

@@ -27,6 +27,33 @@ public sealed class MemoryPluginContext
     }
 
     /// <summary>
+    /// Records what undoes a change the plugin just made to its own collections: call it inside <see cref="RunAsync{T}"/>
+    /// right after the change. Inside a unit of work (<see cref="IAuthsomeStore.InTransactionAsync{T}"/>) a unit that rolls
+    /// back runs the undos newest first, under the lock, with the store's own; outside a unit nothing is recorded.
+    /// </summary>
+    public void OnRollback(Action undo)
+    {
+        ArgumentNullException.ThrowIfNull(undo);
+        _state.Journal.Record(undo);
+    }
+
+    /// <summary>Sets <paramref name="map"/>[<paramref name="key"/>], recording the undo (see <see cref="OnRollback"/>). Call it inside <see cref="RunAsync{T}"/>.</summary>
+    public void Set<TKey, TValue>(Dictionary<TKey, TValue> map, TKey key, TValue value)
+        where TKey : notnull
+    {
+        ArgumentNullException.ThrowIfNull(map);
+        _state.Journal.Set(map, key, value);
+    }
+
+    /// <summary>Removes <paramref name="key"/> from <paramref name="map"/>, recording the undo (see <see cref="OnRollback"/>). Call it inside <see cref="RunAsync{T}"/>.</summary>
+    public bool Remove<TKey, TValue>(Dictionary<TKey, TValue> map, TKey key)
+        where TKey : notnull
+    {
+        ArgumentNullException.ThrowIfNull(map);
+        return _state.Journal.Remove(map, key);
+    }
+
+    /// <summary>
     /// Throws <see cref="StoreConflictException"/> (<see cref="ConflictKind.MissingReference"/>) when no user (live or
     /// soft-deleted) has this id, as a foreign key would on the relational backends. Call it inside <see cref="RunAsync{T}"/>.
     /// </summary>

@@ -52,7 +52,7 @@ internal sealed class MemorySessionStore(MemoryState state) : ISessionStore
 
                 // Replace first: it is the step that can refuse (a token hash taken), and it changes nothing when it does.
                 Sessions.Replace(KeepIdentity(rotated, stored));
-                state.RevokedRefreshTokens[expectedRefreshTokenHash] = new RevokedRefreshToken
+                state.Journal.Set(state.RevokedRefreshTokens, expectedRefreshTokenHash, new RevokedRefreshToken
                 {
                     TokenHash = expectedRefreshTokenHash,
                     FamilyId = stored.FamilyId,
@@ -60,7 +60,7 @@ internal sealed class MemorySessionStore(MemoryState state) : ISessionStore
                     Reason = RotatedReason,
                     RevokedAt = rotated.UpdatedAt,
                     ExpiresAt = stored.RefreshTokenExpiresAt,
-                };
+                });
                 return true;
             },
             cancellationToken);
@@ -110,7 +110,7 @@ internal sealed class MemorySessionStore(MemoryState state) : ISessionStore
                     return false;
                 }
 
-                state.RevokedRefreshTokens[tokenHash] = revoked with { ReplayedAt = at };
+                state.Journal.Set(state.RevokedRefreshTokens, tokenHash, revoked with { ReplayedAt = at });
                 return true;
             },
             cancellationToken);

@@ -114,6 +114,13 @@ public sealed class MemoryStore : IAuthsomeStore, IPluginStoreHost
             },
             cancellationToken).AsTask();
 
+    /// <inheritdoc />
+    public Task<T> InTransactionAsync<T>(Func<IAuthsomeStore, CancellationToken, Task<T>> work, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        return state.InTransactionAsync(ct => work(this, ct), cancellationToken);
+    }
+
     /// <summary>Always answers: there is nothing to reach.</summary>
     public Task PingAsync(CancellationToken cancellationToken) =>
         cancellationToken.IsCancellationRequested ? Task.FromCanceled(cancellationToken) : Task.CompletedTask;
@@ -126,7 +133,7 @@ public sealed class MemoryStore : IAuthsomeStore, IPluginStoreHost
                 var count = state.Sessions.RemoveWhere(s => s.RefreshTokenExpiresAt <= now).Count;
                 foreach (var revoked in state.RevokedRefreshTokens.Values.Where(r => r.ExpiresAt <= now).ToList())
                 {
-                    state.RevokedRefreshTokens.Remove(revoked.TokenHash);
+                    state.Journal.Remove(state.RevokedRefreshTokens, revoked.TokenHash);
                     count++;
                 }
 
@@ -134,7 +141,7 @@ public sealed class MemoryStore : IAuthsomeStore, IPluginStoreHost
                 count += state.PasswordResets.RemoveWhere(r => r.ConsumedAt is not null || r.ExpiresAt <= now).Count;
                 foreach (var key in state.Counters.Where(c => c.Value.WindowEndsAt <= now).Select(c => c.Key).ToList())
                 {
-                    state.Counters.Remove(key);
+                    state.Journal.Remove(state.Counters, key);
                     count++;
                 }
 

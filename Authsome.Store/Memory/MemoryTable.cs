@@ -5,7 +5,8 @@ namespace Authsome.Store.Memory;
 /// index before changing anything, so a refused write leaves the table as it was. Not thread-safe on its own:
 /// every access happens under <see cref="MemoryState"/>'s lock.
 /// </summary>
-internal sealed class MemoryTable<T>(string entity, Func<T, Id<T>> idOf, params MemoryIndex<T>[] indexes)
+/// <remarks>Every change records its undo in the store's <see cref="MemoryJournal"/> (which keeps it only inside a unit of work).</remarks>
+internal sealed class MemoryTable<T>(MemoryJournal journal, string entity, Func<T, Id<T>> idOf, params MemoryIndex<T>[] indexes)
     where T : class, IHasIdPrefix
 {
     private readonly Dictionary<Id<T>, T> rows = [];
@@ -36,12 +37,8 @@ internal sealed class MemoryTable<T>(string entity, Func<T, Id<T>> idOf, params 
             index.EnsureFree(row, id, entity);
         }
 
-        foreach (var index in indexes)
-        {
-            index.Add(row, id);
-        }
-
-        rows.Add(id, row);
+        Add(row, id);
+        journal.Record(() => Drop(id));
     }
 
     /// <summary>Replaces the stored row with the same id; throws <see cref="StoreNotFoundException"/> when there is none.</summary>
@@ -54,27 +51,23 @@ internal sealed class MemoryTable<T>(string entity, Func<T, Id<T>> idOf, params 
             index.EnsureFree(row, id, entity);
         }
 
-        foreach (var index in indexes)
+        Drop(id);
+        Add(row, id);
+        journal.Record(() =>
         {
-            index.Remove(old);
-            index.Add(row, id);
-        }
-
-        rows[id] = row;
+            Drop(id);
+            Add(old, id);
+        });
     }
 
     public bool Remove(Id<T> id)
     {
-        if (!rows.Remove(id, out var old))
+        if (Drop(id) is not { } old)
         {
             return false;
         }
 
-        foreach (var index in indexes)
-        {
-            index.Remove(old);
-        }
-
+        journal.Record(() => Add(old, id));
         return true;
     }
 
@@ -101,5 +94,30 @@ internal sealed class MemoryTable<T>(string entity, Func<T, Id<T>> idOf, params 
             .Take(request.Limit + 1)
             .ToList();
         return Store.Page.FromOverfetch(window, request, matching.Count, row => idOf(row).ToString());
+    }
+
+    private void Add(T row, Id<T> id)
+    {
+        foreach (var index in indexes)
+        {
+            index.Add(row, id);
+        }
+
+        rows.Add(id, row);
+    }
+
+    private T? Drop(Id<T> id)
+    {
+        if (!rows.Remove(id, out var old))
+        {
+            return null;
+        }
+
+        foreach (var index in indexes)
+        {
+            index.Remove(old);
+        }
+
+        return old;
     }
 }

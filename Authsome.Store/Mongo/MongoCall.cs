@@ -20,6 +20,18 @@ internal static class MongoCall
             {
                 return await operation().ConfigureAwait(false);
             }
+            catch (Exception ex) when (MongoUnit.Current is { } unit)
+            {
+                // Inside a unit of work a failed call has aborted the transaction: no retry here; the unit rolls back
+                // (and runs again, when the failure is transient).
+                unit.Doom(ex);
+                if (MongoErrors.IsDriverError(ex))
+                {
+                    throw MongoErrors.Translate(ex, entity);
+                }
+
+                throw;
+            }
             catch (Exception ex) when (attempt < MaxAttempts && MongoErrors.IsWriteConflict(ex))
             {
                 await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(5, 10 << attempt))).ConfigureAwait(false);

@@ -26,6 +26,7 @@ internal sealed class MongoCascades(MongoContext context)
         MongoCollections.FormConfigs,
         MongoCollections.AppSessionConfigs,
         MongoCollections.AppClientConfigs,
+        MongoCollections.ServiceAccountRoles,
         MongoCollections.ServiceAccounts,
         MongoCollections.Users,
         MongoCollections.Environments,
@@ -146,6 +147,7 @@ internal sealed class MongoCascades(MongoContext context)
         var byRole = Filter.In(Field.RoleId, roleIds);
         await DeleteManyAsync(session, MongoCollections.Permissions, byRole, cancellationToken).ConfigureAwait(false);
         await DeleteManyAsync(session, MongoCollections.RoleAssignments, byRole, cancellationToken).ConfigureAwait(false);
+        await DeleteManyAsync(session, MongoCollections.ServiceAccountRoles, byRole, cancellationToken).ConfigureAwait(false);
     }
 
     private async Task<IReadOnlyList<string>> IdsAsync(IClientSessionHandle session, string collection, FilterDefinition<BsonDocument> filter, CancellationToken cancellationToken)

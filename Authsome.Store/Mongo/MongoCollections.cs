@@ -25,6 +25,7 @@ internal static class MongoCollections
     public const string AppClientConfigs = "authsome_app_client_configs";
     public const string Settings = "authsome_settings";
     public const string ServiceAccounts = "authsome_service_accounts";
+    public const string ServiceAccountRoles = "authsome_service_account_roles";
     public const string Roles = "authsome_roles";
     public const string Permissions = "authsome_permissions";
     public const string RoleAssignments = "authsome_role_assignments";

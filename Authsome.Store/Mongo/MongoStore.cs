@@ -86,6 +86,13 @@ public sealed class MongoStore : IAuthsomeStore, IPluginStoreHost
     /// <summary>The database this store uses (for tests).</summary>
     internal IMongoDatabase Database => _context.Database;
 
+    /// <inheritdoc />
+    public Task<T> InTransactionAsync<T>(Func<IAuthsomeStore, CancellationToken, Task<T>> work, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        return _context.InUnitAsync(ct => work(this, ct), cancellationToken);
+    }
+
     public IUserStore Users { get; }
 
     public ISessionStore Sessions { get; }

@@ -15,17 +15,25 @@ public sealed class RbacEvaluator(IRoleStore roles, IRoleAssignmentStore assignm
     /// </summary>
     public async ValueTask<bool> HasPermissionAsync(Id<User> userId, string action, string resource, Id<Organization>? orgId, CancellationToken cancellationToken)
     {
+        var held = (await assignments.ListByUserAsync(userId, cancellationToken).ConfigureAwait(false))
+            .Where(a => a.OrgId is not { } scope || scope == orgId)
+            .Select(a => a.RoleId);
+        return await HasPermissionAsync(held, action, resource, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// True when one of <paramref name="roleIds"/> (the roles a service account holds, say), or one of their ancestors,
+    /// has a permission matching the action and resource.
+    /// </summary>
+    public async ValueTask<bool> HasPermissionAsync(IEnumerable<Id<Role>> roleIds, string action, string resource, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(roleIds);
         ArgumentNullException.ThrowIfNull(action);
         ArgumentNullException.ThrowIfNull(resource);
         var visited = new HashSet<Id<Role>>();
-        foreach (var assignment in await assignments.ListByUserAsync(userId, cancellationToken).ConfigureAwait(false))
+        foreach (var held in roleIds)
         {
-            if (assignment.OrgId is { } scope && scope != orgId)
-            {
-                continue;
-            }
-
-            Id<Role>? roleId = assignment.RoleId;
+            Id<Role>? roleId = held;
             for (var depth = 0; depth <= MaxDepth && roleId is { } current && visited.Add(current); depth++)
             {
                 foreach (var permission in await roles.ListPermissionsAsync(current, cancellationToken).ConfigureAwait(false))

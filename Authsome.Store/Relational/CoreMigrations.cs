@@ -25,6 +25,7 @@ internal static class CoreMigrations
             Define(20261130000013, "outboxes"),
             Define(20261130000014, "device_trust_time"),
             Define(20261130094500, "organization_roles"),
+            Define(20261130140000, "service_account_roles"),
         ]);
 
     private static Migration Define(long version, string name) =>

@@ -90,6 +90,13 @@ public abstract class RelationalStore : IAuthsomeStore, IPluginStoreHost
     }
 
     /// <inheritdoc />
+    public Task<T> InTransactionAsync<T>(Func<IAuthsomeStore, CancellationToken, Task<T>> work, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        return Database.InTransactionAsync(ct => work(this, ct), cancellationToken);
+    }
+
+    /// <inheritdoc />
     public Task PingAsync(CancellationToken cancellationToken) =>
         Database.ReadAsync("database", s => s.ScalarAsync<int>("SELECT 1", null, cancellationToken), cancellationToken);
 

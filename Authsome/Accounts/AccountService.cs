@@ -1,6 +1,7 @@
 using Authsome.Apps;
 using Authsome.Errors;
 using Authsome.Hooks;
+using Authsome.Messaging;
 using Authsome.Sessions;
 using Authsome.Store;
 using Authsome.Telemetry;
@@ -17,19 +18,41 @@ internal sealed class AccountService(
     SessionService sessions,
     VerificationService verification,
     HookRunner hooks,
+    UnitOfWork units,
     AuthsomeMetrics metrics,
     IOptionsMonitor<AuthsomeOptions> options,
     TimeProvider time)
 {
-    /// <summary>Stores a new user after the before-hook; throws <see cref="StoreConflictException"/> as the store does.</summary>
+    /// <summary>
+    /// Stores a new user after the before-hook, with its user.created event in the same unit of work; throws
+    /// <see cref="StoreConflictException"/> as the store does.
+    /// </summary>
     public async ValueTask CreateAsync(User user, string method, CancellationToken cancellationToken)
     {
         await hooks.BeforeAsync(nameof(IAuthsomeHooks.BeforeUserCreateAsync), h => h.BeforeUserCreateAsync(user, cancellationToken));
-        await store.Users.CreateAsync(user, cancellationToken);
+        await units.RunAsync(
+            async ct =>
+            {
+                await store.Users.CreateAsync(user, ct);
+                await hooks.AfterAsync(nameof(IAuthsomeHooks.AfterUserCreateAsync), h => h.AfterUserCreateAsync(user, ct),
+                    AuthsomeEvents.OfUser(AuthsomeEvents.UserCreated, user), ct);
+            },
+            cancellationToken);
         metrics.SignUp(method);
-        await hooks.AfterAsync(nameof(IAuthsomeHooks.AfterUserCreateAsync), h => h.AfterUserCreateAsync(user, cancellationToken),
-            AuthsomeEvents.OfUser(AuthsomeEvents.UserCreated, user), cancellationToken);
     }
+
+    /// <summary>
+    /// Signs a new account up as one unit of work: the user, its user.created event, the sign-up after-hooks and the
+    /// verification mail commit together or not at all. Throws <see cref="StoreConflictException"/> as the store does.
+    /// </summary>
+    public Task SignUpAsync(User user, string method, CancellationToken cancellationToken) =>
+        units.RunAsync(
+            async ct =>
+            {
+                await CreateAsync(user, method, ct);
+                await FinishSignUpAsync(user, ct);
+            },
+            cancellationToken);
 
     /// <summary>A new user of <paramref name="app"/> from checked and normalised values, not yet stored.</summary>
     public static User NewAccount(AuthsomeApp app, string email, string? name, string? username, DateTimeOffset now) => new()
@@ -82,7 +105,7 @@ internal sealed class AccountService(
         var user = NewAccount(app, email, name, username, time.GetStoreNow()) with { EmailVerified = input.EmailVerified, Image = image };
         try
         {
-            await CreateAsync(user, input.Method, cancellationToken);
+            await SignUpAsync(user, input.Method, cancellationToken);
         }
         catch (StoreConflictException ex) when (ex.Kind is ConflictKind.EmailTaken or ConflictKind.UsernameTaken)
         {
@@ -92,13 +115,12 @@ internal sealed class AccountService(
         }
 
         activity?.SetTag("authsome.user_id", user.Id.ToString());
-        await FinishSignUpAsync(user, cancellationToken);
         activity.Succeed();
         return user;
     }
 
     /// <summary>After a new account is stored: the sign-up after-hooks, then the verification mail unless the address is verified.</summary>
-    public async ValueTask FinishSignUpAsync(User user, CancellationToken cancellationToken)
+    private async ValueTask FinishSignUpAsync(User user, CancellationToken cancellationToken)
     {
         await hooks.AfterAsync(nameof(IAuthsomeHooks.AfterSignUpAsync), h => h.AfterSignUpAsync(user, cancellationToken));
         if (!user.EmailVerified)
@@ -140,8 +162,16 @@ internal sealed class AccountService(
         User updated;
         try
         {
-            // Deleted between authentication and now: as if the session had ended.
-            updated = await store.Users.ApplyAsync(current, Change, cancellationToken) ?? throw new AuthsomeException(AuthsomeErrors.Unauthenticated);
+            updated = await units.RunAsync(
+                async ct =>
+                {
+                    // Deleted between authentication and now: as if the session had ended.
+                    var stored = await store.Users.ApplyAsync(current, Change, ct) ?? throw new AuthsomeException(AuthsomeErrors.Unauthenticated);
+                    await hooks.AfterAsync(nameof(IAuthsomeHooks.AfterUserUpdateAsync), h => h.AfterUserUpdateAsync(stored, ct),
+                        AuthsomeEvents.OfUser(AuthsomeEvents.UserUpdated, stored), ct);
+                    return stored;
+                },
+                cancellationToken);
         }
         catch (StoreConflictException ex) when (ex.Kind == ConflictKind.UsernameTaken)
         {
@@ -150,8 +180,6 @@ internal sealed class AccountService(
         }
 
         activity.Succeed();
-        await hooks.AfterAsync(nameof(IAuthsomeHooks.AfterUserUpdateAsync), h => h.AfterUserUpdateAsync(updated, cancellationToken),
-            AuthsomeEvents.OfUser(AuthsomeEvents.UserUpdated, updated), cancellationToken);
         return updated;
     }
 
@@ -161,10 +189,15 @@ internal sealed class AccountService(
         using var activity = AuthsomeTelemetry.StartOperation("user.delete");
         activity?.SetTag("authsome.user_id", user.Id.ToString());
         await hooks.BeforeAsync(nameof(IAuthsomeHooks.BeforeUserDeleteAsync), h => h.BeforeUserDeleteAsync(user, cancellationToken));
-        await store.Users.DeleteAsync(user.Id, time.GetStoreNow(), cancellationToken);
-        await sessions.EndAllAsync(user.Id, null, "account_deleted", cancellationToken);
+        await units.RunAsync(
+            async ct =>
+            {
+                await store.Users.DeleteAsync(user.Id, time.GetStoreNow(), ct);
+                await sessions.EndAllAsync(user.Id, null, "account_deleted", ct);
+                await hooks.AfterAsync(nameof(IAuthsomeHooks.AfterUserDeleteAsync), h => h.AfterUserDeleteAsync(user, ct),
+                    AuthsomeEvents.OfUser(AuthsomeEvents.UserDeleted, user), ct);
+            },
+            cancellationToken);
         activity.Succeed();
-        await hooks.AfterAsync(nameof(IAuthsomeHooks.AfterUserDeleteAsync), h => h.AfterUserDeleteAsync(user, cancellationToken),
-            AuthsomeEvents.OfUser(AuthsomeEvents.UserDeleted, user), cancellationToken);
     }
 }

@@ -68,6 +68,25 @@ internal sealed partial class DeviceService(IAuthsomeStore store, TimeProvider t
         return changed;
     }
 
+    /// <summary>
+    /// Withdraws the trust of every device of the user (after a password change or reset: whoever knew the old password
+    /// may have trusted a device of theirs, which would skip the second factor). Returns how many lost it.
+    /// </summary>
+    public async ValueTask<int> WithdrawTrustAsync(Id<User> userId, CancellationToken cancellationToken)
+    {
+        var withdrawn = 0;
+        foreach (var device in await store.Devices.ListByUserAsync(userId, cancellationToken))
+        {
+            if (device.Trusted)
+            {
+                await TrustAsync(device, trusted: false, cancellationToken);
+                withdrawn++;
+            }
+        }
+
+        return withdrawn;
+    }
+
     /// <summary>Forgets a device and ends every session signed in from it; returns how many sessions ended.</summary>
     public async ValueTask<int> RemoveAsync(Device device, SessionService sessions, CancellationToken cancellationToken)
     {

@@ -1,9 +1,14 @@
 using Authsome.Errors;
+using Authsome.Messaging;
 using Microsoft.Extensions.Logging;
 
 namespace Authsome.Hooks;
 
-/// <summary>Runs the registered hooks: before-hooks in registration order until one refuses; after-hooks all, each failure logged.</summary>
+/// <summary>
+/// Runs the registered hooks: before-hooks in registration order until one refuses; after-hooks all, each failure
+/// logged. The one exception is an outbox (<see cref="IOutboxHook"/>) inside a <see cref="UnitOfWork"/>: its failure
+/// propagates and rolls the change back, since a change whose event cannot be recorded must not commit without it.
+/// </summary>
 internal sealed partial class HookRunner(IEnumerable<IAuthsomeHooks> hooks, ILogger<HookRunner> logger)
 {
     private readonly IAuthsomeHooks[] hooks = [.. hooks.Distinct()];
@@ -31,7 +36,7 @@ internal sealed partial class HookRunner(IEnumerable<IAuthsomeHooks> hooks, ILog
             {
                 await call(h);
             }
-            catch (Exception ex)
+            catch (Exception ex) when (h is not IOutboxHook || !UnitOfWork.IsActive)
             {
                 LogAfterHookFailed(logger, ex, hook, h.GetType().Name);
             }

@@ -83,6 +83,7 @@ public static class AuthsomeServiceCollectionExtensions
         services.TryAddSingleton<AppResolver>();
         services.TryAddSingleton<AppConfigCache>();
         services.TryAddSingleton<HookRunner>();
+        services.TryAddSingleton<UnitOfWork>();
         services.TryAddSingleton<SessionService>();
         services.TryAddSingleton<AccountService>();
         services.TryAddSingleton<SignInService>();

@@ -8,8 +8,13 @@ internal sealed class OutboxSignal
 {
     private readonly SemaphoreSlim signal = new(0, 1);
 
-    /// <summary>Says there is work; several calls before the next wait count as one.</summary>
-    public void Pulse()
+    /// <summary>
+    /// Says there is work; several calls before the next wait count as one. Inside a <see cref="UnitOfWork"/> it says so
+    /// once the unit commits, when the work is there to be seen.
+    /// </summary>
+    public void Pulse() => UnitOfWork.AfterCommit(Release);
+
+    private void Release()
     {
         try
         {

@@ -21,6 +21,7 @@ internal sealed class InvitationService(
     EmailVerificationRequirement verification,
     EmailOutbox outbox,
     TenancyEventPublisher events,
+    UnitOfWork units,
     IOptionsMonitor<OrganizationOptions> options,
     TimeProvider time)
 {
@@ -37,11 +38,6 @@ internal sealed class InvitationService(
         }
 
         var now = time.GetStoreNow();
-        foreach (var pending in (await store.Invitations.ListAsync(organization.Id, cancellationToken)).Where(i => i.Email == address && i.Status == InvitationStatus.Pending))
-        {
-            await store.Invitations.TransitionAsync(pending.Id, InvitationStatus.Pending, InvitationStatus.Revoked, now, cancellationToken);
-        }
-
         var settings = options.CurrentValue;
         var token = SecretTokens.NewToken();
         var invitation = new Invitation
@@ -56,10 +52,21 @@ internal sealed class InvitationService(
             CreatedAt = now,
             UpdatedAt = now,
         };
-        await store.Invitations.CreateAsync(invitation, cancellationToken);
-        await outbox.EnqueueAsync(InvitationEmails.Invitation(address, organization.Name, slug, token, settings.InvitationLinkTemplate, settings.InvitationTtl), AccountEmails.Types.Invitation, organization.AppId, cancellationToken);
+        // Revoking the earlier invitations, the new one, its mail and its event: one unit of work.
+        await units.RunAsync(
+            async ct =>
+            {
+                foreach (var pending in (await store.Invitations.ListAsync(organization.Id, ct)).Where(i => i.Email == address && i.Status == InvitationStatus.Pending))
+                {
+                    await store.Invitations.TransitionAsync(pending.Id, InvitationStatus.Pending, InvitationStatus.Revoked, now, ct);
+                }
+
+                await store.Invitations.CreateAsync(invitation, ct);
+                await outbox.EnqueueAsync(InvitationEmails.Invitation(address, organization.Name, slug, token, settings.InvitationLinkTemplate, settings.InvitationTtl), AccountEmails.Types.Invitation, organization.AppId, ct);
+                await events.PublishAsync(TenancyEventTypes.InvitationCreated, organization.AppId, organization.Id, context.Caller.Id, invitation.Id.ToString(), ct);
+            },
+            cancellationToken);
         activity.Succeed();
-        await events.PublishAsync(TenancyEventTypes.InvitationCreated, organization.AppId, organization.Id, context.Caller.Id, invitation.Id.ToString(), cancellationToken);
         return invitation;
     }
 
@@ -96,10 +103,18 @@ internal sealed class InvitationService(
             throw new AuthsomeException(TenancyErrors.AlreadyMember, "You are already a member of this organization.");
         }
 
-        await TransitionAsync(invitation, InvitationStatus.Accepted, cancellationToken);
-        var member = await members.AddAsync(organization, caller, invitation.Role, invitation.InviterId, cancellationToken);
+        // The invitation's use, the membership and both events: one unit of work, so a refused membership leaves the
+        // invitation pending.
+        var member = await units.RunAsync(
+            async ct =>
+            {
+                await TransitionAsync(invitation, InvitationStatus.Accepted, ct);
+                var added = await members.AddAsync(organization, caller, invitation.Role, invitation.InviterId, ct);
+                await events.PublishAsync(TenancyEventTypes.InvitationAccepted, organization.AppId, organization.Id, caller.Id, invitation.Id.ToString(), ct);
+                return added;
+            },
+            cancellationToken);
         activity.Succeed();
-        await events.PublishAsync(TenancyEventTypes.InvitationAccepted, organization.AppId, organization.Id, caller.Id, invitation.Id.ToString(), cancellationToken);
         return (organization, member);
     }
 

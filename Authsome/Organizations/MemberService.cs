@@ -1,5 +1,6 @@
 using Authsome.Accounts;
 using Authsome.Errors;
+using Authsome.Messaging;
 using Authsome.Rbac;
 using Authsome.Store;
 
@@ -15,6 +16,7 @@ internal sealed class MemberService(
     IAuthsomeStore store,
     RoleCatalog roles,
     TenancyEventPublisher events,
+    UnitOfWork units,
     TimeProvider time)
 {
     public async ValueTask<IReadOnlyList<(Member Member, User? User)>> ListAsync(Id<Organization> orgId, CancellationToken cancellationToken)
@@ -72,7 +74,13 @@ internal sealed class MemberService(
         var updated = member with { Role = slug, UpdatedAt = time.GetStoreNow() };
         try
         {
-            await store.Members.UpdateKeepingOwnerAsync(updated, BuiltInRoles.Owner, cancellationToken);
+            await units.RunAsync(
+                async ct =>
+                {
+                    await store.Members.UpdateKeepingOwnerAsync(updated, BuiltInRoles.Owner, ct);
+                    await events.PublishAsync(TenancyEventTypes.MemberUpdated, context.Organization.AppId, context.OrgId, context.Caller.Id, member.Id.ToString(), ct);
+                },
+                cancellationToken);
         }
         catch (StoreNotFoundException)
         {
@@ -83,7 +91,6 @@ internal sealed class MemberService(
             throw LastOwner();
         }
 
-        await events.PublishAsync(TenancyEventTypes.MemberUpdated, context.Organization.AppId, context.OrgId, context.Caller.Id, member.Id.ToString(), cancellationToken);
         return updated;
     }
 
@@ -101,14 +108,19 @@ internal sealed class MemberService(
         var member = new Member { Id = Id<Member>.New(now), OrgId = organization.Id, UserId = user.Id, Role = role, CreatedAt = now, UpdatedAt = now };
         try
         {
-            await store.Members.CreateAsync(member, cancellationToken);
+            await units.RunAsync(
+                async ct =>
+                {
+                    await store.Members.CreateAsync(member, ct);
+                    await events.PublishAsync(TenancyEventTypes.MemberAdded, organization.AppId, organization.Id, actorId, member.Id.ToString(), ct);
+                },
+                cancellationToken);
         }
         catch (StoreConflictException)
         {
             throw new AuthsomeException(TenancyErrors.AlreadyMember, "You are already a member of this organization.");
         }
 
-        await events.PublishAsync(TenancyEventTypes.MemberAdded, organization.AppId, organization.Id, actorId, member.Id.ToString(), cancellationToken);
         return member;
     }
 
@@ -124,23 +136,29 @@ internal sealed class MemberService(
 
         try
         {
-            if (!await store.Members.DeleteKeepingOwnerAsync(member.Id, BuiltInRoles.Owner, cancellationToken))
-            {
-                return;
-            }
+            // The membership, the roles held within the organization and the event: one unit of work.
+            await units.RunAsync(
+                async ct =>
+                {
+                    if (!await store.Members.DeleteKeepingOwnerAsync(member.Id, BuiltInRoles.Owner, ct))
+                    {
+                        return;
+                    }
+
+                    // Roles assigned within the organization go with the membership (they would not count anyway, see OrganizationScopedAssignments).
+                    foreach (var assignment in (await store.RoleAssignments.ListByUserAsync(member.UserId, ct)).Where(a => a.OrgId == context.OrgId))
+                    {
+                        await store.RoleAssignments.DeleteAsync(assignment.Id, ct);
+                    }
+
+                    await events.PublishAsync(TenancyEventTypes.MemberRemoved, context.Organization.AppId, context.OrgId, context.Caller.Id, member.Id.ToString(), ct);
+                },
+                cancellationToken);
         }
         catch (StoreConflictException ex) when (ex.Kind == ConflictKind.LastOwner)
         {
             throw LastOwner();
         }
-
-        // Roles assigned within the organization go with the membership (they would not count anyway, see OrganizationScopedAssignments).
-        foreach (var assignment in (await store.RoleAssignments.ListByUserAsync(member.UserId, cancellationToken)).Where(a => a.OrgId == context.OrgId))
-        {
-            await store.RoleAssignments.DeleteAsync(assignment.Id, cancellationToken);
-        }
-
-        await events.PublishAsync(TenancyEventTypes.MemberRemoved, context.Organization.AppId, context.OrgId, context.Caller.Id, member.Id.ToString(), cancellationToken);
     }
 
     private static void RequireOwnerCaller(OrganizationContext context, Member owner)

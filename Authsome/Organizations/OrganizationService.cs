@@ -1,6 +1,7 @@
 using Authsome.Accounts;
 using Authsome.Endpoints;
 using Authsome.Errors;
+using Authsome.Messaging;
 using Authsome.Rbac;
 using Authsome.Security;
 using Authsome.Store;
@@ -12,6 +13,7 @@ internal sealed class OrganizationService(
     IAuthsomeStore store,
     RoleCatalog roles,
     TenancyEventPublisher events,
+    UnitOfWork units,
     TimeProvider time)
 {
     private const int MaxLogoLength = InputRules.MaxUrlLength;
@@ -34,15 +36,17 @@ internal sealed class OrganizationService(
             CreatedAt = now,
             UpdatedAt = now,
         };
+        await roles.GetBuiltInAsync(caller.AppId, BuiltInRoles.Owner, cancellationToken);
+        var owner = new Member { Id = Id<Member>.New(now), OrgId = organization.Id, UserId = caller.Id, Role = BuiltInRoles.Owner, CreatedAt = now, UpdatedAt = now };
         try
         {
-            await store.Organizations.CreateAsync(organization, cancellationToken);
+            await CreateWithOwnerAsync(organization, owner, caller, cancellationToken);
         }
         catch (StoreConflictException ex) when (ex.Kind == ConflictKind.SlugTaken && !givenSlug)
         {
             // A slug made from the name may collide; a short random suffix settles it.
             organization = organization with { Slug = $"{cleanSlug[..Math.Min(cleanSlug.Length, Slugs.MaxLength - 9)]}-{SecretTokens.NewCode(8)}" };
-            await CreateOrThrowAsync(organization, cancellationToken);
+            await CreateOrThrowAsync(organization, owner, caller, cancellationToken);
         }
         catch (StoreConflictException ex) when (ex.Kind == ConflictKind.SlugTaken)
         {
@@ -50,15 +54,22 @@ internal sealed class OrganizationService(
             throw SlugTaken();
         }
 
-        await roles.GetBuiltInAsync(caller.AppId, BuiltInRoles.Owner, cancellationToken);
-        var owner = new Member { Id = Id<Member>.New(now), OrgId = organization.Id, UserId = caller.Id, Role = BuiltInRoles.Owner, CreatedAt = now, UpdatedAt = now };
-        await store.Members.CreateAsync(owner, cancellationToken);
         activity?.SetTag("authsome.org_id", organization.Id.ToString());
         activity.Succeed();
-        await events.PublishAsync(TenancyEventTypes.OrgCreated, caller.AppId, organization.Id, caller.Id, organization.Id.ToString(), cancellationToken);
-        await events.PublishAsync(TenancyEventTypes.MemberAdded, caller.AppId, organization.Id, caller.Id, owner.Id.ToString(), cancellationToken);
         return (organization, owner);
     }
+
+    // The organization, its owner and their events: one unit of work, so a refused slug leaves nothing behind.
+    private Task CreateWithOwnerAsync(Organization organization, Member owner, User caller, CancellationToken cancellationToken) =>
+        units.RunAsync(
+            async ct =>
+            {
+                await store.Organizations.CreateAsync(organization, ct);
+                await store.Members.CreateAsync(owner, ct);
+                await events.PublishAsync(TenancyEventTypes.OrgCreated, caller.AppId, organization.Id, caller.Id, organization.Id.ToString(), ct);
+                await events.PublishAsync(TenancyEventTypes.MemberAdded, caller.AppId, organization.Id, caller.Id, owner.Id.ToString(), ct);
+            },
+            cancellationToken);
 
     /// <summary>The caller's organizations, a page at a time in id order, with the caller's role in each.</summary>
     public async ValueTask<Page<(Organization Organization, string Role)>> ListMineAsync(User caller, PageRequest page, CancellationToken cancellationToken)
@@ -112,11 +123,11 @@ internal sealed class OrganizationService(
         }
     }
 
-    private async ValueTask CreateOrThrowAsync(Organization organization, CancellationToken cancellationToken)
+    private async ValueTask CreateOrThrowAsync(Organization organization, Member owner, User caller, CancellationToken cancellationToken)
     {
         try
         {
-            await store.Organizations.CreateAsync(organization, cancellationToken);
+            await CreateWithOwnerAsync(organization, owner with { OrgId = organization.Id }, caller, cancellationToken);
         }
         catch (StoreConflictException ex) when (ex.Kind == ConflictKind.SlugTaken)
         {

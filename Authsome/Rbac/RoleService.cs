@@ -1,5 +1,6 @@
 using Authsome.Accounts;
 using Authsome.Errors;
+using Authsome.Messaging;
 using Authsome.Organizations;
 using Authsome.Store;
 
@@ -13,7 +14,7 @@ internal sealed record RoleView(Role Role, string Slug, bool BuiltIn, string? Pa
 /// another custom role of the organization) whose permissions they inherit. A parent that would make a cycle, or a chain
 /// deeper than the evaluator follows, is refused. Also the extra roles assigned to members within the organization.
 /// </summary>
-internal sealed class RoleService(IAuthsomeStore store, RoleCatalog catalog, TenancyEventPublisher events, TimeProvider time)
+internal sealed class RoleService(IAuthsomeStore store, RoleCatalog catalog, TenancyEventPublisher events, UnitOfWork units, TimeProvider time)
 {
     private const int MaxPermissions = 100;
 
@@ -118,24 +119,33 @@ internal sealed class RoleService(IAuthsomeStore store, RoleCatalog catalog, Ten
         var now = time.GetStoreNow();
         try
         {
-            await store.RoleAssignments.CreateAsync(new RoleAssignment { Id = Id<RoleAssignment>.New(now), UserId = member.UserId, RoleId = role.Id, OrgId = context.OrgId, CreatedAt = now }, cancellationToken);
+            await units.RunAsync(
+                async ct =>
+                {
+                    await store.RoleAssignments.CreateAsync(new RoleAssignment { Id = Id<RoleAssignment>.New(now), UserId = member.UserId, RoleId = role.Id, OrgId = context.OrgId, CreatedAt = now }, ct);
+                    await events.PublishAsync(TenancyEventTypes.RoleAssigned, role.AppId, context.OrgId, context.Caller.Id, member.Id.ToString(), ct);
+                },
+                cancellationToken);
         }
         catch (StoreConflictException)
         {
-            return;
+            // Already assigned: nothing changed, nothing to report.
         }
-
-        await events.PublishAsync(TenancyEventTypes.RoleAssigned, role.AppId, context.OrgId, context.Caller.Id, member.Id.ToString(), cancellationToken);
     }
 
     public async ValueTask UnassignAsync(OrganizationContext context, Member member, string roleSlug, CancellationToken cancellationToken)
     {
         var role = await RequireRoleAsync(context, roleSlug, cancellationToken);
-        foreach (var assignment in (await store.RoleAssignments.ListByUserAsync(member.UserId, cancellationToken)).Where(a => a.OrgId == context.OrgId && a.RoleId == role.Id))
-        {
-            await store.RoleAssignments.DeleteAsync(assignment.Id, cancellationToken);
-            await events.PublishAsync(TenancyEventTypes.RoleUnassigned, role.AppId, context.OrgId, context.Caller.Id, member.Id.ToString(), cancellationToken);
-        }
+        await units.RunAsync(
+            async ct =>
+            {
+                foreach (var assignment in (await store.RoleAssignments.ListByUserAsync(member.UserId, ct)).Where(a => a.OrgId == context.OrgId && a.RoleId == role.Id))
+                {
+                    await store.RoleAssignments.DeleteAsync(assignment.Id, ct);
+                    await events.PublishAsync(TenancyEventTypes.RoleUnassigned, role.AppId, context.OrgId, context.Caller.Id, member.Id.ToString(), ct);
+                }
+            },
+            cancellationToken);
     }
 
     /// <summary>The roles assigned to a member beyond their own role, as local slugs.</summary>

@@ -45,6 +45,25 @@ public sealed record ServiceAccountResponse
     };
 }
 
+/// <summary>POST /admin/service-accounts/{id}/roles: the slug of an app-wide role.</summary>
+public sealed record ServiceAccountRoleRequest
+{
+    public string? Role { get; init; }
+
+    /// <summary>Binds the body.</summary>
+    public static ValueTask<ServiceAccountRoleRequest> BindAsync(HttpContext context) => RequestBody.ReadAsync<ServiceAccountRoleRequest>(context);
+}
+
+/// <summary>A role a service account holds.</summary>
+public sealed record ServiceAccountRoleResponse
+{
+    public required string Id { get; init; }
+    public required string Slug { get; init; }
+    public required string Name { get; init; }
+
+    internal static ServiceAccountRoleResponse From(Role r) => new() { Id = r.Id.ToString(), Slug = r.Slug, Name = r.Name };
+}
+
 /// <summary>
 /// Service accounts of the engine's app and their keys, for administrators holding <c>manage</c> on
 /// <c>service_accounts</c>. A disabled account's keys are refused (401 api_key_invalid) until it is enabled again.
@@ -52,6 +71,7 @@ public sealed record ServiceAccountResponse
 internal static class ServiceAccountEndpoints
 {
     public const string Resource = "service_accounts";
+    private const string RolesResource = "roles";
     private const string Tag = "Service accounts";
     private const int MaxNameLength = 100;
     private const int MaxDescriptionLength = 500;
@@ -70,6 +90,57 @@ internal static class ServiceAccountEndpoints
             .Accepts<CreateApiKeyRequest>("application/json").ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
         group.MapGet("/{id}/keys", ListKeysAsync).WithName("ListServiceAccountKeys").WithSummary("The account's keys (no secrets)").ProducesProblem(StatusCodes.Status404NotFound);
         group.MapDelete("/{id}/keys/{keyId}", RevokeKeyAsync).WithName("RevokeServiceAccountKey").WithSummary("Revoke one of the account's keys").ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapGet("/{id}/roles", ListRolesAsync).WithName("ListServiceAccountRoles").WithSummary("The app-wide roles the account holds").ProducesProblem(StatusCodes.Status404NotFound);
+        group.MapPost("/{id}/roles", AssignRoleAsync).WithName("AssignServiceAccountRole").WithSummary("Give the account an app-wide role; its keys may then do what the role allows, within their scopes")
+            .Accepts<ServiceAccountRoleRequest>("application/json").ProducesProblems(StatusCodes.Status400BadRequest, StatusCodes.Status404NotFound);
+        group.MapDelete("/{id}/roles/{roleId}", UnassignRoleAsync).WithName("UnassignServiceAccountRole").WithSummary("Take a role from the account").ProducesProblem(StatusCodes.Status404NotFound);
+    }
+
+    private static async Task<Ok<ServiceAccountRoleResponse[]>> ListRolesAsync(string id, HttpContext context, AdminAccess admins, IAuthsomeStore store, AppResolver apps, CancellationToken cancellationToken)
+    {
+        var account = await FindAsync(id, context, admins, store, apps, cancellationToken);
+        var roles = new List<ServiceAccountRoleResponse>();
+        foreach (var roleId in await store.ServiceAccounts.ListRolesAsync(account.Id, cancellationToken))
+        {
+            if (await store.Roles.GetAsync(roleId, cancellationToken) is { } role)
+            {
+                roles.Add(ServiceAccountRoleResponse.From(role));
+            }
+        }
+
+        return TypedResults.Ok(roles.ToArray());
+    }
+
+    // Giving roles hands out power: it takes an administrator (not a service account) allowed to manage roles too.
+    private static async Task<Ok<ServiceAccountRoleResponse[]>> AssignRoleAsync(string id, ServiceAccountRoleRequest body, HttpContext context, AdminAccess admins, IAuthsomeStore store, AppResolver apps, TimeProvider time, CancellationToken cancellationToken)
+    {
+        var account = await FindAsync(id, context, admins, store, apps, cancellationToken);
+        await admins.RequireUserAsync(context, RolesResource, cancellationToken);
+        var slug = InputRules.Required(body.Role, "role");
+        var role = await store.Roles.GetBySlugAsync(account.AppId, slug, cancellationToken)
+            ?? throw InputRules.Invalid("role", "No app-wide role has this slug.");
+        try
+        {
+            await store.ServiceAccounts.AssignRoleAsync(account.Id, role.Id, time.GetStoreNow(), cancellationToken);
+        }
+        catch (StoreConflictException ex) when (ex.Kind == ConflictKind.Duplicate)
+        {
+            // Already held: assigning is idempotent.
+        }
+
+        return await ListRolesAsync(id, context, admins, store, apps, cancellationToken);
+    }
+
+    private static async Task<NoContent> UnassignRoleAsync(string id, string roleId, HttpContext context, AdminAccess admins, IAuthsomeStore store, AppResolver apps, CancellationToken cancellationToken)
+    {
+        var account = await FindAsync(id, context, admins, store, apps, cancellationToken);
+        await admins.RequireUserAsync(context, RolesResource, cancellationToken);
+        if (!Id<Role>.TryParse(roleId, out var role) || !await store.ServiceAccounts.UnassignRoleAsync(account.Id, role, cancellationToken))
+        {
+            throw new AuthsomeException(AuthsomeErrors.NotFound);
+        }
+
+        return TypedResults.NoContent();
     }
 
     private static async Task<Created<ServiceAccountResponse>> CreateAsync(ServiceAccountRequest body, HttpContext context, AdminAccess admins, IAuthsomeStore store, AppResolver apps, TimeProvider time, CancellationToken cancellationToken)

@@ -3,6 +3,7 @@ using Authsome.Apps;
 using Authsome.Devices;
 using Authsome.Errors;
 using Authsome.Hooks;
+using Authsome.Messaging;
 using Authsome.Security;
 using Authsome.Store;
 using Authsome.Telemetry;
@@ -26,6 +27,7 @@ internal sealed partial class SessionService(
     DeviceService devices,
     SessionBindingPolicy bindings,
     AuthsomeMetrics metrics,
+    UnitOfWork units,
     ILogger<SessionService> logger,
     IJwtAccessTokenMinter? jwt = null)
 {
@@ -226,30 +228,36 @@ internal sealed partial class SessionService(
         await hooks.AfterAsync(nameof(IAuthsomeHooks.AfterSignOutAsync), h => h.AfterSignOutAsync(session, cancellationToken));
     }
 
-    /// <summary>Ends one session.</summary>
-    public async ValueTask EndAsync(Session session, string reason, CancellationToken cancellationToken)
-    {
-        if (await store.Sessions.DeleteAsync(session.Id, cancellationToken))
-        {
-            metrics.SessionsEnded(1);
-            await hooks.AfterAsync(nameof(IAuthsomeHooks.AfterSessionsRevokedAsync), h => h.AfterSessionsRevokedAsync(session.UserId, reason, cancellationToken),
-                AuthsomeEvents.SessionsRevoked(session.AppId, session.UserId, reason), cancellationToken);
-        }
-    }
+    /// <summary>Ends one session; the end and its session.revoked event commit together.</summary>
+    public async ValueTask EndAsync(Session session, string reason, CancellationToken cancellationToken) =>
+        await units.RunAsync(
+            async ct =>
+            {
+                if (await store.Sessions.DeleteAsync(session.Id, ct))
+                {
+                    metrics.SessionsEnded(1);
+                    await hooks.AfterAsync(nameof(IAuthsomeHooks.AfterSessionsRevokedAsync), h => h.AfterSessionsRevokedAsync(session.UserId, reason, ct),
+                        AuthsomeEvents.SessionsRevoked(session.AppId, session.UserId, reason), ct);
+                }
+            },
+            cancellationToken);
 
-    /// <summary>Ends every session of a user except <paramref name="except"/>; returns how many.</summary>
-    public async ValueTask<int> EndAllAsync(Id<User> userId, Id<Session>? except, string reason, CancellationToken cancellationToken)
-    {
-        var count = await store.Sessions.DeleteByUserAsync(userId, except, cancellationToken);
-        if (count > 0)
-        {
-            metrics.SessionsEnded(count);
-            await hooks.AfterAsync(nameof(IAuthsomeHooks.AfterSessionsRevokedAsync), h => h.AfterSessionsRevokedAsync(userId, reason, cancellationToken),
-                AuthsomeEvents.SessionsRevoked((await apps.GetAsync(cancellationToken)).AppId, userId, reason), cancellationToken);
-        }
+    /// <summary>Ends every session of a user except <paramref name="except"/>; returns how many. The ends and their event commit together.</summary>
+    public async ValueTask<int> EndAllAsync(Id<User> userId, Id<Session>? except, string reason, CancellationToken cancellationToken) =>
+        await units.RunAsync(
+            async ct =>
+            {
+                var count = await store.Sessions.DeleteByUserAsync(userId, except, ct);
+                if (count > 0)
+                {
+                    metrics.SessionsEnded(count);
+                    await hooks.AfterAsync(nameof(IAuthsomeHooks.AfterSessionsRevokedAsync), h => h.AfterSessionsRevokedAsync(userId, reason, ct),
+                        AuthsomeEvents.SessionsRevoked((await apps.GetAsync(ct)).AppId, userId, reason), ct);
+                }
 
-        return count;
-    }
+                return count;
+            },
+            cancellationToken);
 
     /// <summary>A user's sessions that can still be refreshed, oldest first.</summary>
     public async ValueTask<IReadOnlyList<Session>> ListAsync(Id<User> userId, CancellationToken cancellationToken)

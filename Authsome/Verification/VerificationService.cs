@@ -22,6 +22,7 @@ internal sealed class VerificationService(
     EmailOutbox outbox,
     OffRequestWork offRequest,
     HookRunner hooks,
+    UnitOfWork units,
     VerificationCodeHasher codes,
     IOptionsMonitor<AuthsomeOptions> options,
     TimeProvider time)
@@ -40,8 +41,11 @@ internal sealed class VerificationService(
         }
     }
 
-    // Replaces any outstanding verification of the user's email with a new one and writes the mail that carries it.
-    private async ValueTask CreateAsync(User user, CancellationToken cancellationToken)
+    // Replaces any outstanding verification of the user's email with a new one and writes the mail that carries it, as
+    // one unit of work (joining the sign-up's, when it is part of one): a code is never stored without its mail.
+    private Task CreateAsync(User user, CancellationToken cancellationToken) => units.RunAsync(ct => StoreAndMailAsync(user, ct).AsTask(), cancellationToken);
+
+    private async ValueTask StoreAndMailAsync(User user, CancellationToken cancellationToken)
     {
         var settings = options.CurrentValue.Verification;
         var now = time.GetStoreNow();
@@ -73,7 +77,7 @@ internal sealed class VerificationService(
         // unverified account costs the request no more than an unknown one.
         if (await MaySendAsync(app.AppId, email, time.GetStoreNow(), cancellationToken) && user is { EmailVerified: false })
         {
-            offRequest.Enqueue(stopping => CreateAsync(user, stopping));
+            offRequest.Enqueue(stopping => new ValueTask(CreateAsync(user, stopping)));
         }
     }
 
@@ -143,28 +147,34 @@ internal sealed class VerificationService(
         return await CompleteAsync(verification, now, activity, cancellationToken);
     }
 
+    // Consuming the verification, marking the address verified and the user.updated event: one unit of work.
     private async ValueTask<User> CompleteAsync(Store.Verification verification, DateTimeOffset now, System.Diagnostics.Activity? activity, CancellationToken cancellationToken)
     {
-        var user = await store.Users.GetAsync(verification.UserId, cancellationToken);
-        // A link sent to an old address must not verify the new one.
-        if (user is null || !string.Equals(verification.Target, user.Email, StringComparison.Ordinal)
-            || !await store.Verifications.ConsumeAsync(verification.Id, now, cancellationToken))
-        {
-            throw Invalid(activity);
-        }
+        var verified = await units.RunAsync(
+            async ct =>
+            {
+                var user = await store.Users.GetAsync(verification.UserId, ct);
+                // A link sent to an old address must not verify the new one.
+                if (user is null || !string.Equals(verification.Target, user.Email, StringComparison.Ordinal)
+                    || !await store.Verifications.ConsumeAsync(verification.Id, now, ct))
+                {
+                    throw Invalid(activity);
+                }
 
-        if (user.EmailVerified)
-        {
-            activity.Succeed();
-            return user;
-        }
+                if (user.EmailVerified)
+                {
+                    return user;
+                }
 
-        var verified = await store.Users.ApplyAsync(user, u => u with { EmailVerified = true, UpdatedAt = now }, cancellationToken)
-            ?? throw Invalid(activity);
-        activity?.SetTag("authsome.user_id", user.Id.ToString());
+                var changed = await store.Users.ApplyAsync(user, u => u with { EmailVerified = true, UpdatedAt = now }, ct)
+                    ?? throw Invalid(activity);
+                await hooks.AfterAsync(nameof(IAuthsomeHooks.AfterUserUpdateAsync), h => h.AfterUserUpdateAsync(changed, ct),
+                    AuthsomeEvents.OfUser(AuthsomeEvents.UserUpdated, changed), ct);
+                return changed;
+            },
+            cancellationToken);
+        activity?.SetTag("authsome.user_id", verified.Id.ToString());
         activity.Succeed();
-        await hooks.AfterAsync(nameof(IAuthsomeHooks.AfterUserUpdateAsync), h => h.AfterUserUpdateAsync(verified, cancellationToken),
-            AuthsomeEvents.OfUser(AuthsomeEvents.UserUpdated, verified), cancellationToken);
         return verified;
     }
 

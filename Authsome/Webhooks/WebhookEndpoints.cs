@@ -39,7 +39,7 @@ internal static class WebhookEndpoints
     private static async Task<Created<WebhookWithSecretResponse>> CreateAsync(CreateWebhookRequest body, HttpContext context, AdminAccess admins, WebhookService webhooks, CancellationToken cancellationToken)
     {
         var admin = await admins.RequireAsync(context, Resource, cancellationToken);
-        var created = await webhooks.CreateAsync(admin, body.Url, body.Events, body.Active, cancellationToken);
+        var created = await webhooks.CreateAsync(admin.User?.Id, body.Url, body.Events, body.Active, cancellationToken);
         return TypedResults.Created($"webhooks/{created.Webhook.Id}", WebhookWithSecretResponse.From(created));
     }
 

@@ -12,17 +12,18 @@ namespace Authsome.Webhooks;
 /// Turns the engine's events into deliveries: every event raised through <c>HookRunner.PublishAsync</c> (the one path
 /// of events: the engine's own, tenancy's, MFA's, and any a feature or plugin raises) is written to the store's
 /// delivery outbox, one row per subscribed endpoint, in one write. The dispatcher sends them from there, so a restart loses nothing once the
-/// event is written. The event is written right after the change it reports (the hooks run after it is stored), not
-/// in the same transaction: a crash between the two loses that event, and the failure is logged.
+/// event is written. Where the change runs in a <see cref="UnitOfWork"/> (the engine's own changes, see docs/machine-access.md),
+/// the rows are written in the change's transaction and a failure to write them fails the change; elsewhere they are
+/// written right after the change, and a failure is logged.
 /// </summary>
-internal sealed partial class WebhookOutbox(IAuthsomeStore store, [FromKeyedServices(WebhookRegistration.WakeUpKey)] OutboxSignal wakeUp, TimeProvider time, ILogger<WebhookOutbox> logger) : IAuthsomeHooks
+internal sealed partial class WebhookOutbox(IAuthsomeStore store, [FromKeyedServices(WebhookRegistration.WakeUpKey)] OutboxSignal wakeUp, TimeProvider time, ILogger<WebhookOutbox> logger) : IOutboxHook
 {
     private static readonly JsonSerializerOptions PayloadJson = CreatePayloadJson();
 
     /// <summary>
-    /// Writes one delivery per active, subscribed webhook of the event's app; nothing when there is none. The change the
-    /// event reports is already stored, so the caller's cancellation (a client that went away) does not stop the write:
-    /// the event would otherwise be lost.
+    /// Writes one delivery per active, subscribed webhook of the event's app; nothing when there is none. The caller's
+    /// cancellation (a client that went away) does not stop the write: outside a unit the change is already stored and
+    /// the event would otherwise be lost; inside one, the unit's commit decides.
     /// </summary>
     public async ValueTask OnEventAsync(AuthsomeEvent authsomeEvent, CancellationToken cancellationToken)
     {

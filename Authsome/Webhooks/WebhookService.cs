@@ -12,7 +12,8 @@ internal sealed record WebhookWithSecret(Webhook Webhook, string Secret);
 /// <summary>Webhook endpoints of the engine's app: made, changed, re-keyed and removed by administrators; their deliveries listed and redelivered.</summary>
 internal sealed partial class WebhookService(IAuthsomeStore store, AppResolver apps, WebhookTargetPolicy targets, [FromKeyedServices(WebhookRegistration.WakeUpKey)] OutboxSignal wakeUp, TimeProvider time, ILogger<WebhookService> logger)
 {
-    public async ValueTask<WebhookWithSecret> CreateAsync(User creator, string? url, IReadOnlyList<string>? events, bool? active, CancellationToken cancellationToken)
+    /// <summary>A new webhook; <paramref name="creator"/> (null when a service account made it) gets the mail when it is disabled.</summary>
+    public async ValueTask<WebhookWithSecret> CreateAsync(Id<User>? creator, string? url, IReadOnlyList<string>? events, bool? active, CancellationToken cancellationToken)
     {
         var validUrl = targets.Validate(url);
         var validEvents = WebhookEventTypes.Validate(events);
@@ -28,7 +29,7 @@ internal sealed partial class WebhookService(IAuthsomeStore store, AppResolver a
             Events = validEvents,
             Secret = secret,
             Active = active ?? true,
-            CreatedBy = creator.Id,
+            CreatedBy = creator,
             CreatedAt = now,
             UpdatedAt = now,
         };

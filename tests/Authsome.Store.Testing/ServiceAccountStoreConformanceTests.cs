@@ -73,6 +73,60 @@ public abstract class ServiceAccountStoreConformanceTests : StoreConformanceTest
         StoreAssert.Same(account, await Store.ServiceAccounts.GetAsync(account.Id, Ct));
     }
 
+    [Fact]
+    public async Task Roles_AreAssignedOnce_ListedInOrder_AndUnassigned()
+    {
+        var tenant = await GivenTenantAsync();
+        var account = await GivenServiceAccountAsync(tenant.App.Id);
+        var other = await GivenServiceAccountAsync(tenant.App.Id);
+        var first = TestData.NewRole(tenant.App.Id);
+        var second = TestData.NewRole(tenant.App.Id);
+        await Store.Roles.CreateAsync(first, Ct);
+        await Store.Roles.CreateAsync(second, Ct);
+
+        await Store.ServiceAccounts.AssignRoleAsync(account.Id, second.Id, TestData.Now, Ct);
+        await Store.ServiceAccounts.AssignRoleAsync(account.Id, first.Id, TestData.Now.AddSeconds(1), Ct);
+        await Store.ServiceAccounts.AssignRoleAsync(other.Id, first.Id, TestData.Now, Ct);
+
+        Assert.Equal([second.Id, first.Id], await Store.ServiceAccounts.ListRolesAsync(account.Id, Ct));
+        await StoreAssert.ConflictAsync(ConflictKind.Duplicate, () => Store.ServiceAccounts.AssignRoleAsync(account.Id, first.Id, TestData.Now.AddSeconds(2), Ct));
+        await StoreAssert.ConflictAsync(ConflictKind.MissingReference, () => Store.ServiceAccounts.AssignRoleAsync(Id<ServiceAccount>.New(), first.Id, TestData.Now, Ct));
+        await StoreAssert.ConflictAsync(ConflictKind.MissingReference, () => Store.ServiceAccounts.AssignRoleAsync(account.Id, Id<Role>.New(), TestData.Now, Ct));
+
+        Assert.True(await Store.ServiceAccounts.UnassignRoleAsync(account.Id, second.Id, Ct));
+        Assert.False(await Store.ServiceAccounts.UnassignRoleAsync(account.Id, second.Id, Ct));
+        Assert.Equal([first.Id], await Store.ServiceAccounts.ListRolesAsync(account.Id, Ct));
+        Assert.Equal([first.Id], await Store.ServiceAccounts.ListRolesAsync(other.Id, Ct));
+        Assert.Empty(await Store.ServiceAccounts.ListRolesAsync(Id<ServiceAccount>.New(), Ct));
+    }
+
+    [Fact]
+    public async Task RoleAssignments_GoWithTheAccount_TheRole_AndTheApp()
+    {
+        var tenant = await GivenTenantAsync();
+        var account = await GivenServiceAccountAsync(tenant.App.Id);
+        var kept = await GivenServiceAccountAsync(tenant.App.Id);
+        var role = TestData.NewRole(tenant.App.Id);
+        var doomed = TestData.NewRole(tenant.App.Id);
+        await Store.Roles.CreateAsync(role, Ct);
+        await Store.Roles.CreateAsync(doomed, Ct);
+        await Store.ServiceAccounts.AssignRoleAsync(account.Id, role.Id, TestData.Now, Ct);
+        await Store.ServiceAccounts.AssignRoleAsync(kept.Id, role.Id, TestData.Now, Ct);
+        await Store.ServiceAccounts.AssignRoleAsync(kept.Id, doomed.Id, TestData.Now, Ct);
+
+        Assert.True(await Store.Roles.DeleteAsync(doomed.Id, Ct));
+        Assert.Equal([role.Id], await Store.ServiceAccounts.ListRolesAsync(kept.Id, Ct));
+
+        Assert.True(await Store.ServiceAccounts.DeleteAsync(account.Id, Ct));
+        Assert.Empty(await Store.ServiceAccounts.ListRolesAsync(account.Id, Ct));
+        // A new account with the old id starts with no roles.
+        await Store.ServiceAccounts.CreateAsync(account, Ct);
+        Assert.Empty(await Store.ServiceAccounts.ListRolesAsync(account.Id, Ct));
+
+        Assert.True(await Store.Apps.DeleteAsync(tenant.App.Id, Ct));
+        Assert.Empty(await Store.ServiceAccounts.ListRolesAsync(kept.Id, Ct));
+    }
+
     protected async Task<ServiceAccount> GivenServiceAccountAsync(Id<App> appId)
     {
         var account = TestData.NewServiceAccount(appId);

@@ -12,7 +12,7 @@ internal static class MongoCoreMigrations
     /// <summary>Only live users are indexed: <c>deleted_at</c> is written as null until the user is deleted.</summary>
     private const string LiveUser = """{ "deleted_at": { "$type": "null" } }""";
 
-    public static MigrationGroup Group { get; } = new(MigrationGroup.CoreName, [], [InitialSchema(), Outboxes(), OrganizationRoles()]);
+    public static MigrationGroup Group { get; } = new(MigrationGroup.CoreName, [], [InitialSchema(), Outboxes(), OrganizationRoles(), ServiceAccountRoles()]);
 
     private static Migration InitialSchema() => new(20260101000000, "initial_schema", new MongoMigrationScript(
     [
@@ -137,6 +137,15 @@ internal static class MongoCoreMigrations
             """),
         CreateIndex(MongoCollections.Roles, new MongoIndex(MongoIndexes.RolesOrgSlug, Field.AppId, Field.OrgId, Field.Slug) { Unique = true }),
         CreateIndex(MongoCollections.Roles, new MongoIndex("roles_org", Field.OrgId, Field.Id))));
+
+    /// <summary>Roles held by service accounts (the document id is the account and role ids, so a pair is stored once).</summary>
+    private static Migration ServiceAccountRoles() => new(20261130140000, "service_account_roles", new MongoMigrationScript(
+    [
+        .. Collection(MongoCollections.ServiceAccountRoles,
+            new MongoIndex("service_account_roles_account", Field.ServiceAccountId, Field.CreatedAt),
+            new MongoIndex("service_account_roles_role", Field.RoleId),
+            new MongoIndex("service_account_roles_app", Field.AppId)),
+    ]));
 
     private static IEnumerable<MongoMigrationStep> Collection(string name, params MongoIndex[] indexes) =>
         [CreateCollection(name), .. indexes.Select(index => CreateIndex(name, index))];

@@ -3,6 +3,7 @@ namespace Authsome.Store.Relational;
 internal sealed class RelationalServiceAccountStore(RelationalDatabase db) : IServiceAccountStore
 {
     private const string Entity = "service account";
+    private const string RoleEntity = "service account role";
 
     private const string Columns = "id, app_id, name, description, scopes, disabled, created_at, updated_at";
 
@@ -38,6 +39,34 @@ internal sealed class RelationalServiceAccountStore(RelationalDatabase db) : ISe
 
     public async ValueTask<bool> DeleteAsync(Id<ServiceAccount> id, CancellationToken cancellationToken) =>
         await db.WriteAsync(Entity, s => s.ExecuteAsync("DELETE FROM authsome_service_accounts WHERE id = @id", new { id = id.ToString() }, cancellationToken), cancellationToken).ConfigureAwait(false) > 0;
+
+    public async ValueTask AssignRoleAsync(Id<ServiceAccount> id, Id<Role> roleId, DateTimeOffset at, CancellationToken cancellationToken) =>
+        await db.WriteAsync(
+            RoleEntity,
+            s => s.ExecuteAsync(
+                "INSERT INTO authsome_service_account_roles (service_account_id, role_id, created_at) VALUES (@id, @role_id, @created_at)",
+                new { id = id.ToString(), role_id = roleId.ToString(), created_at = D.Time(StoreTime.Normalize(at)) },
+                cancellationToken),
+            cancellationToken).ConfigureAwait(false);
+
+    public async ValueTask<bool> UnassignRoleAsync(Id<ServiceAccount> id, Id<Role> roleId, CancellationToken cancellationToken) =>
+        await db.WriteAsync(
+            RoleEntity,
+            s => s.ExecuteAsync(
+                "DELETE FROM authsome_service_account_roles WHERE service_account_id = @id AND role_id = @role_id",
+                new { id = id.ToString(), role_id = roleId.ToString() },
+                cancellationToken),
+            cancellationToken).ConfigureAwait(false) > 0;
+
+    public async ValueTask<IReadOnlyList<Id<Role>>> ListRolesAsync(Id<ServiceAccount> id, CancellationToken cancellationToken) =>
+        await db.ReadAsync(
+            RoleEntity,
+            s => s.QueryAsync(
+                "SELECT role_id FROM authsome_service_account_roles WHERE service_account_id = @id ORDER BY created_at, role_id",
+                new { id = id.ToString() },
+                r => r.Id<Role>("role_id"),
+                cancellationToken),
+            cancellationToken).ConfigureAwait(false);
 
     public async ValueTask<Page<ServiceAccount>> ListAsync(Id<App> appId, PageRequest page, CancellationToken cancellationToken) =>
         await Paging.ListAsync(db, Entity, "authsome_service_accounts", Columns, "app_id = @app_id", new { app_id = appId.ToString() }, page, page.After<ServiceAccount>()?.ToString(), Map, a => a.Id.ToString(), cancellationToken).ConfigureAwait(false);

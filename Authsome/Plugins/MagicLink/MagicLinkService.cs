@@ -23,6 +23,7 @@ internal sealed partial class MagicLinkService(
     AppResolver apps,
     ExternalSignIn signIn,
     EmailOutbox outbox,
+    UnitOfWork units,
     IOptionsMonitor<MagicLinkOptions> options,
     TimeProvider time,
     ILogger<MagicLinkService> logger)
@@ -57,17 +58,23 @@ internal sealed partial class MagicLinkService(
         }
 
         var token = SecretTokens.NewToken();
-        await links.CreateAsync(new MagicLinkToken
-        {
-            Id = Id<MagicLinkToken>.New(now),
-            AppId = app.AppId,
-            Email = email,
-            TokenHash = SecretHash.Of(token),
-            RedirectUri = redirectUri,
-            ExpiresAt = now + settings.TokenTtl,
-            CreatedAt = now,
-        }, cancellationToken);
-        await outbox.EnqueueAsync(MagicLinkEmails.SignIn(email, token, settings.LinkTemplate, settings.TokenTtl), MagicLinkEmails.Type, app.AppId, cancellationToken);
+        // The link and its mail: one unit of work, so a link is never stored unmailed nor mailed unstored.
+        await units.RunAsync(
+            async ct =>
+            {
+                await links.CreateAsync(new MagicLinkToken
+                {
+                    Id = Id<MagicLinkToken>.New(now),
+                    AppId = app.AppId,
+                    Email = email,
+                    TokenHash = SecretHash.Of(token),
+                    RedirectUri = redirectUri,
+                    ExpiresAt = now + settings.TokenTtl,
+                    CreatedAt = now,
+                }, ct);
+                await outbox.EnqueueAsync(MagicLinkEmails.SignIn(email, token, settings.LinkTemplate, settings.TokenTtl), MagicLinkEmails.Type, app.AppId, ct);
+            },
+            cancellationToken);
         activity.Succeed();
     }
 

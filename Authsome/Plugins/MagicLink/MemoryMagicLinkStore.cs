@@ -22,7 +22,7 @@ internal sealed class MemoryMagicLinkStore(MemoryPluginContext context) : IMagic
                     throw new StoreConflictException(ConflictKind.Duplicate, Entity);
                 }
 
-                _byHash[token.TokenHash] = token;
+                context.Set(_byHash, token.TokenHash, token);
             },
             cancellationToken);
     }
@@ -37,7 +37,9 @@ internal sealed class MemoryMagicLinkStore(MemoryPluginContext context) : IMagic
                     return null;
                 }
 
-                return _byHash[tokenHash] = token with { ConsumedAt = at };
+                var consumed = token with { ConsumedAt = at };
+                context.Set(_byHash, tokenHash, consumed);
+                return consumed;
             },
             cancellationToken);
 
@@ -45,5 +47,5 @@ internal sealed class MemoryMagicLinkStore(MemoryPluginContext context) : IMagic
         context.RunAsync(() => _byHash.Values.Count(t => t.AppId == appId && t.Email == email && t.CreatedAt >= StoreTime.Normalize(since)), cancellationToken);
 
     public ValueTask<int> PurgeAsync(DateTimeOffset expiredBy, CancellationToken cancellationToken) =>
-        context.RunAsync(() => _byHash.Where(p => p.Value.ExpiresAt <= StoreTime.Normalize(expiredBy)).ToList().Count(p => _byHash.Remove(p.Key)), cancellationToken);
+        context.RunAsync(() => _byHash.Where(p => p.Value.ExpiresAt <= StoreTime.Normalize(expiredBy)).ToList().Count(p => context.Remove(_byHash, p.Key)), cancellationToken);
 }

@@ -1,4 +1,5 @@
 using Authsome.Accounts;
+using Authsome.Devices;
 using Authsome.Errors;
 using Authsome.Hooks;
 using Authsome.Messaging;
@@ -17,6 +18,8 @@ internal sealed class PasswordChangeService(
     ReauthenticationService reauthentication,
     HookRunner hooks,
     EmailOutbox outbox,
+    DeviceService devices,
+    UnitOfWork units,
     TimeProvider time)
 {
     public async ValueTask<int> ChangeAsync(AuthenticatedSession current, string? currentPasswordInput, string? newPasswordInput, CancellationToken cancellationToken)
@@ -39,21 +42,30 @@ internal sealed class PasswordChangeService(
         passwords.EnsureAcceptable(newPassword, user.Email, user.Username, "new_password");
         await history.EnsureNotReusedAsync(user, newPassword, "new_password", cancellationToken);
         var updated = user with { PasswordHash = await passwords.HashAsync(newPassword, cancellationToken), PasswordChangedAt = now, UpdatedAt = now };
-        // Only if the hash is still the one just verified: a concurrent reset or change wins over this one.
-        if (!await store.Users.UpdateAsync(user, updated, cancellationToken))
-        {
-            activity.Fail(AuthsomeErrors.CurrentPasswordInvalid.Code);
-            throw new AuthsomeException(AuthsomeErrors.CurrentPasswordInvalid, "The password was changed meanwhile.");
-        }
-        await history.RecordReplacedAsync(user, now, cancellationToken);
-        // A reset link mailed before the change must not undo it.
-        await store.PasswordResets.ConsumeAllAsync(user.Id, now, cancellationToken);
-        var revoked = await sessions.EndAllAsync(user.Id, current.Session.Id, "password_changed", cancellationToken);
-        await outbox.EnqueueAsync(AccountEmails.PasswordChanged(user.Email), AccountEmails.Types.PasswordChanged, user, cancellationToken);
+        // The change, what it ends and the mail and events it causes: one unit, committed together or not at all.
+        var revoked = await units.RunAsync(
+            async ct =>
+            {
+                // Only if the hash is still the one just verified: a concurrent reset or change wins over this one.
+                if (!await store.Users.UpdateAsync(user, updated, ct))
+                {
+                    activity.Fail(AuthsomeErrors.CurrentPasswordInvalid.Code);
+                    throw new AuthsomeException(AuthsomeErrors.CurrentPasswordInvalid, "The password was changed meanwhile.");
+                }
+
+                await history.RecordReplacedAsync(user, now, ct);
+                // A reset link mailed before the change must not undo it.
+                await store.PasswordResets.ConsumeAllAsync(user.Id, now, ct);
+                var ended = await sessions.EndAllAsync(user.Id, current.Session.Id, "password_changed", ct);
+                await devices.WithdrawTrustAsync(user.Id, ct);
+                await outbox.EnqueueAsync(AccountEmails.PasswordChanged(user.Email), AccountEmails.Types.PasswordChanged, user, ct);
+                await hooks.AfterAsync(nameof(IAuthsomeHooks.AfterUserUpdateAsync), h => h.AfterUserUpdateAsync(updated, ct),
+                    AuthsomeEvents.OfUser(AuthsomeEvents.UserUpdated, updated), ct);
+                await hooks.PublishAsync(AuthsomeEvents.PasswordChangedBy(updated, "change"), ct);
+                return ended;
+            },
+            cancellationToken);
         activity.Succeed();
-        await hooks.AfterAsync(nameof(IAuthsomeHooks.AfterUserUpdateAsync), h => h.AfterUserUpdateAsync(updated, cancellationToken),
-            AuthsomeEvents.OfUser(AuthsomeEvents.UserUpdated, updated), cancellationToken);
-        await hooks.PublishAsync(AuthsomeEvents.PasswordChangedBy(updated, "change"), cancellationToken);
         return revoked;
     }
 }

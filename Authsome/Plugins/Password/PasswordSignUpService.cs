@@ -67,7 +67,7 @@ internal sealed class PasswordSignUpService(
 
         try
         {
-            await accounts.CreateAsync(user, Method, cancellationToken);
+            await accounts.SignUpAsync(user, Method, cancellationToken);
         }
         catch (StoreConflictException ex) when (ex.Kind == ConflictKind.EmailTaken)
         {
@@ -81,7 +81,6 @@ internal sealed class PasswordSignUpService(
         }
 
         activity?.SetTag("authsome.user_id", user.Id.ToString());
-        await accounts.FinishSignUpAsync(user, cancellationToken);
         activity.Succeed();
         if (verificationRequired)
         {

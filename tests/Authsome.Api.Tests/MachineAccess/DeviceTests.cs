@@ -67,6 +67,44 @@ public abstract class DeviceTests(Backend backend)
     }
 
     [Fact]
+    public async Task APasswordChangeOrReset_WithdrawsTheTrustOfEveryDevice()
+    {
+        await using var host = await ApiHost.StartAsync(backend);
+        using var client = host.CreateClient();
+        var user = await client.SignUpAsync();
+        await SignInAsync(client, user.Email, Firefox, deviceId: "laptop-trusted-1");
+        var phone = await SignInAsync(client, user.Email, Phone, deviceId: "phone-trusted-1");
+        await TrustEveryDeviceAsync(client, phone);
+
+        Assert.Equal(HttpStatusCode.OK, (await client.PostAsync("/change-password", new { current_password = ApiClient.Password, new_password = "Changed-Password-41" }, phone)).Status);
+
+        var devices = (await client.GetAsync("/devices", phone)).Json!.AsArray();
+        // The sign-up's client, the laptop and the phone.
+        Assert.Equal(3, devices.Count);
+        Assert.All(devices, d => Assert.False(d!["trusted"]!.GetValue<bool>()));
+        Assert.All(devices, d => Assert.Null(d!["trusted_at"]?.GetValue<DateTimeOffset>()));
+
+        // Trusted again, then a reset link: the trust goes again.
+        await TrustEveryDeviceAsync(client, phone);
+        await client.PostAsync("/forgot-password", new { email = user.Email });
+        var token = CapturingEmailSender.TokenOf(await host.Mail.WaitForAsync(user.Email, "Reset your password"));
+        Assert.Equal(HttpStatusCode.OK, (await client.PostAsync("/reset-password", new { token, new_password = "Reset-Password-52" })).Status);
+
+        var afterReset = await host.Store.Devices.ListByUserAsync(Id<User>.Parse(user.UserId), Ct);
+        Assert.Equal(3, afterReset.Count);
+        Assert.All(afterReset, d => Assert.False(d.Trusted));
+    }
+
+    private static async Task TrustEveryDeviceAsync(ApiClient client, string token)
+    {
+        foreach (var device in (await client.GetAsync("/devices", token)).Json!.AsArray())
+        {
+            var trusted = await client.PostAsync($"/devices/{device!["id"]!.GetValue<string>()}/trust", null, token);
+            Assert.True(trusted.Json!["trusted"]!.GetValue<bool>());
+        }
+    }
+
+    [Fact]
     public async Task BindToDevice_RefusesTheSessionFromAnotherDevice()
     {
         await using var host = await ApiHost.StartAsync(backend);

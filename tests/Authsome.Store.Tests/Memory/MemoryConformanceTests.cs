@@ -109,3 +109,8 @@ public sealed class MemorySocialTests : SocialConformanceTests
 {
     protected override ValueTask<IAuthsomeStore> CreateStoreAsync(CancellationToken cancellationToken) => MemoryStoreFactory.CreateAsync(cancellationToken);
 }
+
+public sealed class MemoryUnitOfWorkTests : UnitOfWorkConformanceTests
+{
+    protected override ValueTask<IAuthsomeStore> CreateStoreAsync(CancellationToken cancellationToken) => MemoryStoreFactory.CreateAsync(cancellationToken);
+}

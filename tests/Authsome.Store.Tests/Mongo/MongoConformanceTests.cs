@@ -174,3 +174,9 @@ public sealed class MongoSocialTests : SocialConformanceTests
     protected override ValueTask<IAuthsomeStore> CreateStoreAsync(CancellationToken cancellationToken) =>
         MongoTestServer.CreateMigratedStoreAsync(nameof(MongoSocialTests), cancellationToken);
 }
+
+public sealed class MongoUnitOfWorkTests : UnitOfWorkConformanceTests
+{
+    protected override ValueTask<IAuthsomeStore> CreateStoreAsync(CancellationToken cancellationToken) =>
+        MongoTestServer.CreateMigratedStoreAsync(nameof(MongoUnitOfWorkTests), cancellationToken);
+}

@@ -283,7 +283,7 @@ public sealed class MongoMigrationTests
         "authsome_apps", "authsome_environments", "authsome_organizations", "authsome_members", "authsome_invitations", "authsome_teams",
         "authsome_devices", "authsome_webhooks", "authsome_webhook_deliveries", "authsome_notifications", "authsome_api_keys", "authsome_form_configs",
         "authsome_branding_configs", "authsome_app_session_configs", "authsome_app_client_configs", "authsome_settings",
-        "authsome_service_accounts", "authsome_roles", "authsome_permissions", "authsome_role_assignments",
+        "authsome_service_accounts", "authsome_service_account_roles", "authsome_roles", "authsome_permissions", "authsome_role_assignments",
         "authsome_migrations", "authsome_migration_lock",
     ];
 

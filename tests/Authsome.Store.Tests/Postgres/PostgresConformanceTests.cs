@@ -109,3 +109,8 @@ public sealed class PostgresSocialTests(PostgresDatabaseFixture database) : Soci
 {
     protected override ValueTask<IAuthsomeStore> CreateStoreAsync(CancellationToken cancellationToken) => database.CreateStoreAsync();
 }
+
+public sealed class PostgresUnitOfWorkTests(PostgresDatabaseFixture database) : UnitOfWorkConformanceTests, IClassFixture<PostgresDatabaseFixture>
+{
+    protected override ValueTask<IAuthsomeStore> CreateStoreAsync(CancellationToken cancellationToken) => database.CreateStoreAsync();
+}

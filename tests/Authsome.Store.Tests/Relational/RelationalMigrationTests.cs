@@ -55,7 +55,8 @@ public abstract class RelationalMigrationTests
         await using var store = OpenStore();
         var applied = await store.MigrateAsync([], Ct);
 
-        Assert.Equal([OrganizationRoles], applied.Select(m => m.Version));
+        // This migration and the ones after it (the old schema stops before it).
+        Assert.Equal(OrganizationRoles, applied[0].Version);
         var moved = await store.Roles.GetBySlugAsync(organization.Id, "billing", Ct);
         Assert.Equal((custom, organization.Id), (moved!.Id, moved.OrgId));
         Assert.Equal("read", Assert.Single(await store.Roles.ListPermissionsAsync(custom, Ct)).Action);

@@ -121,3 +121,8 @@ public sealed class SqliteSocialTests(SqliteDatabaseFixture database) : SocialCo
 {
     protected override ValueTask<IAuthsomeStore> CreateStoreAsync(CancellationToken cancellationToken) => database.CreateStoreAsync();
 }
+
+public sealed class SqliteUnitOfWorkTests(SqliteDatabaseFixture database) : UnitOfWorkConformanceTests, IClassFixture<SqliteDatabaseFixture>
+{
+    protected override ValueTask<IAuthsomeStore> CreateStoreAsync(CancellationToken cancellationToken) => database.CreateStoreAsync();
+}

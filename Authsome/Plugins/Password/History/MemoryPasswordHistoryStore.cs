@@ -41,10 +41,24 @@ internal sealed class MemoryPasswordHistoryStore : IPasswordHistoryStore
             () =>
             {
                 _context.EnsureUserExists(userId, Entity);
-                if (!_history.TryGetValue(userId, out var entries))
+                var before = _history.TryGetValue(userId, out var entries) ? entries.ToList() : null;
+                if (entries is null)
                 {
                     _history[userId] = entries = [];
                 }
+
+                // Inside a unit of work that rolls back, the user's entries go back to what they were.
+                _context.OnRollback(() =>
+                {
+                    if (before is null)
+                    {
+                        _history.Remove(userId);
+                    }
+                    else
+                    {
+                        _history[userId] = before;
+                    }
+                });
 
                 // Newest first: after the entries at or after its time, as a database's ORDER BY created_at DESC puts it.
                 var at = entries.FindIndex(e => e.CreatedAt < entry.CreatedAt);

@@ -1,5 +1,6 @@
 using Authsome.Accounts;
 using Authsome.Apps;
+using Authsome.Devices;
 using Authsome.Errors;
 using Authsome.Hooks;
 using Authsome.Lockout;
@@ -27,6 +28,8 @@ internal sealed class PasswordResetService(
     LockoutService lockout,
     EmailOutbox outbox,
     OffRequestWork offRequest,
+    DeviceService devices,
+    UnitOfWork units,
     IOptionsMonitor<AuthsomeOptions> options,
     TimeProvider time)
 {
@@ -48,23 +51,26 @@ internal sealed class PasswordResetService(
         }
 
         // Storing the token happens off the request path, so an existing account costs the request no more.
-        offRequest.Enqueue(async stopping =>
-        {
-            var settings = options.CurrentValue.PasswordReset;
-            var issuedAt = time.GetStoreNow();
-            await store.PasswordResets.ConsumeAllAsync(user.Id, issuedAt, stopping);
-            var token = SecretTokens.NewToken();
-            await store.PasswordResets.CreateAsync(new Store.PasswordReset
+        // The reset and its mail are one unit: a link is never stored without its mail, nor mailed without being stored.
+        offRequest.Enqueue(stopping => new ValueTask(units.RunAsync(
+            async ct =>
             {
-                Id = Id<Store.PasswordReset>.New(issuedAt),
-                AppId = app.AppId,
-                UserId = user.Id,
-                TokenHash = SecretHash.Of(token),
-                ExpiresAt = issuedAt + settings.TokenTtl,
-                CreatedAt = issuedAt,
-            }, stopping);
-            await outbox.EnqueueAsync(AccountEmails.PasswordReset(user.Email, token, settings.LinkTemplate, settings.TokenTtl), AccountEmails.Types.PasswordReset, user, stopping);
-        });
+                var settings = options.CurrentValue.PasswordReset;
+                var issuedAt = time.GetStoreNow();
+                await store.PasswordResets.ConsumeAllAsync(user.Id, issuedAt, ct);
+                var token = SecretTokens.NewToken();
+                await store.PasswordResets.CreateAsync(new Store.PasswordReset
+                {
+                    Id = Id<Store.PasswordReset>.New(issuedAt),
+                    AppId = app.AppId,
+                    UserId = user.Id,
+                    TokenHash = SecretHash.Of(token),
+                    ExpiresAt = issuedAt + settings.TokenTtl,
+                    CreatedAt = issuedAt,
+                }, ct);
+                await outbox.EnqueueAsync(AccountEmails.PasswordReset(user.Email, token, settings.LinkTemplate, settings.TokenTtl), AccountEmails.Types.PasswordReset, user, ct);
+            },
+            stopping)));
     }
 
     public async ValueTask ResetAsync(string? tokenInput, string? newPasswordInput, CancellationToken cancellationToken)
@@ -88,22 +94,29 @@ internal sealed class PasswordResetService(
         passwords.EnsureAcceptable(newPassword, user.Email, user.Username, "new_password");
         await history.EnsureNotReusedAsync(user, newPassword, "new_password", cancellationToken);
         var hash = await passwords.HashAsync(newPassword, cancellationToken);
-        if (!await store.PasswordResets.ConsumeAsync(reset.Id, now, cancellationToken))
-        {
-            throw Invalid(activity);
-        }
+        // Consuming the link, the new password, what it ends, its mail and events: one unit, all or nothing.
+        await units.RunAsync(
+            async ct =>
+            {
+                if (!await store.PasswordResets.ConsumeAsync(reset.Id, now, ct))
+                {
+                    throw Invalid(activity);
+                }
 
-        var updated = await store.Users.ApplyAsync(user, u => u with { PasswordHash = hash, PasswordChangedAt = now, EmailVerified = true, UpdatedAt = now }, cancellationToken)
-            ?? throw Invalid(activity);
-        await history.RecordReplacedAsync(user, now, cancellationToken);
-        await lockout.ClearAsync(user.Id, cancellationToken);
-        await store.PasswordResets.ConsumeAllAsync(user.Id, now, cancellationToken);
-        await sessions.EndAllAsync(user.Id, null, "password_reset", cancellationToken);
-        await outbox.EnqueueAsync(AccountEmails.PasswordChanged(user.Email), AccountEmails.Types.PasswordChanged, user, cancellationToken);
+                var updated = await store.Users.ApplyAsync(user, u => u with { PasswordHash = hash, PasswordChangedAt = now, EmailVerified = true, UpdatedAt = now }, ct)
+                    ?? throw Invalid(activity);
+                await history.RecordReplacedAsync(user, now, ct);
+                await lockout.ClearAsync(user.Id, ct);
+                await store.PasswordResets.ConsumeAllAsync(user.Id, now, ct);
+                await sessions.EndAllAsync(user.Id, null, "password_reset", ct);
+                await devices.WithdrawTrustAsync(user.Id, ct);
+                await outbox.EnqueueAsync(AccountEmails.PasswordChanged(user.Email), AccountEmails.Types.PasswordChanged, user, ct);
+                await hooks.AfterAsync(nameof(IAuthsomeHooks.AfterUserUpdateAsync), h => h.AfterUserUpdateAsync(updated, ct),
+                    AuthsomeEvents.OfUser(AuthsomeEvents.UserUpdated, updated), ct);
+                await hooks.PublishAsync(AuthsomeEvents.PasswordChangedBy(updated, "reset"), ct);
+            },
+            cancellationToken);
         activity.Succeed();
-        await hooks.AfterAsync(nameof(IAuthsomeHooks.AfterUserUpdateAsync), h => h.AfterUserUpdateAsync(updated, cancellationToken),
-            AuthsomeEvents.OfUser(AuthsomeEvents.UserUpdated, updated), cancellationToken);
-        await hooks.PublishAsync(AuthsomeEvents.PasswordChangedBy(updated, "reset"), cancellationToken);
     }
 
     private static AuthsomeException Invalid(System.Diagnostics.Activity? activity)
