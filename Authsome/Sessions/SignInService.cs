@@ -3,6 +3,7 @@ using Authsome.Accounts;
 using Authsome.Apps;
 using Authsome.Errors;
 using Authsome.Hooks;
+using Authsome.Messaging;
 using Authsome.Store;
 using Authsome.Telemetry;
 using Authsome.Verification;
@@ -19,6 +20,7 @@ internal sealed class SignInService(
     SessionService sessions,
     EmailVerificationRequirement requirement,
     HookRunner hooks,
+    UnitOfWork units,
     AuthsomeMetrics metrics,
     TimeProvider time,
     IEnumerable<ISignInGate> gates)
@@ -87,11 +89,18 @@ internal sealed class SignInService(
     {
         await hooks.BeforeAsync(nameof(IAuthsomeHooks.BeforeSignInAsync),
             h => h.BeforeSignInAsync(new SignInHookContext(user, method, client.IpAddress, client.UserAgent), cancellationToken));
-        var session = await sessions.CreateAsync(user, client, cancellationToken);
+        // The session and its user.signed_in delivery commit together (or neither: the sign-in fails and no session exists).
+        var session = await units.RunAsync(
+            async ct =>
+            {
+                var issued = await sessions.CreateAsync(user, client, ct);
+                await hooks.AfterAsync(nameof(IAuthsomeHooks.AfterSignInAsync), h => h.AfterSignInAsync(user, issued.Session, ct),
+                    AuthsomeEvents.SignedIn(user, issued.Session), ct);
+                return issued;
+            },
+            cancellationToken);
         metrics.SignIn(method);
         activity.Succeed();
-        await hooks.AfterAsync(nameof(IAuthsomeHooks.AfterSignInAsync), h => h.AfterSignInAsync(user, session.Session, cancellationToken),
-            AuthsomeEvents.SignedIn(user, session.Session), cancellationToken);
         return new SignInOutcome(user, session);
     }
 }

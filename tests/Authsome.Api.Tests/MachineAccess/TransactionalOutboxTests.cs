@@ -55,6 +55,24 @@ public abstract class TransactionalOutboxTests
     }
 
     [Fact]
+    public async Task ASignInWhoseWebhookDeliveryCannotBeWritten_FailsAndLeavesNoSession()
+    {
+        await using var fixture = await StartAsync();
+        var user = await fixture.Client.SignUpAsync();
+        var before = await fixture.Store.Sessions.ListByUserAsync(Id<User>.Parse(user.UserId), Ct);
+        await fixture.SubscribeAsync("user.signed_in");
+        fixture.Store.FailDeliveries = true;
+
+        var answer = await fixture.Client.PostAsync("/signin", new { email = user.Email, password = ApiClient.Password });
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, answer.Status);
+        Assert.Equal(before.Count, (await fixture.Store.Sessions.ListByUserAsync(Id<User>.Parse(user.UserId), Ct)).Count);
+        fixture.Store.FailDeliveries = false;
+        Assert.Equal(HttpStatusCode.OK, (await fixture.Client.PostAsync("/signin", new { email = user.Email, password = ApiClient.Password })).Status);
+        Assert.Single(await fixture.DeliveriesAsync(), d => d.EventType == "user.signed_in");
+    }
+
+    [Fact]
     public async Task ASignUpThatSucceeds_HasItsDeliveryAndItsMail()
     {
         await using var fixture = await StartAsync();
