@@ -132,6 +132,9 @@ internal sealed class PrivateMongoCompat : IAsyncDisposable
     private async Task InitializeAsync(string kit, CancellationToken cancellationToken)
     {
         await InChrootAsync($"mkdir -p {dataDir} && chown postgres:postgres {dataDir} && su postgres -c '{PgBin}/initdb -D {dataDir} -U postgres --auth=trust'", cancellationToken);
+        // synchronous_commit stays on: the test stops the database as a crash would ('immediate'), and with it off the
+        // last acknowledged commits are lost, so a refresh answered 200 leaves a token the database never stored. fsync
+        // off is harmless here: a process crash keeps what the OS was given.
         await File.AppendAllTextAsync(
             Path.Combine(root, dataDir.TrimStart('/'), "postgresql.conf"),
             $"""
@@ -142,7 +145,7 @@ internal sealed class PrivateMongoCompat : IAsyncDisposable
             shared_preload_libraries = 'pg_cron,pg_documentdb_core,pg_documentdb'
             cron.database_name = 'postgres'
             fsync = off
-            synchronous_commit = off
+            synchronous_commit = on
             full_page_writes = off
 
             """,
