@@ -27,7 +27,7 @@ internal sealed class PagesBranding(IAuthsomeEngine engine, IAuthsomeStore store
         var settings = options.CurrentValue.Branding;
         var resolved = await engine.GetAppAsync(cancellationToken);
         var app = await store.Apps.GetAsync(resolved.AppId, cancellationToken);
-        var own = await AppBrandingAsync(cancellationToken);
+        var own = await AppBrandingSetting.ReadAsync(store, resolved.AppId, cancellationToken);
         var logo = own?.LogoUrl ?? settings.LogoUrl ?? (app?.Logo is { } stored && BrandingRules.IsSafeImageUrl(stored) ? stored : null);
         var view = new BrandingView(own?.CompanyName ?? settings.CompanyName ?? app?.Name ?? "Authsome", own?.Tagline ?? settings.Tagline, logo);
         if (organization is { } orgId && await OrganizationBrandingAsync(orgId, cancellationToken) is { } org)
