@@ -39,6 +39,20 @@ public sealed class AuthsomePasswordOptions
     /// <summary>How long a hash operation waits for a free slot before it is refused. Default 5 seconds.</summary>
     public TimeSpan QueueTimeout { get; set; } = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// How long a sign-in or sign-up refused by a full gate waits before its 503 is sent. Default 1 second; zero
+    /// answers at once. A client that retries at once (most scripts, load tools and naive SDKs) would otherwise turn
+    /// every refusal into another request, and answering thousands of them a second takes the CPU the admitted
+    /// hashes need; a held refusal costs a timer, no CPU. At most <see cref="MaxDelayedRefusals"/> are held at once.
+    /// </summary>
+    public TimeSpan RefusalDelay { get; set; } = TimeSpan.FromSeconds(1);
+
+    /// <summary>
+    /// How many refusals may wait out <see cref="RefusalDelay"/> at once; past that, they are answered at once, so
+    /// that a flood of connections cannot hold unbounded memory. Default 1,024.
+    /// </summary>
+    public int MaxDelayedRefusals { get; set; } = 1024;
+
     /// <summary>The effective concurrency bound: <see cref="MaxConcurrentHashes"/> or the processor count.</summary>
     internal int EffectiveMaxConcurrentHashes => MaxConcurrentHashes ?? Environment.ProcessorCount;
 

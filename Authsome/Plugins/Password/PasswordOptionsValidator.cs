@@ -8,6 +8,9 @@ internal sealed class PasswordOptionsValidator : IValidateOptions<AuthsomePasswo
     // Geralt takes the memory cost in bytes as an int.
     private const int MaxMemoryKiB = int.MaxValue / 1024;
 
+    // Longer than a client's usual timeout would turn a refusal into a hung request.
+    private static readonly TimeSpan MaxRefusalDelay = TimeSpan.FromSeconds(10);
+
     public ValidateOptionsResult Validate(string? name, AuthsomePasswordOptions options)
     {
         const string Section = AuthsomePasswordOptions.SectionName;
@@ -61,6 +64,16 @@ internal sealed class PasswordOptionsValidator : IValidateOptions<AuthsomePasswo
         if (options.QueueTimeout <= TimeSpan.Zero || options.QueueTimeout.TotalMilliseconds > int.MaxValue)
         {
             failures.Add($"{Section}:QueueTimeout must be positive and under 24 days; it is {options.QueueTimeout}.");
+        }
+
+        if (options.RefusalDelay < TimeSpan.Zero || options.RefusalDelay > MaxRefusalDelay)
+        {
+            failures.Add($"{Section}:RefusalDelay must be between 0 and {MaxRefusalDelay.TotalSeconds:0} seconds; it is {options.RefusalDelay}.");
+        }
+
+        if (options.MaxDelayedRefusals < 0)
+        {
+            failures.Add($"{Section}:MaxDelayedRefusals must not be negative; it is {options.MaxDelayedRefusals}.");
         }
 
         return failures.Count == 0 ? ValidateOptionsResult.Success : ValidateOptionsResult.Fail(failures);

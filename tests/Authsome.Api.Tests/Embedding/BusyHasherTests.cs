@@ -1,7 +1,9 @@
 using System.Net;
 using Authsome.Api.Tests.Infrastructure;
 using Authsome.Passwords;
+using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Time.Testing;
 
 namespace Authsome.Api.Tests.Embedding;
 
@@ -34,22 +36,83 @@ public sealed class BusyHasherTests
     {
         await using var app = await EmbeddingHost.StartAsync(a => a.UseMemory().AddPassword(), _ => { });
         using var client = app.Client();
-        var gate = app.Services.GetRequiredService<PasswordHashingGate>();
-        var held = new List<IDisposable>();
-        while (await Task.Run(gate.TryAdmitRequest, TestContext.Current.CancellationToken) is { } admission)
-        {
-            held.Add(admission);
-        }
+        var held = await FillGateAsync(app);
 
         // A body that would be a 400 if it were read: the 503 shows the request was refused before that.
         var refused = await client.PostRawAsync("/signin", "{ not json");
-        held.ForEach(admission => admission.Dispose());
+        held.Dispose();
         var read = await client.PostRawAsync("/signin", "{ not json");
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, refused.Status);
         Assert.Equal("service_busy", refused.Code);
         Assert.NotNull(refused.Headers.RetryAfter);
         Assert.Equal(HttpStatusCode.BadRequest, read.Status);
+    }
+
+    [Fact]
+    public async Task ARefusalIsSentOnlyOnceTheRefusalDelayHasPassed()
+    {
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var app = await EmbeddingHost.StartAsync(
+            a =>
+            {
+                a.Services.AddSingleton<TimeProvider>(time);
+                a.UseMemory().AddPassword();
+            },
+            _ => { });
+        using var client = app.Client();
+        using var held = await FillGateAsync(app);
+
+        var refused = client.PostRawAsync("/signin", "{ not json");
+        var advanced = TimeSpan.Zero;
+        while (!refused.IsCompleted)
+        {
+            await Task.Delay(20, TestContext.Current.CancellationToken);
+            time.Advance(TimeSpan.FromMilliseconds(100));
+            advanced += TimeSpan.FromMilliseconds(100);
+        }
+
+        Assert.Equal("service_busy", (await refused).Code);
+        Assert.True(advanced >= new AuthsomePasswordOptions().RefusalDelay, $"answered after {advanced} of the delay");
+    }
+
+    [Fact]
+    public async Task RefusalsPastMaxDelayedRefusalsAreSentAtOnce()
+    {
+        // Time never moves here: a held refusal would never be answered.
+        var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
+        await using var app = await EmbeddingHost.StartAsync(
+            a =>
+            {
+                a.Services.AddSingleton<TimeProvider>(time);
+                a.UseMemory().AddPassword();
+            },
+            _ => { },
+            new Dictionary<string, string?> { ["Authsome:Password:MaxDelayedRefusals"] = "0" });
+        using var client = app.Client();
+        using var held = await FillGateAsync(app);
+
+        var refused = await client.PostRawAsync("/signin", "{ not json");
+
+        Assert.Equal("service_busy", refused.Code);
+    }
+
+    /// <summary>Takes every place of the gate (off this async flow: the gate keeps the admission in an AsyncLocal).</summary>
+    private static async Task<HeldPlaces> FillGateAsync(WebApplication app)
+    {
+        var gate = app.Services.GetRequiredService<PasswordHashingGate>();
+        var held = new HeldPlaces();
+        while (await Task.Run(gate.TryAdmitRequest, TestContext.Current.CancellationToken) is { } admission)
+        {
+            held.Add(admission);
+        }
+
+        return held;
+    }
+
+    private sealed class HeldPlaces : List<IDisposable>, IDisposable
+    {
+        public void Dispose() => ForEach(place => place.Dispose());
     }
 
     private sealed class SaturatedHasher : IPasswordHasher

@@ -34,6 +34,8 @@ public sealed class PasswordOptionsTests
             ["Authsome:Password:MaxConcurrentHashes"] = "3",
             ["Authsome:Password:MaxQueuedHashes"] = "7",
             ["Authsome:Password:QueueTimeout"] = "00:00:02",
+            ["Authsome:Password:RefusalDelay"] = "00:00:00.250",
+            ["Authsome:Password:MaxDelayedRefusals"] = "9",
         });
 
         var options = services.GetRequiredService<IOptions<AuthsomePasswordOptions>>().Value;
@@ -45,6 +47,8 @@ public sealed class PasswordOptionsTests
         Assert.Equal(3, options.EffectiveMaxConcurrentHashes);
         Assert.Equal(7, options.EffectiveMaxQueuedHashes);
         Assert.Equal(TimeSpan.FromSeconds(2), options.QueueTimeout);
+        Assert.Equal(TimeSpan.FromMilliseconds(250), options.RefusalDelay);
+        Assert.Equal(9, options.MaxDelayedRefusals);
     }
 
     [Theory]
@@ -57,6 +61,9 @@ public sealed class PasswordOptionsTests
     [InlineData("Authsome:Password:MaxConcurrentHashes", "0")]
     [InlineData("Authsome:Password:MaxQueuedHashes", "-1")]
     [InlineData("Authsome:Password:QueueTimeout", "00:00:00")]
+    [InlineData("Authsome:Password:RefusalDelay", "-00:00:01")]
+    [InlineData("Authsome:Password:RefusalDelay", "00:00:11")]
+    [InlineData("Authsome:Password:MaxDelayedRefusals", "-1")]
     public void StartFailsNamingTheBadSetting(string key, string value)
     {
         using var services = Build(new() { [key] = value });
