@@ -48,6 +48,26 @@ public abstract class CounterStoreConformanceTests : StoreConformanceTests
         Assert.Equal(0, await Store.Counters.ResetAsync(prefix, Ct));
     }
 
+    [Theory]
+    [InlineData("é", "ê")] // U+00E9, U+00EA
+    [InlineData("\U0001F600", "\U0001F601")] // a surrogate pair in .NET's strings
+    public async Task Reset_MatchesThePrefixByCodePoint_WhateverItsLastCharacter(string last, string next)
+    {
+        // A key one code point past the prefix stays; keys with any character after the prefix go.
+        var stem = TestData.Unique("known:");
+        var prefix = stem + last;
+        string[] inside = [prefix, prefix + "a", prefix + "\uffff", prefix + "\U0001F600"];
+        var past = stem + next;
+        foreach (var key in inside.Append(past))
+        {
+            await Store.Counters.IncrementAsync(key, TestData.Now, Window, Ct);
+        }
+
+        Assert.Equal(inside.Length, await Store.Counters.ResetAsync(prefix, Ct));
+
+        Assert.NotNull(await Store.Counters.GetAsync(past, TestData.Now, Ct));
+    }
+
     [Fact]
     public async Task Purge_RemovesCountersWhoseWindowEnded()
     {

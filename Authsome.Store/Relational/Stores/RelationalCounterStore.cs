@@ -1,3 +1,5 @@
+using System.Text;
+
 namespace Authsome.Store.Relational;
 
 internal sealed class RelationalCounterStore(RelationalDatabase db) : ICounterStore
@@ -42,11 +44,28 @@ internal sealed class RelationalCounterStore(RelationalDatabase db) : ICounterSt
     public async ValueTask<int> ResetAsync(string keyPrefix, CancellationToken cancellationToken)
     {
         ArgumentException.ThrowIfNullOrEmpty(keyPrefix);
+        // A range on the primary key, not substr(key, ...) = @prefix (a scan of every counter on each successful sign-in)
+        // nor LIKE (SQLite's ignores case; a prepared one cannot use the index): keys compare by code point on both
+        // databases (COLLATE "C" on PostgreSQL, BINARY on SQLite), so the keys with the prefix are exactly those in it.
         return await db.WriteAsync(
             Entity,
-            // Not LIKE: SQLite's LIKE ignores case, and a prefix must match exactly.
-            s => s.ExecuteAsync("DELETE FROM authsome_counters WHERE substr(key, 1, @length) = @prefix", new { prefix = keyPrefix, length = keyPrefix.Length }, cancellationToken),
+            s => s.ExecuteAsync("DELETE FROM authsome_counters WHERE key >= @prefix AND key < @end", new { prefix = keyPrefix, end = PrefixEnd(keyPrefix) }, cancellationToken),
             cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The least string greater than every string starting with <paramref name="prefix"/>: its last character, one code point up.</summary>
+    internal static string PrefixEnd(string prefix)
+    {
+        var last = Rune.GetRuneAt(prefix, prefix.Length - (char.IsLowSurrogate(prefix[^1]) && prefix.Length > 1 ? 2 : 1));
+        // Past the last code point there is nothing to bound; no engine key ends with U+10FFFF.
+        if (last.Value == 0x10FFFF)
+        {
+            throw new ArgumentException("A counter key prefix must not end with U+10FFFF.", nameof(prefix));
+        }
+
+        // The surrogate range holds no code point: the one after U+D7FF is U+E000.
+        var next = last.Value == 0xD7FF ? new Rune(0xE000) : new Rune(last.Value + 1);
+        return string.Concat(prefix.AsSpan(0, prefix.Length - last.Utf16SequenceLength), next.ToString());
     }
 
     // QueryFirstAsync maps to a reference type; the tuple carries the value out.
