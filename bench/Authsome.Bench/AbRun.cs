@@ -35,7 +35,7 @@ internal static class AbRun
         var environmentA = ApiConfiguration.Environment(database + settings.ConnectionOptions, addressA, mail);
         var environmentB = ApiConfiguration.Environment(database + settings.ConnectionOptions, addressB, mail);
         var hashing = await HashCost.MeasureAsync(
-            ApiConfiguration.Load(Path.GetDirectoryName(settings.ApiAssembly)!, environmentA), BenchData.Password, 1, cancellationToken);
+            ApiConfiguration.Load(Path.GetDirectoryName(settings.ApiAssembly)!, environmentA), BenchData.Password, 1, 1, cancellationToken);
 
         // A migrates the database before B starts, so the two never race for the migration lock.
         await using var a = await BenchTarget.StartAsync("a", settings, database, cluster.BinDirectory, postmaster, environmentA, addressA, hashing.PasswordHash, cancellationToken);

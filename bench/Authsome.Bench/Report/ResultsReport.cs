@@ -34,7 +34,7 @@ internal sealed class ResultsReport(
     public string ToMarkdown()
     {
         var md = new StringBuilder();
-        var limit = hashing.LimitPerSecond(machine.Cores);
+        var limit = hashing.LimitPerSecond;
         Line(md, $"# Authsome load benchmark");
         Line(md);
         Line(md, $"- Run: {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC, {elapsed.TotalMinutes:0.0} min, command `bench/run.sh`");
@@ -66,7 +66,9 @@ internal sealed class ResultsReport(
                  $"{storm.Load.Count(s => s is < 200 or (>= 300 and < 500 and not 429))} other; socket errors and timeouts {SocketErrors(storm)}.");
         Line(md);
         Line(md, $"Hashing limit: one Argon2id verification (m = {hashing.MemoryKiB} KiB, t = {hashing.TimeCost}, p = 1) takes " +
-                 $"{hashing.PerVerify.TotalMilliseconds:0.0} ms single-threaded (mean of {hashing.Iterations}; {hashing.CpuPerVerify.TotalMilliseconds:0.0} ms of CPU), so {machine.Cores} cores verify at most {limit:0.0}/s.");
+                 $"{hashing.PerVerify.TotalMilliseconds:0.0} ms single-threaded (mean of {hashing.Iterations}; {hashing.CpuPerVerify.TotalMilliseconds:0.0} ms of CPU), " +
+                 $"which would be {hashing.SerialLimitPerSecond(machine.Cores):0.0}/s on {machine.Cores} cores if they scaled; {machine.Cores} at once, nothing else running, verify {limit:0.0}/s " +
+                 $"({limit / hashing.SerialLimitPerSecond(machine.Cores):0.00} of that): the limit the ratios use.");
         foreach (var noted in scenarios.Where(r => r.Notes is not null))
         {
             Line(md);
