@@ -66,15 +66,15 @@ internal static class BenchRun
             Say(ResultsReport.Describe(result));
         }
 
-        var hashLimit = hashing.LimitPerSecond;
-        var hashLimitText = string.Create(CultureInfo.InvariantCulture, $"hashing limit {hashLimit:0.0}/s");
-
-        Add(await small.Runner.HttpAsync("sign-up", "signup.lua", settings.Connections,
+        // Compared with the hashing limit at the end, once it has been measured a second time (before the storm).
+        var signUp = await small.Runner.HttpAsync("sign-up", "signup.lua", settings.Connections,
             () => [$"{BasePath}/signup", Convert.ToHexStringLower(Guid.NewGuid().ToByteArray())[..12], BenchData.Password],
-            hashLimitText, hashLimit, cancellationToken));
-        Add(await small.Runner.HttpAsync("sign-in", "signin.lua", settings.Connections,
+            null, null, cancellationToken);
+        Say(ResultsReport.Describe(signUp));
+        var signIn = await small.Runner.HttpAsync("sign-in", "signin.lua", settings.Connections,
             () => [$"{BasePath}/signin", Text(settings.SmallDataSet), BenchData.Password],
-            hashLimitText, hashLimit, cancellationToken));
+            null, null, cancellationToken);
+        Say(ResultsReport.Describe(signIn));
         foreach (var row in await MeasureMeAsync(small, large, settings, cancellationToken))
         {
             Add(row);
@@ -110,21 +110,26 @@ internal static class BenchRun
         Add(refresh with { ComparedWith = rotation.Name, Ratio = refresh.Load.PerSecond / rotation.Load.PerSecond });
         Add(rotation);
 
-        // Measured again next to the storm (the APIs idle meanwhile): minutes after the first measurement, the same cores
-        // can hash a different amount on a shared machine, and a ratio is only as good as the limit beside it.
-        var stormHashing = await HashCost.MeasureAsync(
+        // Measured again (the APIs idle meanwhile): other work on a shared machine only ever lowers what the cores hash,
+        // and a first measurement minutes before read as low as 0.71 of a later one, which flattered every ratio
+        // against it. The higher of the two is the limit every hashing ratio uses.
+        var secondHashing = await HashCost.MeasureAsync(
             ApiConfiguration.Load(Path.GetDirectoryName(settings.ApiAssembly)!, smallEnvironment), BenchData.Password, settings.HashIterations, machine.Cores, cancellationToken);
-        var stormLimit = stormHashing.LimitPerSecond;
-        Say($"hashing limit again before the storm: {stormLimit:0.0}/s");
+        var hashLimit = Math.Max(hashing.LimitPerSecond, secondHashing.LimitPerSecond);
+        var hashLimitText = string.Create(CultureInfo.InvariantCulture, $"hashing limit {hashLimit:0.0}/s");
+        Say($"hashing limit measured again: {secondHashing.LimitPerSecond:0.0}/s; the ratios use {hashLimit:0.0}/s");
+        results.Insert(0, signIn with { ComparedWith = hashLimitText, Ratio = signIn.Load.PerSecond / hashLimit });
+        results.Insert(0, signUp with { ComparedWith = hashLimitText, Ratio = signUp.Load.PerSecond / hashLimit });
+
         var storm = await small.Runner.HttpAsync("sign-in storm", "signin.lua", settings.StormConnections,
             () => [$"{BasePath}/signin", Text(settings.SmallDataSet), BenchData.Password, "count-statuses"],
-            string.Create(CultureInfo.InvariantCulture, $"hashing limit {stormLimit:0.0}/s"), stormLimit, cancellationToken, warmup: false);
+            hashLimitText, hashLimit, cancellationToken, warmup: false);
         // Under a storm most answers are quick 503s: what compares with the hashing limit is the sign-ins that succeeded.
-        storm = storm with { Ratio = storm.Load.Count(s => s is >= 200 and < 300) / storm.Load.Elapsed.TotalSeconds / stormLimit };
+        storm = storm with { Ratio = storm.Load.Count(s => s is >= 200 and < 300) / storm.Load.Elapsed.TotalSeconds / hashLimit };
         Say(ResultsReport.DescribeStorm(storm));
 
         var report = new ResultsReport(
-            machine, Machine.ReadLoadAverage(), cluster.ServerVersion, settings, hashing, stormHashing, results, storm, plans, started.Elapsed);
+            machine, Machine.ReadLoadAverage(), cluster.ServerVersion, settings, hashing, secondHashing, results, storm, plans, started.Elapsed);
         var markdown = report.ToMarkdown();
         var resultsFile = Path.Combine(settings.OutputDirectory, "results.md");
         await File.WriteAllTextAsync(resultsFile, markdown, cancellationToken);

@@ -9,12 +9,11 @@ namespace Authsome.Bench.Hashing;
 /// <summary>What one password check costs at the API's configured Argon2id parameters, measured through the engine's own hasher.</summary>
 /// <param name="PasswordHash">A hash of <c>BenchData.Password</c> in PHC form, for the seeded users.</param>
 /// <param name="PerVerify">Median time of one verification, single-threaded.</param>
-/// <param name="CpuPerVerify">Mean CPU time of one verification: unlike <paramref name="PerVerify"/>, not inflated by other work on the machine.</param>
 /// <param name="ParallelPerSecond">Verifications per second with every core verifying at once and nothing else running.</param>
 /// <param name="Iterations">Verifications timed (single-threaded; as many again per core in parallel).</param>
 /// <param name="MemoryKiB">Argon2id memory cost.</param>
 /// <param name="TimeCost">Argon2id passes.</param>
-internal sealed record HashCost(string PasswordHash, TimeSpan PerVerify, TimeSpan CpuPerVerify, double ParallelPerSecond, int Iterations, int MemoryKiB, int TimeCost)
+internal sealed record HashCost(string PasswordHash, TimeSpan PerVerify, double ParallelPerSecond, int Iterations, int MemoryKiB, int TimeCost)
 {
     /// <summary>
     /// Verifications per second the machine can do at most: every core hashing, nothing else, as measured. Not cores /
@@ -47,10 +46,8 @@ internal sealed record HashCost(string PasswordHash, TimeSpan PerVerify, TimeSpa
             await VerifyAsync(hasher, password, hash, cancellationToken);
         }
 
-        // The driver does nothing else meanwhile, so the process's CPU time is the hasher's. The median verification,
-        // not the mean: a burst of other work on the machine (a checkpoint, a neighbour) would otherwise move the limit.
-        using var process = Process.GetCurrentProcess();
-        var cpuBefore = process.TotalProcessorTime;
+        // The median verification, not the mean: a burst of other work on the machine (a checkpoint, a neighbour)
+        // would otherwise move the limit.
         var times = new TimeSpan[iterations];
         for (var i = 0; i < iterations; i++)
         {
@@ -59,8 +56,6 @@ internal sealed record HashCost(string PasswordHash, TimeSpan PerVerify, TimeSpa
             times[i] = Stopwatch.GetElapsedTime(started);
         }
 
-        process.Refresh();
-        var cpu = process.TotalProcessorTime - cpuBefore;
         Array.Sort(times);
 
         // The same verifications on every core at once, through the hasher (its gate admits one per core by default);
@@ -81,7 +76,7 @@ internal sealed record HashCost(string PasswordHash, TimeSpan PerVerify, TimeSpa
             parallelPerSecond = Math.Max(parallelPerSecond, cores * iterations / Stopwatch.GetElapsedTime(parallelStarted).TotalSeconds);
         }
 
-        return new HashCost(hash, times[iterations / 2], cpu / iterations, parallelPerSecond, iterations, argon2.MemoryKiB, argon2.Iterations);
+        return new HashCost(hash, times[iterations / 2], parallelPerSecond, iterations, argon2.MemoryKiB, argon2.Iterations);
     }
 
     private static async Task VerifyAsync(IPasswordHasher hasher, string password, string hash, CancellationToken cancellationToken)

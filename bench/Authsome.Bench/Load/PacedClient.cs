@@ -11,8 +11,8 @@ namespace Authsome.Bench.Load;
 /// A fixed-rate HTTP client (Debian has no wrk2): request i is due at start + i / rate whatever happened before it,
 /// and its latency runs from when it was due, not from when a connection was free to send it. A stall therefore
 /// counts against every request it delayed, which a closed-loop client like wrk does not see (coordinated omission).
-/// Requests due within the same timer tick go out together, so the figures include up to about a millisecond of the
-/// client's own timer.
+/// Requests due within the same timer tick go out together, so the figures include the client's own timer slack;
+/// <see cref="PacedResult.Lateness"/> says how much (how late each request was handed to a connection).
 /// </summary>
 /// <remarks>
 /// HTTP/1.1 over plain keep-alive sockets, written and parsed here rather than with <see cref="HttpClient"/>: on cores
@@ -22,11 +22,12 @@ namespace Authsome.Bench.Load;
 /// </remarks>
 internal static class PacedClient
 {
-    public static async Task<LoadResult> RunAsync(
+    public static async Task<PacedResult> RunAsync(
         Uri baseAddress, string path, Func<string> bearerToken, double rate, int connections, int seconds, CancellationToken cancellationToken)
     {
         var total = (int)Math.Max(1, rate * seconds);
         var latencies = new long[total];
+        var lateness = new long[total];
         var errors = 0L;
         var due = Channel.CreateUnbounded<(int Index, long Due, string Token)>(new UnboundedChannelOptions { SingleWriter = true });
         var sockets = new List<Connection>();
@@ -62,6 +63,7 @@ internal static class PacedClient
                     await Task.Delay(early, cancellationToken);
                 }
 
+                lateness[i] = Stopwatch.GetTimestamp() - dueAt;
                 due.Writer.TryWrite((i, dueAt, bearerToken()));
             }
 
@@ -69,7 +71,10 @@ internal static class PacedClient
             await Task.WhenAll(workers);
             var elapsed = Stopwatch.GetElapsedTime(start);
             Array.Sort(latencies);
-            return new LoadResult(total, elapsed, Percentile(latencies, 0.50), Percentile(latencies, 0.99), errors, new Dictionary<int, long>());
+            Array.Sort(lateness);
+            return new PacedResult(
+                new LoadResult(total, elapsed, Percentile(latencies, 0.50), Percentile(latencies, 0.99), errors, new Dictionary<int, long>()),
+                (Percentile(lateness, 0.50), Percentile(lateness, 0.99)));
         }
         finally
         {
@@ -204,3 +209,6 @@ internal static class PacedClient
         }
     }
 }
+
+/// <summary>A paced run: its load figures, and how late the client itself handed requests to a connection (p50, p99).</summary>
+internal sealed record PacedResult(LoadResult Load, (TimeSpan P50, TimeSpan P99) Lateness);

@@ -92,12 +92,14 @@ internal sealed class ScenarioRunner(
         var clientCounters = RuntimeCounters.CollectAsync(
             Environment.ProcessId, settings.DurationSeconds, Path.Combine(settings.OutputDirectory, "paced-counters-driver.csv"), cancellationToken);
         var before = cpu.Sample();
-        var load = await PacedClient.RunAsync(baseAddress, path, bearerToken, rate, settings.Connections, settings.DurationSeconds, cancellationToken);
+        var paced = await PacedClient.RunAsync(baseAddress, path, bearerToken, rate, settings.Connections, settings.DurationSeconds, cancellationToken);
         var used = cpu.Sample() - before;
         var (apiSummary, clientSummary) = (await apiCounters, await clientCounters);
-        return new ScenarioResult(name, settings.Connections, load, api.ReadPeakMemory(), used)
+        var lateness = FormattableString.Invariant(
+            $"the client handed requests to a connection late by {paced.Lateness.P50.TotalMilliseconds:0.00} ms (p50) and {paced.Lateness.P99.TotalMilliseconds:0.00} ms (p99) of its own timer, counted in the latencies");
+        return new ScenarioResult(name, settings.Connections, paced.Load, api.ReadPeakMemory(), used)
         {
-            Notes = apiSummary is null ? null : $"API: {apiSummary}. Driver (the paced client): {clientSummary}.",
+            Notes = apiSummary is null ? $"{lateness}." : $"{lateness}. API: {apiSummary}. Driver (the paced client): {clientSummary}.",
         };
     }
 
