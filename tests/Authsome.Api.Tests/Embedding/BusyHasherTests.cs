@@ -61,19 +61,30 @@ public sealed class BusyHasherTests
             },
             _ => { });
         using var client = app.Client();
+        // The first request through the host compiles its pipeline: not while the refusal is being timed.
+        Assert.Equal(HttpStatusCode.BadRequest, (await client.PostRawAsync("/signin", "{ not json")).Status);
         using var held = await FillGateAsync(app);
+        var delay = new AuthsomePasswordOptions().RefusalDelay;
 
+        // Time moves in steps only while the refusal is pending: it must not be sent before the steps add up to the
+        // delay. Bounded, so that a refusal never sent fails the test instead of hanging it.
         var refused = client.PostRawAsync("/signin", "{ not json");
         var advanced = TimeSpan.Zero;
-        while (!refused.IsCompleted)
+        while (advanced < TimeSpan.FromMinutes(1))
         {
             await Task.Delay(20, TestContext.Current.CancellationToken);
+            if (refused.IsCompleted)
+            {
+                break;
+            }
+
             time.Advance(TimeSpan.FromMilliseconds(100));
             advanced += TimeSpan.FromMilliseconds(100);
         }
 
+        Assert.True(refused.IsCompleted, "the refusal was not sent once RefusalDelay had passed");
+        Assert.True(advanced >= delay, $"the refusal was sent after {advanced}, before RefusalDelay ({delay}) had passed");
         Assert.Equal("service_busy", (await refused).Code);
-        Assert.True(advanced >= new AuthsomePasswordOptions().RefusalDelay, $"answered after {advanced} of the delay");
     }
 
     [Fact]
@@ -92,9 +103,11 @@ public sealed class BusyHasherTests
         using var client = app.Client();
         using var held = await FillGateAsync(app);
 
-        var refused = await client.PostRawAsync("/signin", "{ not json");
+        var refused = client.PostRawAsync("/signin", "{ not json");
+        var answered = await Task.WhenAny(refused, Task.Delay(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken)) == refused;
 
-        Assert.Equal("service_busy", refused.Code);
+        Assert.True(answered, "the refusal was held although MaxDelayedRefusals is 0");
+        Assert.Equal("service_busy", (await refused).Code);
     }
 
     /// <summary>Takes every place of the gate (off this async flow: the gate keeps the admission in an AsyncLocal).</summary>
