@@ -115,7 +115,7 @@ internal static class BenchRun
         // against it. The higher of the two is the limit every hashing ratio uses.
         var secondHashing = await HashCost.MeasureAsync(
             ApiConfiguration.Load(Path.GetDirectoryName(settings.ApiAssembly)!, smallEnvironment), BenchData.Password, settings.HashIterations, machine.Cores, cancellationToken);
-        var hashLimit = Math.Max(hashing.LimitPerSecond, secondHashing.LimitPerSecond);
+        var hashLimit = HashCost.BestLimit(hashing, secondHashing);
         var hashLimitText = string.Create(CultureInfo.InvariantCulture, $"hashing limit {hashLimit:0.0}/s");
         Say($"hashing limit measured again: {secondHashing.LimitPerSecond:0.0}/s; the ratios use {hashLimit:0.0}/s");
         results.Insert(0, signIn with { ComparedWith = hashLimitText, Ratio = signIn.Load.PerSecond / hashLimit });

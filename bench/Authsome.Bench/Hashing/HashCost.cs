@@ -22,6 +22,12 @@ internal sealed record HashCost(string PasswordHash, TimeSpan PerVerify, double 
     /// </summary>
     public double LimitPerSecond => ParallelPerSecond;
 
+    /// <summary>
+    /// The limit every hashing ratio uses, from two measurements minutes apart: the higher, since other work on a
+    /// shared machine only ever lowers what the cores hash.
+    /// </summary>
+    public static double BestLimit(HashCost first, HashCost second) => Math.Max(first.LimitPerSecond, second.LimitPerSecond);
+
     /// <summary>What the cores would verify if each hashed as fast as one alone: the limit before it was measured in parallel.</summary>
     public double SerialLimitPerSecond(int cores) => cores / PerVerify.TotalSeconds;
 

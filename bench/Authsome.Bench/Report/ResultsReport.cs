@@ -35,7 +35,7 @@ internal sealed class ResultsReport(
     public string ToMarkdown()
     {
         var md = new StringBuilder();
-        var limit = Math.Max(hashing.LimitPerSecond, secondHashing.LimitPerSecond);
+        var limit = HashCost.BestLimit(hashing, secondHashing);
         Line(md, $"# Authsome load benchmark");
         Line(md);
         Line(md, $"- Run: {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC, {elapsed.TotalMinutes:0.0} min, command `bench/run.sh`");

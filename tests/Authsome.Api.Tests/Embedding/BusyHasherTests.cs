@@ -53,13 +53,7 @@ public sealed class BusyHasherTests
     public async Task ARefusalIsSentOnlyOnceTheRefusalDelayHasPassed()
     {
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        await using var app = await EmbeddingHost.StartAsync(
-            a =>
-            {
-                a.Services.AddSingleton<TimeProvider>(time);
-                a.UseMemory().AddPassword();
-            },
-            _ => { });
+        await using var app = await StartOnAsync(time);
         using var client = app.Client();
         // The first request through the host compiles its pipeline: not while the refusal is being timed.
         Assert.Equal(HttpStatusCode.BadRequest, (await client.PostRawAsync("/signin", "{ not json")).Status);
@@ -92,14 +86,7 @@ public sealed class BusyHasherTests
     {
         // Time never moves here: a held refusal would never be answered.
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        await using var app = await EmbeddingHost.StartAsync(
-            a =>
-            {
-                a.Services.AddSingleton<TimeProvider>(time);
-                a.UseMemory().AddPassword();
-            },
-            _ => { },
-            new Dictionary<string, string?> { ["Authsome:Password:MaxDelayedRefusals"] = "0" });
+        await using var app = await StartOnAsync(time, new Dictionary<string, string?> { ["Authsome:Password:MaxDelayedRefusals"] = "0" });
         using var client = app.Client();
         using var held = await FillGateAsync(app);
 
@@ -109,6 +96,17 @@ public sealed class BusyHasherTests
         Assert.True(answered, "the refusal was held although MaxDelayedRefusals is 0");
         Assert.Equal("service_busy", (await refused).Code);
     }
+
+    /// <summary>The engine with passwords on the memory store, its clock <paramref name="time"/>.</summary>
+    private static Task<WebApplication> StartOnAsync(FakeTimeProvider time, IReadOnlyDictionary<string, string?>? settings = null) =>
+        EmbeddingHost.StartAsync(
+            a =>
+            {
+                a.Services.AddSingleton<TimeProvider>(time);
+                a.UseMemory().AddPassword();
+            },
+            _ => { },
+            settings);
 
     /// <summary>Takes every place of the gate (off this async flow: the gate keeps the admission in an AsyncLocal).</summary>
     private static async Task<HeldPlaces> FillGateAsync(WebApplication app)
