@@ -1,6 +1,8 @@
+using Authsome.Apps;
 using Authsome.Pages.Tests.Infrastructure;
 using Authsome.Plugins.Mfa.Totp;
 using Authsome.Store;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 using static Microsoft.Playwright.Assertions;
 
@@ -117,6 +119,8 @@ public sealed class MfaBrowserTests
             CreatedAt = now,
             UpdatedAt = now,
         }, cancellationToken);
+        // Written to the store directly, past the admin API that would drop the cached config: drop it here.
+        host.Services.GetRequiredService<AppConfigCache>().Invalidate(app.Id);
         await host.CreateVerifiedUserAsync(Email, Password);
         await using var browser = await Browser.LaunchAsync(host.Address);
         var page = browser.Page;

@@ -70,16 +70,41 @@ internal static class PacedClient
             due.Writer.Complete();
             await Task.WhenAll(workers);
             var elapsed = Stopwatch.GetElapsedTime(start);
+            var tail = TailWindows(latencies, rate);
             Array.Sort(latencies);
             Array.Sort(lateness);
             return new PacedResult(
                 new LoadResult(total, elapsed, Percentile(latencies, 0.50), Percentile(latencies, 0.99), errors, new Dictionary<int, long>()),
-                (Percentile(lateness, 0.50), Percentile(lateness, 0.99)));
+                (Percentile(lateness, 0.50), Percentile(lateness, 0.99)),
+                tail);
         }
         finally
         {
             sockets.ForEach(s => s.Dispose());
         }
+    }
+
+    /// <summary>
+    /// When the slowest 1 % of requests were due, in 100 ms windows from the start: a tail that sits in one or two
+    /// windows is a stall (of the API, the client or the machine), one spread over the run is queueing.
+    /// </summary>
+    private static TailTiming TailWindows(long[] latenciesByIndex, double rate)
+    {
+        var sorted = (long[])latenciesByIndex.Clone();
+        Array.Sort(sorted);
+        var threshold = sorted[Math.Min(sorted.Length - 1, (int)(0.99 * sorted.Length))];
+        var windows = new SortedDictionary<int, int>();
+        for (var i = 0; i < latenciesByIndex.Length; i++)
+        {
+            if (latenciesByIndex[i] >= threshold)
+            {
+                var window = (int)(i / rate * 10);
+                windows[window] = windows.GetValueOrDefault(window) + 1;
+            }
+        }
+
+        var worst = windows.MaxBy(w => w.Value);
+        return new TailTiming(windows.Count, TimeSpan.FromSeconds(worst.Key / 10.0), worst.Value / (double)windows.Values.Sum());
     }
 
     private static TimeSpan Percentile(long[] sortedTicks, double quantile) =>
@@ -210,5 +235,8 @@ internal static class PacedClient
     }
 }
 
-/// <summary>A paced run: its load figures, and how late the client itself handed requests to a connection (p50, p99).</summary>
-internal sealed record PacedResult(LoadResult Load, (TimeSpan P50, TimeSpan P99) Lateness);
+/// <summary>A paced run: its load figures, how late the client itself handed requests to a connection (p50, p99), and when its tail was due.</summary>
+internal sealed record PacedResult(LoadResult Load, (TimeSpan P50, TimeSpan P99) Lateness, TailTiming Tail);
+
+/// <summary>The slowest 1 % of a paced run: in how many 100 ms windows they were due, the fullest window's start, and its share of them.</summary>
+internal sealed record TailTiming(int Windows, TimeSpan FullestWindow, double FullestShare);

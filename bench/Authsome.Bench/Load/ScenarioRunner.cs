@@ -75,33 +75,40 @@ internal sealed class ScenarioRunner(
 
     /// <summary>
     /// GET <paramref name="path"/> at a fixed <paramref name="rate"/> with <see cref="PacedClient"/>, for latency that a
-    /// stall cannot hide: after an unmeasured paced warm-up of <see cref="BenchSettings.WarmupSeconds"/> (the driver's
-    /// own HTTP client is cold until then: its JIT would count as the API's latency), with the runtime counters of the
-    /// API and of the driver recorded during the measured run (<see cref="RuntimeCounters"/>), so the tail can be told
-    /// apart: the API's GC or thread pool, the client's, or neither (the machine).
+    /// stall cannot hide: after an unmeasured paced warm-up (the driver's own HTTP client is cold until then: its JIT
+    /// would count as the API's latency), with the runtime counters of the API and of the driver recorded during the
+    /// measured run (<see cref="RuntimeCounters"/>), so the tail can be told apart: the API's GC or thread pool, the
+    /// client's, or neither (the machine). The counters attach before the warm-up, which is longer by
+    /// <see cref="CountersAttachSeconds"/> to cover it, so that attaching is not measured.
     /// </summary>
     public async Task<ScenarioResult> PacedAsync(string name, string path, Func<string> bearerToken, double rate, CancellationToken cancellationToken)
     {
-        if (settings.WarmupSeconds > 0)
-        {
-            await PacedClient.RunAsync(baseAddress, path, bearerToken, rate, settings.Connections, settings.WarmupSeconds, cancellationToken);
-        }
+        var collecting = CountersAttachSeconds + settings.WarmupSeconds + settings.DurationSeconds + 1;
+        var apiCounters = RuntimeCounters.CollectAsync(api.Id, collecting, Path.Combine(settings.OutputDirectory, "paced-counters-api.csv"), cancellationToken);
+        var clientCounters = RuntimeCounters.CollectAsync(
+            Environment.ProcessId, collecting, Path.Combine(settings.OutputDirectory, "paced-counters-driver.csv"), cancellationToken);
+        await PacedClient.RunAsync(baseAddress, path, bearerToken, rate, settings.Connections, CountersAttachSeconds + settings.WarmupSeconds, cancellationToken);
 
         api.ResetPeakMemory();
-        var apiCounters = RuntimeCounters.CollectAsync(api.Id, settings.DurationSeconds, Path.Combine(settings.OutputDirectory, "paced-counters-api.csv"), cancellationToken);
-        var clientCounters = RuntimeCounters.CollectAsync(
-            Environment.ProcessId, settings.DurationSeconds, Path.Combine(settings.OutputDirectory, "paced-counters-driver.csv"), cancellationToken);
+        var from = DateTime.Now;
         var before = cpu.Sample();
         var paced = await PacedClient.RunAsync(baseAddress, path, bearerToken, rate, settings.Connections, settings.DurationSeconds, cancellationToken);
         var used = cpu.Sample() - before;
-        var (apiSummary, clientSummary) = (await apiCounters, await clientCounters);
+        var until = DateTime.Now;
+        string? Summary(Collected? collected) =>
+            collected is null ? null : collected.Failure ?? RuntimeCounters.Summarize(collected.Lines, from, until);
+        var (apiSummary, clientSummary) = (Summary(await apiCounters), Summary(await clientCounters));
         var lateness = FormattableString.Invariant(
-            $"the client handed requests to a connection late by {paced.Lateness.P50.TotalMilliseconds:0.00} ms (p50) and {paced.Lateness.P99.TotalMilliseconds:0.00} ms (p99) of its own timer, counted in the latencies");
+            $"the client handed requests to a connection late by {paced.Lateness.P50.TotalMilliseconds:0.00} ms (p50) and {paced.Lateness.P99.TotalMilliseconds:0.00} ms (p99) of its own timer, counted in the latencies; ") + FormattableString.Invariant(
+            $"the slowest 1 % were due in {paced.Tail.Windows} of the run's 100 ms windows, {paced.Tail.FullestShare:P0} of them in the one from {paced.Tail.FullestWindow.TotalSeconds:0.0} s");
         return new ScenarioResult(name, settings.Connections, paced.Load, api.ReadPeakMemory(), used)
         {
             Notes = apiSummary is null ? $"{lateness}." : $"{lateness}. API: {apiSummary}. Driver (the paced client): {clientSummary}.",
         };
     }
+
+    /// <summary>Seconds the paced warm-up is longer by, for <c>dotnet-counters</c> to start and attach before the measured run.</summary>
+    private const int CountersAttachSeconds = 3;
 
     /// <summary>Runs a pgbench script (in the scripts directory) with the scenarios' concurrency and duration, straight against the database.</summary>
     public async Task<ScenarioResult> DatabaseAsync(string name, string script, IReadOnlyDictionary<string, string> variables, CancellationToken cancellationToken)

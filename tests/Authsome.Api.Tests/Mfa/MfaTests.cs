@@ -1,5 +1,6 @@
 using System.Net;
 using Authsome.Api.Tests.Infrastructure;
+using Authsome.Apps;
 using Authsome.Plugins.Password;
 using Authsome.Sessions;
 using Authsome.Plugins.Mfa.Store;
@@ -140,6 +141,8 @@ public abstract class MfaTests(Backend backend)
             CreatedAt = time.GetUtcNow(),
             UpdatedAt = time.GetUtcNow(),
         }, TestContext.Current.CancellationToken);
+        // Written to the store directly, past the admin API that would drop the cached config: drop it here.
+        host.Services.GetRequiredService<AppConfigCache>().Invalidate(app.Id);
 
         var signIn = await client.PostAsync("/signin", new { email = account.Email, password = ApiClient.Password });
         Assert.True(signIn.Json!["mfa_enrollment_required"]!.GetValue<bool>());
