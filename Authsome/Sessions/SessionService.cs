@@ -48,7 +48,7 @@ internal sealed partial class SessionService(
 
     /// <summary>
     /// Builds a session for <paramref name="user"/> with fresh tokens and the app's lifetimes, without storing it. The one
-    /// place a session is made: <see cref="CreateAsync"/> stores what it returns, and sign-up's answer to a taken email
+    /// place a session is made: <see cref="CreateAsync(User, ClientInfo, Device, CancellationToken)"/> stores what it returns, and sign-up's answer to a taken email
     /// returns it unstored, so the two answers cannot drift apart.
     /// </summary>
     public async ValueTask<IssuedSession> PrepareAsync(User user, ClientInfo client, CancellationToken cancellationToken) =>
@@ -81,14 +81,22 @@ internal sealed partial class SessionService(
     }
 
     /// <summary>Creates a session for a user who just proved who they are; ends the oldest sessions beyond the limit.</summary>
-    public async ValueTask<IssuedSession> CreateAsync(User user, ClientInfo client, CancellationToken cancellationToken)
+    public async ValueTask<IssuedSession> CreateAsync(User user, ClientInfo client, CancellationToken cancellationToken) =>
+        await CreateAsync(user, client, await devices.RecordAsync(user, client, cancellationToken), cancellationToken);
+
+    /// <summary>
+    /// As <see cref="CreateAsync(User, ClientInfo, CancellationToken)"/> on a device already recorded
+    /// (<see cref="DeviceService.RecordAsync"/>): callers that create the session inside a unit of work record the
+    /// device before it, because two first sign-ins from one new device race to create it, and the loser's retry cannot
+    /// run in a transaction that its conflict has doomed.
+    /// </summary>
+    public async ValueTask<IssuedSession> CreateAsync(User user, ClientInfo client, Device device, CancellationToken cancellationToken)
     {
         using var activity = AuthsomeTelemetry.StartOperation("session.create");
         activity?.SetTag("authsome.user_id", user.Id.ToString());
         var policy = await GetPolicyAsync(user.AppId, cancellationToken);
         var now = time.GetStoreNow();
         await EnforceLimitAsync(user.Id, policy.MaxActiveSessions, now, cancellationToken);
-        var device = await devices.RecordAsync(user, client, cancellationToken);
         var issued = await BuildAsync(user, client, device.Id, policy, now, cancellationToken);
         var session = issued.Session;
         await store.Sessions.CreateAsync(session, cancellationToken);

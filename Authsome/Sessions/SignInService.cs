@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using Authsome.Accounts;
 using Authsome.Apps;
+using Authsome.Devices;
 using Authsome.Errors;
 using Authsome.Hooks;
 using Authsome.Messaging;
@@ -18,6 +19,7 @@ namespace Authsome.Sessions;
 internal sealed class SignInService(
     AppResolver apps,
     SessionService sessions,
+    DeviceService devices,
     EmailVerificationRequirement requirement,
     HookRunner hooks,
     UnitOfWork units,
@@ -89,11 +91,14 @@ internal sealed class SignInService(
     {
         await hooks.BeforeAsync(nameof(IAuthsomeHooks.BeforeSignInAsync),
             h => h.BeforeSignInAsync(new SignInHookContext(user, method, client.IpAddress, client.UserAgent), cancellationToken));
+        // Before the unit: a concurrent first sign-in from the same new device may create the device first, and the
+        // retry that then reads it needs a transaction that the conflict has not doomed.
+        var device = await devices.RecordAsync(user, client, cancellationToken);
         // The session and its user.signed_in delivery commit together (or neither: the sign-in fails and no session exists).
         var session = await units.RunAsync(
             async ct =>
             {
-                var issued = await sessions.CreateAsync(user, client, ct);
+                var issued = await sessions.CreateAsync(user, client, device, ct);
                 await hooks.AfterAsync(nameof(IAuthsomeHooks.AfterSignInAsync), h => h.AfterSignInAsync(user, issued.Session, ct),
                     AuthsomeEvents.SignedIn(user, issued.Session), ct);
                 return issued;
