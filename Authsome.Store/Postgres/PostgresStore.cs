@@ -29,9 +29,9 @@ public sealed class PostgresStore : RelationalStore
     {
     }
 
-    /// <summary>Creates a store over a data source the caller owns (and disposes).</summary>
+    /// <summary>Creates a store over a data source the caller owns (and disposes). Its connection string may not turn on Multiplexing.</summary>
     public PostgresStore(NpgsqlDataSource dataSource, ILoggerFactory? loggerFactory = null)
-        : this(new PostgresDatabase(dataSource ?? throw new ArgumentNullException(nameof(dataSource)), ownsDataSource: false), loggerFactory)
+        : this(new PostgresDatabase(Supported(dataSource), ownsDataSource: false), loggerFactory)
     {
     }
 
@@ -58,6 +58,13 @@ public sealed class PostgresStore : RelationalStore
     public static string WithStoreDefaults(string connectionString) => PostgresConnectionString.Parse(connectionString).ConnectionString;
 
     private protected override IMigrationDriver CreateMigrationDriver() => new PostgresMigrationDriver(_database.DataSource, Time, _logger);
+
+    private static NpgsqlDataSource Supported(NpgsqlDataSource? dataSource)
+    {
+        ArgumentNullException.ThrowIfNull(dataSource);
+        PostgresConnectionString.RefuseMultiplexing(new NpgsqlConnectionStringBuilder(dataSource.ConnectionString));
+        return dataSource;
+    }
 
     private static NpgsqlDataSource CreateDataSource(string connectionString, ILoggerFactory? loggerFactory)
     {

@@ -24,7 +24,7 @@ internal static class AbRun
     {
         Directory.CreateDirectory(settings.OutputDirectory);
         var machine = Machine.Read();
-        Say($"A/B: A = {settings.ApiAssembly}, B = {settings.CompareAssembly}; load average {machine.LoadAverage}");
+        Say($"A/B: A = {settings.ApiAssembly}, B = {DescribeB(settings)}; load average {machine.LoadAverage}");
 
         await using var cluster = await LocalPostgresCluster.StartAsync(new LocalPostgresOptions { StopOnTerminationSignals = true }, cancellationToken);
         var database = await cluster.CreateDatabaseAsync("authsome_bench_ab", cancellationToken);
@@ -33,14 +33,19 @@ internal static class AbRun
         var addressA = new Uri($"http://127.0.0.1:{FreePort()}/");
         var addressB = new Uri($"http://127.0.0.1:{FreePort()}/");
         var environmentA = ApiConfiguration.Environment(database + settings.ConnectionOptions, addressA, mail);
-        var environmentB = ApiConfiguration.Environment(database + settings.ConnectionOptions, addressB, mail);
+        var environmentB = ApiConfiguration.Environment(database + (settings.CompareOptions ?? settings.ConnectionOptions), addressB, mail);
+        foreach (var (name, value) in settings.CompareEnvironment)
+        {
+            environmentB[name] = value;
+        }
+
         var hashing = await HashCost.MeasureAsync(
             ApiConfiguration.Load(Path.GetDirectoryName(settings.ApiAssembly)!, environmentA), BenchData.Password, 1, 1, cancellationToken);
 
         // A migrates the database before B starts, so the two never race for the migration lock.
         await using var a = await BenchTarget.StartAsync("a", settings, database, cluster.BinDirectory, postmaster, environmentA, addressA, hashing.PasswordHash, cancellationToken);
         await using var b = await BenchTarget.StartAsync(
-            "b", settings with { ApiAssembly = settings.CompareAssembly! }, database, cluster.BinDirectory, postmaster, environmentB, addressB, hashing.PasswordHash, cancellationToken);
+            "b", settings with { ApiAssembly = settings.CompareAssembly ?? settings.ApiAssembly }, database, cluster.BinDirectory, postmaster, environmentB, addressB, hashing.PasswordHash, cancellationToken);
         Say($"A pid {a.Api.Id} at {addressA}, B pid {b.Api.Id} at {addressB}");
         await a.Seeder.SeedAsync(1, settings.LargeDataSet, m => Say(m), cancellationToken);
         await PreflightAsync(a.BaseAddress, settings.SmallDataSet, cancellationToken);
@@ -108,13 +113,19 @@ internal static class AbRun
             $"B {Rate(row.Scenario, row.B):0.0}/s ({row.B.ApiCpuPerRequest.TotalMicroseconds:0} µs, {row.B.Load.Errors} errors): " +
             $"B/A rate {Rate(row.Scenario, row.B) / Rate(row.Scenario, row.A):0.00}, API CPU {row.B.ApiCpuPerRequest / row.A.ApiCpuPerRequest:0.00}; load {row.Load}");
 
+    /// <summary>What B is: its build, and the connection options or environment it runs with that A does not.</summary>
+    private static string DescribeB(BenchSettings settings) =>
+        $"`{settings.CompareAssembly ?? settings.ApiAssembly}`"
+        + (settings.CompareOptions is null ? string.Empty : $", connection options `{settings.CompareOptions.TrimStart(';')}`")
+        + (settings.CompareEnvironment.Count == 0 ? string.Empty : $", environment `{string.Join(";", settings.CompareEnvironment.Select(e => $"{e.Key}={e.Value}"))}`");
+
     private static string Report(BenchSettings settings, Machine machine, List<(int Round, string Scenario, ScenarioResult A, ScenarioResult B, string Load)> rows)
     {
         var md = new StringBuilder();
         md.AppendLine(CultureInfo.InvariantCulture, $"# A/B: {settings.Rounds} alternating rounds, {settings.DurationSeconds} s each, {settings.Connections} connections, {settings.LargeDataSet:N0} users and sessions");
         md.AppendLine();
         md.AppendLine(CultureInfo.InvariantCulture, $"- A: `{settings.ApiAssembly}`");
-        md.AppendLine(CultureInfo.InvariantCulture, $"- B: `{settings.CompareAssembly}`");
+        md.AppendLine(CultureInfo.InvariantCulture, $"- B: {DescribeB(settings)}");
         md.AppendLine(CultureInfo.InvariantCulture, $"- {machine.Cores} cores; load average {machine.LoadAverage} at the start, {Machine.ReadLoadAverage()} at the end");
         md.AppendLine();
         md.AppendLine("(The storm's rate is its successful sign-ins per second, its errors the shed 503s; API µs/req is per answer.)");

@@ -20,6 +20,9 @@ internal sealed record BenchSettings
           --connection-options <s>  appended to the API's connection string, e.g. "Maximum Pool Size=8"
           --compare <dll>       instead of the full run: this second build of Authsome.Api against --api, side by side
                                 on one database (the --large data set), GET /me and refresh in alternating rounds
+          --compare-options <s> the same comparison, B running with these connection options instead of A's
+          --compare-env <s>     the same comparison, B's API with these environment variables ("NAME=value;NAME=value"),
+                                e.g. runtime settings such as DOTNET_GCgen0size
           --rounds <n>          rounds of that comparison (default 5)
         """;
 
@@ -50,6 +53,15 @@ internal sealed record BenchSettings
 
     /// <summary>A second Authsome.Api build to compare with <see cref="ApiAssembly"/> (<see cref="AbRun"/>); null for the full run.</summary>
     public string? CompareAssembly { get; init; }
+
+    /// <summary>Connection options B runs with instead of <see cref="ConnectionOptions"/> (<see cref="AbRun"/>); null when B uses A's.</summary>
+    public string? CompareOptions { get; init; }
+
+    /// <summary>Environment variables B's API gets besides A's (<see cref="AbRun"/>); empty when none.</summary>
+    public IReadOnlyDictionary<string, string> CompareEnvironment { get; init; } = new Dictionary<string, string>();
+
+    /// <summary>Whether this is a side-by-side comparison (<see cref="AbRun"/>) rather than the full run.</summary>
+    public bool IsComparison => CompareAssembly is not null || CompareOptions is not null || CompareEnvironment.Count > 0;
 
     public int Rounds { get; init; } = 5;
 
@@ -83,7 +95,7 @@ internal sealed record BenchSettings
         };
         foreach (var (name, value) in values)
         {
-            if (name is "api" or "scripts" or "out" or "connection-options" or "compare")
+            if (name is "api" or "scripts" or "out" or "connection-options" or "compare" or "compare-options" or "compare-env")
             {
                 continue;
             }
@@ -124,6 +136,19 @@ internal sealed record BenchSettings
             return false;
         }
 
+        var compareEnvironment = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var pair in values.GetValueOrDefault("compare-env", "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+        {
+            var equals = pair.IndexOf('=', StringComparison.Ordinal);
+            if (equals <= 0)
+            {
+                problem = $"--compare-env takes NAME=value pairs separated by ';'; got '{pair}'.";
+                return false;
+            }
+
+            compareEnvironment[pair[..equals]] = pair[(equals + 1)..];
+        }
+
         settings = new BenchSettings
         {
             ApiAssembly = Path.GetFullPath(values["api"]),
@@ -139,9 +164,13 @@ internal sealed record BenchSettings
             Threads = numbers["threads"],
             Rounds = numbers["rounds"],
             CompareAssembly = values.TryGetValue("compare", out var compare) ? Path.GetFullPath(compare) : null,
-            ConnectionOptions = values.TryGetValue("connection-options", out var options) && options.Length > 0 ? ";" + options.TrimStart(';') : string.Empty,
+            ConnectionOptions = Options(values.GetValueOrDefault("connection-options")) ?? string.Empty,
+            CompareOptions = Options(values.GetValueOrDefault("compare-options")),
+            CompareEnvironment = compareEnvironment,
         };
         problem = null;
         return true;
     }
+
+    private static string? Options(string? given) => string.IsNullOrEmpty(given) ? null : ";" + given.TrimStart(';');
 }

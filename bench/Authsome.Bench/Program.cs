@@ -17,7 +17,7 @@ Console.CancelKeyPress += (_, e) =>
 
 try
 {
-    await (settings.CompareAssembly is null ? BenchRun.RunAsync(settings, cancellation.Token) : AbRun.RunAsync(settings, cancellation.Token));
+    await (!settings.IsComparison ? BenchRun.RunAsync(settings, cancellation.Token) : AbRun.RunAsync(settings, cancellation.Token));
     return 0;
 }
 catch (OperationCanceledException) when (cancellation.IsCancellationRequested)

@@ -100,6 +100,16 @@ public sealed class PostgresStoreTests
     }
 
     [Fact]
+    public async Task Multiplexing_IsRefused_InAConnectionStringOrACallersDataSource()
+    {
+        Assert.Contains("Multiplexing", Assert.Throws<ArgumentException>(() => PostgresConnectionString.Parse("Host=db.internal;Multiplexing=true")).Message, StringComparison.Ordinal);
+        Assert.Throws<ArgumentException>(() => new PostgresStore("postgres://app:secret@db.internal/auth?Multiplexing=true"));
+        await using var dataSource = NpgsqlDataSource.Create("Host=db.internal;Username=app;Multiplexing=true");
+        Assert.Throws<ArgumentException>(() => new PostgresStore(dataSource));
+        PostgresConnectionString.Parse("Host=db.internal;Multiplexing=false");
+    }
+
+    [Fact]
     public async Task AnUnreachableServer_IsStoreUnavailable_ForPingReadsAndWrites()
     {
         // Port 1 on the loopback refuses connections at once.
