@@ -20,69 +20,88 @@ namespace Authsome.Bench.Load;
 /// collections, content streams, per-request allocations) made this client cost more per request than the API did.
 /// It understands what Kestrel answers GET with: a status line, headers, and a body by Content-Length or chunked.
 /// </remarks>
-internal static class PacedClient
+internal sealed class PacedClient : IDisposable
 {
-    public static async Task<PacedResult> RunAsync(
-        Uri baseAddress, string path, Func<string> bearerToken, double rate, int connections, int seconds, CancellationToken cancellationToken)
+    private readonly List<Connection> _connections;
+    private readonly string _path;
+    private readonly Func<string> _bearerToken;
+
+    private PacedClient(List<Connection> connections, string path, Func<string> bearerToken) =>
+        (_connections, _path, _bearerToken) = (connections, path, bearerToken);
+
+    /// <summary>
+    /// Opens the client's keep-alive connections once, for its warm-up and its measured runs alike: a run that opened its
+    /// own would measure the API accepting them (and compiling its accept path anew once the calls counted reach the
+    /// JIT's threshold), which a client that keeps its connections never makes it do.
+    /// </summary>
+    public static async Task<PacedClient> ConnectAsync(Uri baseAddress, string path, Func<string> bearerToken, int connections, CancellationToken cancellationToken)
+    {
+        var opened = new List<Connection>();
+        try
+        {
+            for (var c = 0; c < connections; c++)
+            {
+                opened.Add(await Connection.OpenAsync(baseAddress, cancellationToken));
+            }
+
+            return new PacedClient(opened, path, bearerToken);
+        }
+        catch
+        {
+            opened.ForEach(connection => connection.Dispose());
+            throw;
+        }
+    }
+
+    public async Task<PacedResult> RunAsync(double rate, int seconds, CancellationToken cancellationToken)
     {
         var total = (int)Math.Max(1, rate * seconds);
         var latencies = new long[total];
         var lateness = new long[total];
         var errors = 0L;
         var due = Channel.CreateUnbounded<(int Index, long Due, string Token)>(new UnboundedChannelOptions { SingleWriter = true });
-        var sockets = new List<Connection>();
-        try
-        {
-            for (var c = 0; c < connections; c++)
+        var workers = _connections.Select(connection => Task.Run(
+            async () =>
             {
-                sockets.Add(await Connection.OpenAsync(baseAddress, cancellationToken));
-            }
-
-            var workers = sockets.Select(connection => Task.Run(
-                async () =>
+                await foreach (var (index, dueAt, token) in due.Reader.ReadAllAsync(cancellationToken))
                 {
-                    await foreach (var (index, dueAt, token) in due.Reader.ReadAllAsync(cancellationToken))
+                    if (await connection.GetAsync(_path, token, cancellationToken) is < 200 or >= 300)
                     {
-                        if (await connection.GetAsync(path, token, cancellationToken) is < 200 or >= 300)
-                        {
-                            Interlocked.Increment(ref errors);
-                        }
-
-                        latencies[index] = Stopwatch.GetTimestamp() - dueAt;
+                        Interlocked.Increment(ref errors);
                     }
-                },
-                cancellationToken)).ToList();
 
-            var start = Stopwatch.GetTimestamp();
-            for (var i = 0; i < total; i++)
-            {
-                var dueAt = start + (long)(i * Stopwatch.Frequency / rate);
-                var early = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), dueAt);
-                if (early > TimeSpan.Zero)
-                {
-                    await Task.Delay(early, cancellationToken);
+                    latencies[index] = Stopwatch.GetTimestamp() - dueAt;
                 }
+            },
+            cancellationToken)).ToList();
 
-                lateness[i] = Stopwatch.GetTimestamp() - dueAt;
-                due.Writer.TryWrite((i, dueAt, bearerToken()));
+        var start = Stopwatch.GetTimestamp();
+        for (var i = 0; i < total; i++)
+        {
+            var dueAt = start + (long)(i * Stopwatch.Frequency / rate);
+            var early = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), dueAt);
+            if (early > TimeSpan.Zero)
+            {
+                await Task.Delay(early, cancellationToken);
             }
 
-            due.Writer.Complete();
-            await Task.WhenAll(workers);
-            var elapsed = Stopwatch.GetElapsedTime(start);
-            var tail = TailWindows(latencies, rate);
-            Array.Sort(latencies);
-            Array.Sort(lateness);
-            return new PacedResult(
-                new LoadResult(total, elapsed, Percentile(latencies, 0.50), Percentile(latencies, 0.99), errors, new Dictionary<int, long>()),
-                (Percentile(lateness, 0.50), Percentile(lateness, 0.99)),
-                tail);
+            lateness[i] = Stopwatch.GetTimestamp() - dueAt;
+            due.Writer.TryWrite((i, dueAt, _bearerToken()));
         }
-        finally
-        {
-            sockets.ForEach(s => s.Dispose());
-        }
+
+        due.Writer.Complete();
+        await Task.WhenAll(workers);
+        var elapsed = Stopwatch.GetElapsedTime(start);
+        var tail = TailWindows(latencies, rate);
+        Array.Sort(latencies);
+        Array.Sort(lateness);
+        return new PacedResult(
+            new LoadResult(total, elapsed, Percentile(latencies, 0.50), Percentile(latencies, 0.99), errors, new Dictionary<int, long>()),
+            (Percentile(lateness, 0.50), Percentile(lateness, 0.99)),
+            tail);
     }
+
+    public void Dispose() => _connections.ForEach(connection => connection.Dispose());
 
     /// <summary>
     /// When the slowest 1 % of requests were due, in 100 ms windows from the start: a tail that sits in one or two

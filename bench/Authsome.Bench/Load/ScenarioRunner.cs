@@ -87,12 +87,13 @@ internal sealed class ScenarioRunner(
         var apiCounters = RuntimeCounters.CollectAsync(api.Id, collecting, Path.Combine(settings.OutputDirectory, "paced-counters-api.csv"), cancellationToken);
         var clientCounters = RuntimeCounters.CollectAsync(
             Environment.ProcessId, collecting, Path.Combine(settings.OutputDirectory, "paced-counters-driver.csv"), cancellationToken);
-        await PacedClient.RunAsync(baseAddress, path, bearerToken, rate, settings.Connections, CountersAttachSeconds + settings.WarmupSeconds, cancellationToken);
+        using var client = await PacedClient.ConnectAsync(baseAddress, path, bearerToken, settings.Connections, cancellationToken);
+        await client.RunAsync(rate, CountersAttachSeconds + settings.WarmupSeconds, cancellationToken);
 
         api.ResetPeakMemory();
         var from = DateTime.Now;
         var before = cpu.Sample();
-        var paced = await PacedClient.RunAsync(baseAddress, path, bearerToken, rate, settings.Connections, settings.DurationSeconds, cancellationToken);
+        var paced = await client.RunAsync(rate, settings.DurationSeconds, cancellationToken);
         var used = cpu.Sample() - before;
         var until = DateTime.Now;
         string? Summary(Collected? collected) =>
