@@ -8,6 +8,14 @@ public interface IDeviceStore
 
     ValueTask<Device?> GetAsync(Id<Device> id, CancellationToken cancellationToken);
 
+    /// <summary>
+    /// A sign-in from <paramref name="seen"/>'s device, in one atomic step: stores <paramref name="seen"/> when its user
+    /// has no device with its fingerprint; otherwise sets that device's <see cref="Device.IpAddress"/>,
+    /// <see cref="Device.LastSeenAt"/> and <see cref="Device.UpdatedAt"/> from <paramref name="seen"/> and keeps the rest
+    /// (id, name, trust, creation). Returns the device as stored. Concurrent calls for one new device store one.
+    /// </summary>
+    ValueTask<Device> RecordSightingAsync(Device seen, CancellationToken cancellationToken);
+
     ValueTask<Device?> GetByFingerprintAsync(Id<User> userId, string fingerprint, CancellationToken cancellationToken);
 
     /// <summary>Replaces a device's fields. Throws <see cref="StoreNotFoundException"/> or <see cref="StoreConflictException"/> as create.</summary>

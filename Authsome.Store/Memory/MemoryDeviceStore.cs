@@ -13,6 +13,25 @@ internal sealed class MemoryDeviceStore(MemoryState state) : IDeviceStore
     public ValueTask<Device?> GetAsync(Id<Device> id, CancellationToken cancellationToken) =>
         state.Run(() => Devices.Get(id), cancellationToken);
 
+    public ValueTask<Device> RecordSightingAsync(Device seen, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(seen);
+        return state.Run(
+            () =>
+            {
+                if (Devices.Find(state.DevicesByFingerprint, (seen.UserId, seen.Fingerprint)) is not { } known)
+                {
+                    Devices.Insert(seen);
+                    return seen;
+                }
+
+                var sighted = known with { IpAddress = seen.IpAddress, LastSeenAt = seen.LastSeenAt, UpdatedAt = seen.UpdatedAt };
+                Devices.Replace(sighted);
+                return sighted;
+            },
+            cancellationToken);
+    }
+
     public ValueTask<Device?> GetByFingerprintAsync(Id<User> userId, string fingerprint, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(fingerprint);

@@ -6,7 +6,8 @@ namespace Authsome.Store.Mongo;
 /// <summary>Query shapes every sub-store uses: by id, keyset pages, lists in id order, and field-wise replacement.</summary>
 internal static class MongoQueries
 {
-    private const int MaxUpsertAttempts = 5;
+    /// <summary>How often a natural-key upsert that lost an insert race is run again (it then finds the winner's document).</summary>
+    public const int MaxUpsertAttempts = 5;
 
     public static FilterDefinitionBuilder<BsonDocument> Filter => Builders<BsonDocument>.Filter;
 

@@ -15,17 +15,11 @@ internal sealed partial class DeviceService(IAuthsomeStore store, TimeProvider t
     {
         var fingerprint = DeviceFingerprint.Of(client);
         var now = time.GetStoreNow();
-        for (var attempt = 0; ; attempt++)
-        {
-            if (await store.Devices.GetByFingerprintAsync(user.Id, fingerprint, cancellationToken) is { } known)
-            {
-                var seen = known with { LastSeenAt = now, IpAddress = client.IpAddress, UpdatedAt = now };
-                await store.Devices.UpdateAsync(seen, cancellationToken);
-                return seen;
-            }
-
-            var (browser, os, type) = DeviceFingerprint.Describe(client.UserAgent);
-            var device = new Device
+        var (browser, os, type) = DeviceFingerprint.Describe(client.UserAgent);
+        // One atomic step in the store: two first sign-ins from one new device store one, and a known device costs one
+        // round trip rather than a read and an update.
+        return await store.Devices.RecordSightingAsync(
+            new Device
             {
                 Id = Id<Device>.New(now),
                 AppId = user.AppId,
@@ -39,17 +33,8 @@ internal sealed partial class DeviceService(IAuthsomeStore store, TimeProvider t
                 LastSeenAt = now,
                 CreatedAt = now,
                 UpdatedAt = now,
-            };
-            try
-            {
-                await store.Devices.CreateAsync(device, cancellationToken);
-                return device;
-            }
-            catch (StoreConflictException) when (attempt == 0)
-            {
-                // A concurrent sign-in from the same device created it first: use that one.
-            }
-        }
+            },
+            cancellationToken);
     }
 
     public ValueTask<IReadOnlyList<Device>> ListAsync(Id<User> userId, CancellationToken cancellationToken) =>

@@ -87,8 +87,8 @@ internal sealed partial class SessionService(
     /// <summary>
     /// As <see cref="CreateAsync(User, ClientInfo, CancellationToken)"/> on a device already recorded
     /// (<see cref="DeviceService.RecordAsync"/>): callers that create the session inside a unit of work record the
-    /// device before it, because two first sign-ins from one new device race to create it, and the loser's retry cannot
-    /// run in a transaction that its conflict has doomed.
+    /// device before it: two first sign-ins from one new device race to create it, and on MongoDB the loser's retry
+    /// cannot run inside a transaction the race has aborted.
     /// </summary>
     public async ValueTask<IssuedSession> CreateAsync(User user, ClientInfo client, Device device, CancellationToken cancellationToken)
     {

@@ -91,8 +91,8 @@ internal sealed class SignInService(
     {
         await hooks.BeforeAsync(nameof(IAuthsomeHooks.BeforeSignInAsync),
             h => h.BeforeSignInAsync(new SignInHookContext(user, method, client.IpAddress, client.UserAgent), cancellationToken));
-        // Before the unit: a concurrent first sign-in from the same new device may create the device first, and the
-        // retry that then reads it needs a transaction that the conflict has not doomed.
+        // Before the unit: two first sign-ins from one new device race to create it. The store's sighting is atomic,
+        // but on MongoDB the loser's retry cannot run inside a transaction the race has aborted.
         var device = await devices.RecordAsync(user, client, cancellationToken);
         // The session and its user.signed_in delivery commit together (or neither: the sign-in fails and no session exists).
         var session = await units.RunAsync(

@@ -35,6 +35,53 @@ public abstract class DeviceStoreConformanceTests : StoreConformanceTests
     }
 
     [Fact]
+    public async Task RecordSighting_StoresANewDevice_ThenChangesOnlyTheSightingOfTheKnownOne()
+    {
+        var tenant = await GivenTenantAsync();
+        var user = await GivenUserAsync(tenant);
+        var other = await GivenUserAsync(tenant);
+        var first = TestData.NewDevice(user);
+
+        StoreAssert.Same(first, await Store.Devices.RecordSightingAsync(first, Ct));
+        StoreAssert.Same(first, await Store.Devices.GetAsync(first.Id, Ct));
+
+        var trusted = first with { Trusted = true, TrustedAt = TestData.Now.AddHours(1) };
+        await Store.Devices.UpdateAsync(trusted, Ct);
+        var later = TestData.NewDevice(user) with
+        {
+            Fingerprint = first.Fingerprint,
+            Name = "Another name",
+            IpAddress = "198.51.100.7",
+            LastSeenAt = TestData.Now.AddDays(3),
+            CreatedAt = TestData.Now.AddDays(3),
+            UpdatedAt = TestData.Now.AddDays(3),
+        };
+        var expected = trusted with { IpAddress = later.IpAddress, LastSeenAt = later.LastSeenAt, UpdatedAt = later.UpdatedAt };
+
+        StoreAssert.Same(expected, await Store.Devices.RecordSightingAsync(later, Ct));
+        StoreAssert.Same(expected, await Store.Devices.GetAsync(first.Id, Ct));
+        Assert.Null(await Store.Devices.GetAsync(later.Id, Ct));
+
+        // Another user's device with the same fingerprint is another device.
+        var others = TestData.NewDevice(other) with { Fingerprint = first.Fingerprint };
+        StoreAssert.Same(others, await Store.Devices.RecordSightingAsync(others, Ct));
+        Assert.Single(await Store.Devices.ListByUserAsync(user.Id, Ct));
+    }
+
+    [Fact]
+    public async Task RecordSighting_ConcurrentFirstSightingsOfOneDevice_StoreOne()
+    {
+        var user = await GivenUserAsync();
+        var fingerprint = TestData.Unique("fp-");
+
+        var recorded = await Task.WhenAll(Enumerable.Range(0, 8).Select(
+            _ => Store.Devices.RecordSightingAsync(TestData.NewDevice(user) with { Fingerprint = fingerprint }, Ct).AsTask()));
+
+        var stored = Assert.Single(await Store.Devices.ListByUserAsync(user.Id, Ct));
+        Assert.All(recorded, device => Assert.Equal(stored.Id, device.Id));
+    }
+
+    [Fact]
     public async Task Update_ReplacesFields_OrThrows()
     {
         var user = await GivenUserAsync();

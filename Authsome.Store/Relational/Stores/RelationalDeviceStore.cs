@@ -25,6 +25,25 @@ internal sealed class RelationalDeviceStore(RelationalDatabase db) : IDeviceStor
     public async ValueTask<Device?> GetAsync(Id<Device> id, CancellationToken cancellationToken) =>
         await db.ReadAsync(Entity, s => s.QueryFirstAsync($"{Select} WHERE id = @id", new { id = id.ToString() }, Map, cancellationToken), cancellationToken).ConfigureAwait(false);
 
+    public async ValueTask<Device> RecordSightingAsync(Device seen, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(seen);
+        var stored = await db.WriteAsync(
+            Entity,
+            s => s.QueryFirstAsync(
+                $"""
+                INSERT INTO authsome_devices ({Columns}) VALUES (@id, @app_id, @user_id, @name, @type, @browser, @os, @ip_address, @fingerprint, @trusted, @trusted_at, @last_seen_at, @created_at, @updated_at)
+                ON CONFLICT (user_id, fingerprint) DO UPDATE SET
+                    ip_address = excluded.ip_address, last_seen_at = excluded.last_seen_at, updated_at = excluded.updated_at
+                RETURNING {Columns}
+                """,
+                Args(seen),
+                Map,
+                cancellationToken),
+            cancellationToken).ConfigureAwait(false);
+        return stored!;
+    }
+
     public async ValueTask<Device?> GetByFingerprintAsync(Id<User> userId, string fingerprint, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(fingerprint);
