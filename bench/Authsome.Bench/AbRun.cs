@@ -68,13 +68,14 @@ internal static class AbRun
             return [$"{BasePath}/refresh", Text(first), threads, BenchData.RefreshTokenPrefix];
         }
 
+        string[] SignInArguments() => [$"{BasePath}/signin", Text(settings.SmallDataSet), BenchData.Password];
         string[] StormArguments() => [$"{BasePath}/signin", Text(settings.SmallDataSet), BenchData.Password, "count-statuses"];
 
         var rows = new List<(int Round, string Scenario, ScenarioResult A, ScenarioResult B, string Load)>();
         for (var round = 0; round < settings.Rounds; round++)
         {
             foreach (var (scenario, script, arguments) in (ValueTuple<string, string, Func<string[]>>[])
-                     [("GET /me", "me.lua", MeArguments), ("GET /me, wide", "me.lua", WideMeArguments), ("refresh", "refresh.lua", RefreshArguments), (Storm, "signin.lua", StormArguments)])
+                     [("GET /me", "me.lua", MeArguments), ("GET /me, wide", "me.lua", WideMeArguments), ("refresh", "refresh.lua", RefreshArguments), ("sign-in", "signin.lua", SignInArguments), (Storm, "signin.lua", StormArguments)])
             {
                 var load = Machine.ReadLoadAverage();
                 // Alternate who goes first, so that a trend in the machine's load favours neither.

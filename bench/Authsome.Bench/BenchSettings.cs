@@ -19,7 +19,7 @@ internal sealed record BenchSettings
           --threads <n>         wrk and pgbench threads (default: processor count)
           --connection-options <s>  appended to the API's connection string, e.g. "Maximum Pool Size=8"
           --compare <dll>       instead of the full run: this second build of Authsome.Api against --api, side by side
-                                on one database (the --large data set), GET /me and refresh in alternating rounds
+                                on one database (the --large data set), GET /me, refresh and sign-in in alternating rounds
           --compare-options <s> the same comparison, B running with these connection options instead of A's
           --compare-env <s>     the same comparison, B's API with these environment variables ("NAME=value;NAME=value"),
                                 e.g. runtime settings such as DOTNET_GCgen0size
