@@ -93,7 +93,12 @@ internal sealed class ScenarioRunner(
         api.ResetPeakMemory();
         var from = DateTime.Now;
         var before = cpu.Sample();
-        var paced = await client.RunAsync(rate, settings.DurationSeconds, cancellationToken);
+        PacedResult paced;
+        using (ClientCollections.Paused())
+        {
+            paced = await client.RunAsync(rate, settings.DurationSeconds, cancellationToken);
+        }
+
         var used = cpu.Sample() - before;
         var until = DateTime.Now;
         string? Summary(Collected? collected) =>
