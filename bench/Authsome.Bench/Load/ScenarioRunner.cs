@@ -91,16 +91,18 @@ internal sealed class ScenarioRunner(
         await client.RunAsync(rate, CountersAttachSeconds + settings.WarmupSeconds, cancellationToken);
 
         api.ResetPeakMemory();
-        var from = DateTime.Now;
-        var before = cpu.Sample();
+        DateTime from, until;
         PacedResult paced;
+        CpuSample used;
         using (ClientCollections.Paused())
         {
+            from = DateTime.Now;
+            var before = cpu.Sample();
             paced = await client.RunAsync(rate, settings.DurationSeconds, cancellationToken);
+            used = cpu.Sample() - before;
+            until = DateTime.Now;
         }
 
-        var used = cpu.Sample() - before;
-        var until = DateTime.Now;
         string? Summary(Collected? collected) =>
             collected is null ? null : collected.Failure ?? RuntimeCounters.Summarize(collected.Lines, from, until);
         var (apiSummary, clientSummary) = (Summary(await apiCounters), Summary(await clientCounters));
