@@ -48,8 +48,8 @@ internal sealed partial class SessionService(
 
     /// <summary>
     /// Builds a session for <paramref name="user"/> with fresh tokens and the app's lifetimes, without storing it. The one
-    /// place a session is made: <see cref="CreateAsync(User, ClientInfo, Device, CancellationToken)"/> stores what it returns, and sign-up's answer to a taken email
-    /// returns it unstored, so the two answers cannot drift apart.
+    /// place a session is made: <see cref="CreateAsync(User, ClientInfo, Device, CancellationToken)"/> stores what it
+    /// returns, and sign-up's answer to a taken email returns it unstored, so the two answers cannot drift apart.
     /// </summary>
     public async ValueTask<IssuedSession> PrepareAsync(User user, ClientInfo client, CancellationToken cancellationToken) =>
         await BuildAsync(user, client, deviceId: null, await GetPolicyAsync(user.AppId, cancellationToken), time.GetStoreNow(), cancellationToken);
