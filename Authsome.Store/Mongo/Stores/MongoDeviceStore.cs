@@ -22,31 +22,12 @@ internal sealed class MongoDeviceStore(MongoContext context) : IDeviceStore
     public ValueTask<Device> RecordSightingAsync(Device seen, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(seen);
-        var document = DeviceDocument.ToBson(seen);
-        var set = new BsonDocument();
-        var setOnInsert = new BsonDocument();
-        foreach (var element in document)
-        {
-            (element.Name is Field.IpAddress or Field.LastSeenAt or Field.UpdatedAt ? set : setOnInsert).Add(element);
-        }
-
-        var update = new BsonDocument { { "$set", set }, { "$setOnInsert", setOnInsert } };
-        var options = new FindOneAndUpdateOptions<BsonDocument> { IsUpsert = true, ReturnDocument = ReturnDocument.After };
-        var naturalKey = FieldIs(Field.UserId, seen.UserId) & Filter.Eq(Field.Fingerprint, seen.Fingerprint);
-        return MongoCall.RunAsync(Entity, async () =>
-        {
-            for (var attempt = 1; ; attempt++)
-            {
-                try
-                {
-                    return DeviceDocument.FromBson(await _devices.FindOneAndUpdateAsync(naturalKey, update, options, cancellationToken).ConfigureAwait(false));
-                }
-                catch (MongoException ex) when (attempt < MaxUpsertAttempts && MongoErrors.IsDuplicateKey(ex, out var index) && index != MongoIndexes.Id)
-                {
-                    // Two first sightings raced to insert; the update now finds the winner's document.
-                }
-            }
-        });
+        return MongoCall.RunAsync(Entity, () => _devices.UpsertAsync(
+            FieldIs(Field.UserId, seen.UserId) & Filter.Eq(Field.Fingerprint, seen.Fingerprint),
+            DeviceDocument.ToBson(seen),
+            name => name is not (Field.IpAddress or Field.LastSeenAt or Field.UpdatedAt),
+            DeviceDocument.FromBson,
+            cancellationToken));
     }
 
     public ValueTask<Device?> GetByFingerprintAsync(Id<User> userId, string fingerprint, CancellationToken cancellationToken)

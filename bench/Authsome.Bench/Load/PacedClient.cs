@@ -92,13 +92,13 @@ internal sealed class PacedClient : IDisposable
         due.Writer.Complete();
         await Task.WhenAll(workers);
         var elapsed = Stopwatch.GetElapsedTime(start);
-        var tail = TailWindows(latencies, rate);
-        Array.Sort(latencies);
+        var sorted = (long[])latencies.Clone();
+        Array.Sort(sorted);
         Array.Sort(lateness);
         return new PacedResult(
-            new LoadResult(total, elapsed, Percentile(latencies, 0.50), Percentile(latencies, 0.99), errors, new Dictionary<int, long>()),
+            new LoadResult(total, elapsed, Percentile(sorted, 0.50), Percentile(sorted, 0.99), errors, new Dictionary<int, long>()),
             (Percentile(lateness, 0.50), Percentile(lateness, 0.99)),
-            tail);
+            TailWindows(latencies, sorted[PercentileIndex(sorted, 0.99)], rate));
     }
 
     public void Dispose() => _connections.ForEach(connection => connection.Dispose());
@@ -107,11 +107,8 @@ internal sealed class PacedClient : IDisposable
     /// When the slowest 1 % of requests were due, in 100 ms windows from the start: a tail that sits in one or two
     /// windows is a stall (of the API, the client or the machine), one spread over the run is queueing.
     /// </summary>
-    private static TailTiming TailWindows(long[] latenciesByIndex, double rate)
+    private static TailTiming TailWindows(long[] latenciesByIndex, long threshold, double rate)
     {
-        var sorted = (long[])latenciesByIndex.Clone();
-        Array.Sort(sorted);
-        var threshold = sorted[Math.Min(sorted.Length - 1, (int)(0.99 * sorted.Length))];
         var windows = new SortedDictionary<int, int>();
         for (var i = 0; i < latenciesByIndex.Length; i++)
         {
@@ -127,7 +124,9 @@ internal sealed class PacedClient : IDisposable
     }
 
     private static TimeSpan Percentile(long[] sortedTicks, double quantile) =>
-        TimeSpan.FromSeconds(sortedTicks[Math.Min(sortedTicks.Length - 1, (int)(quantile * sortedTicks.Length))] / (double)Stopwatch.Frequency);
+        TimeSpan.FromSeconds(sortedTicks[PercentileIndex(sortedTicks, quantile)] / (double)Stopwatch.Frequency);
+
+    private static int PercentileIndex(long[] sorted, double quantile) => Math.Min(sorted.Length - 1, (int)(quantile * sorted.Length));
 
     /// <summary>One keep-alive connection; one request at a time.</summary>
     private sealed class Connection(Socket socket, string host) : IDisposable
