@@ -12,8 +12,8 @@ namespace Authsome.Bench;
 
 /// <summary>
 /// Two builds of Authsome.Api side by side (<c>--api</c> is A, <c>--compare</c> is B): one throw-away cluster, one
-/// database seeded with the <c>--large</c> set, both APIs on it, and GET /me and refresh measured in alternating
-/// rounds (A then B, then B then A, ...), so that whatever else the machine does in a given minute falls on both. What
+/// database seeded with the <c>--large</c> set, both APIs on it, and GET /me (by wrk, then at a fixed rate for its
+/// latency), refresh, sign-in and the storm measured in alternating rounds (A then B, then B then A, ...), so that whatever else the machine does in a given minute falls on both. What
 /// a change buys is the ratio B/A of each round and their median, with the load average beside each round.
 /// </summary>
 internal static class AbRun
@@ -91,6 +91,22 @@ internal static class AbRun
                 var row = (round + 1, scenario, results[a], results[b], load);
                 rows.Add(row);
                 Say(Describe(row));
+                if (scenario == "GET /me")
+                {
+                    // Latency at a fixed rate, the same for both: half of what the slower of the two just reached.
+                    var rate = Math.Min(results[a].Load.PerSecond, results[b].Load.PerSecond) / 2;
+                    var paced = new Dictionary<BenchTarget, ScenarioResult>();
+                    foreach (var target in order)
+                    {
+                        paced[target] = await target.Runner.PacedAsync(
+                            $"{Paced} {target.Name}", $"{BasePath}/me",
+                            () => BenchData.AccessToken(Random.Shared.NextInt64(1, settings.SmallDataSet + 1)), rate, cancellationToken);
+                    }
+
+                    var pacedRow = (round + 1, Paced, paced[a], paced[b], Machine.ReadLoadAverage());
+                    rows.Add(pacedRow);
+                    Say(Describe(pacedRow));
+                }
             }
         }
 
@@ -104,6 +120,8 @@ internal static class AbRun
 
     private const string Storm = "sign-in storm";
 
+    private const string Paced = "GET /me paced at half rate";
+
     // The storm's rate is its successful sign-ins per second: nearly every answer is a quick 503.
     private static double Rate(string scenario, ScenarioResult r) =>
         scenario == Storm ? r.Load.Count(s => s is >= 200 and < 300) / r.Load.Elapsed.TotalSeconds : r.Load.PerSecond;
@@ -112,7 +130,10 @@ internal static class AbRun
         string.Create(CultureInfo.InvariantCulture,
             $"round {row.Round} {row.Scenario}: A {Rate(row.Scenario, row.A):0.0}/s ({row.A.ApiCpuPerRequest.TotalMicroseconds:0} µs API CPU, {row.A.Load.Errors} errors), " +
             $"B {Rate(row.Scenario, row.B):0.0}/s ({row.B.ApiCpuPerRequest.TotalMicroseconds:0} µs, {row.B.Load.Errors} errors): " +
-            $"B/A rate {Rate(row.Scenario, row.B) / Rate(row.Scenario, row.A):0.00}, API CPU {row.B.ApiCpuPerRequest / row.A.ApiCpuPerRequest:0.00}; load {row.Load}");
+            $"B/A rate {Rate(row.Scenario, row.B) / Rate(row.Scenario, row.A):0.00}, API CPU {row.B.ApiCpuPerRequest / row.A.ApiCpuPerRequest:0.00}; " +
+            $"p99 A {row.A.Load.P99.TotalMilliseconds:0.0} ms, B {row.B.Load.P99.TotalMilliseconds:0.0} ms; peak RSS A {Mebibytes(row.A)} MiB, B {Mebibytes(row.B)} MiB; load {row.Load}");
+
+    private static string Mebibytes(ScenarioResult result) => FormattableString.Invariant($"{result.PeakMemoryBytes / (1024 * 1024):0}");
 
     /// <summary>What B is: its build, and the connection options or environment it runs with that A does not.</summary>
     private static string DescribeB(BenchSettings settings) =>
@@ -131,14 +152,15 @@ internal static class AbRun
         md.AppendLine();
         md.AppendLine("(The storm's rate is its successful sign-ins per second, its errors the shed 503s; API µs/req is per answer.)");
         md.AppendLine();
-        md.AppendLine("| Round | Scenario | A req/s | B req/s | B/A rate | A API µs/req | B API µs/req | B/A API CPU | A DB µs/req | B DB µs/req | Errors A/B | Load average |");
-        md.AppendLine("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---|---|");
+        md.AppendLine("| Round | Scenario | A req/s | B req/s | B/A rate | A API µs/req | B API µs/req | B/A API CPU | A DB µs/req | B DB µs/req | A p99 ms | B p99 ms | A/B peak RSS MiB | Errors A/B | Load average |");
+        md.AppendLine("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|---|");
         foreach (var r in rows)
         {
             md.AppendLine(CultureInfo.InvariantCulture,
                 $"| {r.Round} | {r.Scenario} | {Rate(r.Scenario, r.A):0} | {Rate(r.Scenario, r.B):0} | {Rate(r.Scenario, r.B) / Rate(r.Scenario, r.A):0.00} | " +
                 $"{r.A.ApiCpuPerRequest.TotalMicroseconds:0} | {r.B.ApiCpuPerRequest.TotalMicroseconds:0} | {r.B.ApiCpuPerRequest / r.A.ApiCpuPerRequest:0.00} | " +
-                $"{r.A.DatabaseCpuPerRequest.TotalMicroseconds:0} | {r.B.DatabaseCpuPerRequest.TotalMicroseconds:0} | {r.A.Load.Errors}/{r.B.Load.Errors} | {r.Load} |");
+                $"{r.A.DatabaseCpuPerRequest.TotalMicroseconds:0} | {r.B.DatabaseCpuPerRequest.TotalMicroseconds:0} | " +
+                $"{r.A.Load.P99.TotalMilliseconds:0.0} | {r.B.Load.P99.TotalMilliseconds:0.0} | {Mebibytes(r.A)}/{Mebibytes(r.B)} | {r.A.Load.Errors}/{r.B.Load.Errors} | {r.Load} |");
         }
 
         md.AppendLine();
@@ -147,7 +169,14 @@ internal static class AbRun
             var of = rows.Where(r => r.Scenario == scenario).ToList();
             md.AppendLine(CultureInfo.InvariantCulture,
                 $"- {scenario}: median B/A rate {Median(of.Select(r => Rate(scenario, r.B) / Rate(scenario, r.A))):0.00}, " +
-                $"median B/A API CPU per request {Median(of.Select(r => r.B.ApiCpuPerRequest / r.A.ApiCpuPerRequest)):0.00}");
+                $"median B/A API CPU per request {Median(of.Select(r => r.B.ApiCpuPerRequest / r.A.ApiCpuPerRequest)):0.00}, " +
+                $"median p99 A {Median(of.Select(r => r.A.Load.P99.TotalMilliseconds)):0.0} ms and B {Median(of.Select(r => r.B.Load.P99.TotalMilliseconds)):0.0} ms, " +
+                $"highest peak RSS A {of.Max(r => r.A.PeakMemoryBytes) / (1024 * 1024):0} MiB and B {of.Max(r => r.B.PeakMemoryBytes) / (1024 * 1024):0} MiB");
+        }
+
+        foreach (var r in rows.Where(r => r.Scenario == Paced))
+        {
+            md.AppendLine(CultureInfo.InvariantCulture, $"- Round {r.Round}, paced at {r.A.Load.PerSecond:0}/s: A: {r.A.Notes} B: {r.B.Notes}");
         }
 
         return md.ToString();
