@@ -11,8 +11,9 @@ namespace Authsome.Bench.Load;
 /// A fixed-rate HTTP client (Debian has no wrk2): request i is due at start + i / rate whatever happened before it,
 /// and its latency runs from when it was due, not from when a connection was free to send it. A stall therefore
 /// counts against every request it delayed, which a closed-loop client like wrk does not see (coordinated omission).
-/// Requests due within the same timer tick go out together, so the figures include the client's own timer slack;
-/// <see cref="PacedResult.Lateness"/> says how much (how late each request was handed to a connection).
+/// The pacer sleeps to each due time on a thread of its own and hands the request to an idle connection on that
+/// thread; the figures still include its own slack, and <see cref="PacedResult.Lateness"/> says how much (how late
+/// each request was handed to a connection).
 /// </summary>
 /// <remarks>
 /// HTTP/1.1 over plain keep-alive sockets, written and parsed here rather than with <see cref="HttpClient"/>: on cores
@@ -59,7 +60,9 @@ internal sealed class PacedClient : IDisposable
         var latencies = new long[total];
         var lateness = new long[total];
         var errors = 0L;
-        var due = Channel.CreateUnbounded<(int Index, long Due, string Token)>(new UnboundedChannelOptions { SingleWriter = true });
+        // Synchronous continuations: the pacer's write runs an idle connection's send on the pacer's own thread, with no
+        // hop through the thread pool between a request being due and its bytes leaving.
+        var due = Channel.CreateUnbounded<(int Index, long Due, string Token)>(new UnboundedChannelOptions { SingleWriter = true, AllowSynchronousContinuations = true });
         var workers = _connections.Select(connection => Task.Run(
             async () =>
             {
@@ -76,20 +79,23 @@ internal sealed class PacedClient : IDisposable
             cancellationToken)).ToList();
 
         var start = Stopwatch.GetTimestamp();
-        for (var i = 0; i < total; i++)
-        {
-            var dueAt = start + (long)(i * Stopwatch.Frequency / rate);
-            var early = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), dueAt);
-            if (early > TimeSpan.Zero)
+        // The pacer has a thread of its own, which sleeps to each request's due time (PreciseSleep).
+        await Task.Factory.StartNew(
+            () =>
             {
-                await Task.Delay(early, cancellationToken);
-            }
+                for (var i = 0; i < total && !cancellationToken.IsCancellationRequested; i++)
+                {
+                    var dueAt = start + (long)(i * Stopwatch.Frequency / rate);
+                    PreciseSleep.Until(dueAt);
+                    lateness[i] = Stopwatch.GetTimestamp() - dueAt;
+                    due.Writer.TryWrite((i, dueAt, _bearerToken()));
+                }
 
-            lateness[i] = Stopwatch.GetTimestamp() - dueAt;
-            due.Writer.TryWrite((i, dueAt, _bearerToken()));
-        }
-
-        due.Writer.Complete();
+                due.Writer.Complete();
+            },
+            cancellationToken,
+            TaskCreationOptions.LongRunning,
+            TaskScheduler.Default);
         await Task.WhenAll(workers);
         var elapsed = Stopwatch.GetElapsedTime(start);
         var sorted = (long[])latencies.Clone();
