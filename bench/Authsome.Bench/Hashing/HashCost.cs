@@ -31,6 +31,13 @@ internal sealed record HashCost(string PasswordHash, TimeSpan PerVerify, double 
     /// <summary>What the cores would verify if each hashed as fast as one alone: the limit before it was measured in parallel.</summary>
     public double SerialLimitPerSecond(int cores) => cores / PerVerify.TotalSeconds;
 
+    /// <summary>A hash of <paramref name="password"/> by the engine's hasher built from <paramref name="configuration"/>, for seeding.</summary>
+    public static async Task<string> HashAsync(IConfiguration configuration, string password, CancellationToken cancellationToken)
+    {
+        await using var provider = Hasher(configuration);
+        return await provider.GetRequiredService<IPasswordHasher>().HashAsync(password, cancellationToken);
+    }
+
     /// <summary>
     /// Times <paramref name="iterations"/> sequential <see cref="IPasswordHasher.VerifyAsync"/> calls (what sign-in
     /// does once per request) after two unmeasured ones, then three rounds of as many on each of <paramref name="cores"/>
@@ -38,11 +45,7 @@ internal sealed record HashCost(string PasswordHash, TimeSpan PerVerify, double 
     /// </summary>
     public static async Task<HashCost> MeasureAsync(IConfiguration configuration, string password, int iterations, int cores, CancellationToken cancellationToken)
     {
-        var services = new ServiceCollection();
-        services.AddSingleton(configuration);
-        services.AddLogging();
-        services.AddAuthsomePasswords();
-        await using var provider = services.BuildServiceProvider();
+        await using var provider = Hasher(configuration);
         var hasher = provider.GetRequiredService<IPasswordHasher>();
         var argon2 = provider.GetRequiredService<IOptions<AuthsomePasswordOptions>>().Value.Argon2;
 
@@ -83,6 +86,15 @@ internal sealed record HashCost(string PasswordHash, TimeSpan PerVerify, double 
         }
 
         return new HashCost(hash, times[iterations / 2], parallelPerSecond, iterations, argon2.MemoryKiB, argon2.Iterations);
+    }
+
+    private static ServiceProvider Hasher(IConfiguration configuration)
+    {
+        var services = new ServiceCollection();
+        services.AddSingleton(configuration);
+        services.AddLogging();
+        services.AddAuthsomePasswords();
+        return services.BuildServiceProvider();
     }
 
     private static async Task VerifyAsync(IPasswordHasher hasher, string password, string hash, CancellationToken cancellationToken)

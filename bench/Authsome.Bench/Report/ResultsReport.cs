@@ -68,7 +68,7 @@ internal sealed class ResultsReport(
         Line(md);
         Line(md, $"Hashing limit: one Argon2id verification (m = {hashing.MemoryKiB} KiB, t = {hashing.TimeCost}, p = 1) takes " +
                  $"{hashing.PerVerify.TotalMilliseconds:0.0} ms single-threaded (median of {hashing.Iterations}), which would be {hashing.SerialLimitPerSecond(machine.Cores):0.0}/s " +
-                 $"on {machine.Cores} cores if they scaled; {machine.Cores} at once, nothing else running, verified {hashing.LimitPerSecond:0.0}/s (best of three rounds) before the APIs started " +
+                 $"on {machine.Cores} cores if they scaled; {machine.Cores} at once, nothing else running, verified {hashing.LimitPerSecond:0.0}/s (best of three rounds) after the seeding, just before sign-up " +
                  $"and {secondHashing.LimitPerSecond:0.0}/s just before the storm ({secondHashing.PerVerify.TotalMilliseconds:0.0} ms single-threaded); every hashing ratio uses the higher, {limit:0.0}/s.");
         foreach (var noted in scenarios.Where(r => r.Notes is not null))
         {
