@@ -17,27 +17,43 @@ internal sealed class CpuMeter(int apiPid, int postmasterPid)
         apiPid == 0 ? TimeSpan.Zero : Ticks(ReadStat(apiPid), withChildren: false),
         Ticks(ReadStat(postmasterPid), withChildren: true) + ChildrenOf(postmasterPid));
 
+    /// <summary>
+    /// A cheaper sample for sampling often: the API, and the cluster counted over <paramref name="databasePids"/> (the
+    /// postmaster and the children it had when the list was made; children started later are not counted).
+    /// </summary>
+    public CpuSample SampleKnown(IReadOnlyList<int> databasePids) => new(
+        apiPid == 0 ? TimeSpan.Zero : Ticks(ReadStat(apiPid), withChildren: false),
+        databasePids.Aggregate(TimeSpan.Zero, (total, pid) => total + Ticks(ReadStat(pid), withChildren: false)));
+
+    /// <summary>The postmaster and its children now.</summary>
+    public IReadOnlyList<int> DatabasePids() => [postmasterPid, .. ChildPids(postmasterPid)];
+
+    /// <summary>CPU time every core of the machine spent busy (not idle, not waiting for I/O), from <c>/proc/stat</c>.</summary>
+    public static TimeSpan MachineBusy()
+    {
+        var fields = File.ReadLines("/proc/stat").First().Split(' ', StringSplitOptions.RemoveEmptyEntries).Skip(1)
+            .Select(f => long.Parse(f, CultureInfo.InvariantCulture)).ToArray();
+        // user nice system idle iowait irq softirq steal (guest time is already in user).
+        return TimeSpan.FromSeconds((fields.Take(8).Sum() - fields[3] - fields[4]) / TicksPerSecond);
+    }
+
     public static int ReadPostmasterPid(string dataDirectory) =>
         int.Parse(File.ReadLines(Path.Combine(dataDirectory, "postmaster.pid")).First(), CultureInfo.InvariantCulture);
 
-    private static TimeSpan ChildrenOf(int parent)
+    private static TimeSpan ChildrenOf(int parent) =>
+        ChildPids(parent).Aggregate(TimeSpan.Zero, (total, pid) => total + Ticks(ReadStat(pid), withChildren: false));
+
+    private static IEnumerable<int> ChildPids(int parent)
     {
-        var total = TimeSpan.Zero;
         foreach (var directory in Directory.EnumerateDirectories("/proc"))
         {
-            if (!int.TryParse(Path.GetFileName(directory), NumberStyles.None, CultureInfo.InvariantCulture, out var pid))
+            if (int.TryParse(Path.GetFileName(directory), NumberStyles.None, CultureInfo.InvariantCulture, out var pid)
+                && ReadStat(pid) is { Length: > 1 } stat
+                && stat[1] == parent.ToString(CultureInfo.InvariantCulture))
             {
-                continue;
-            }
-
-            var stat = ReadStat(pid);
-            if (stat.Length > 1 && stat[1] == parent.ToString(CultureInfo.InvariantCulture))
-            {
-                total += Ticks(stat, withChildren: false);
+                yield return pid;
             }
         }
-
-        return total;
     }
 
     /// <summary>The fields after the command name (which may hold spaces), so index 0 is the state; empty when the process is gone.</summary>

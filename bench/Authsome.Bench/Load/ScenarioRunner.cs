@@ -86,10 +86,21 @@ internal sealed class ScenarioRunner(
     {
         using var client = await PacedClient.ConnectAsync(baseAddress, path, bearerToken, settings.Connections, cancellationToken);
         await client.RunAsync(rate, settings.WarmupSeconds, cancellationToken);
-        var (paced, used, peak) = await MeasurePacedAsync(client, rate, cancellationToken);
+        string? stall;
+        PacedResult paced;
+        CpuSample used;
+        long? peak;
+        await using (var timeline = CpuTimeline.Start(cpu))
+        {
+            (paced, used, peak) = await MeasurePacedAsync(client, rate, cancellationToken);
+            await timeline.StopAsync();
+            stall = timeline.Describe(paced.Tail.FullestWindow);
+        }
+
         var notes = FormattableString.Invariant(
             $"the client handed requests to a connection late by {paced.Lateness.P50.TotalMilliseconds:0.00} ms (p50) and {paced.Lateness.P99.TotalMilliseconds:0.00} ms (p99) of its own timer, counted in the latencies; ") + FormattableString.Invariant(
-            $"the slowest 1 % were due in {paced.Tail.Windows} of the run's 100 ms windows, {paced.Tail.FullestShare:P0} of them in the one from {paced.Tail.FullestWindow.TotalSeconds:0.0} s.");
+            $"the slowest 1 % were due in {paced.Tail.Windows} of the run's 100 ms windows, {paced.Tail.FullestShare:P0} of them in the one from {paced.Tail.FullestWindow.TotalSeconds:0.0} s") +
+            (stall is null ? "." : $"; {stall}.");
         if (await ObservePacedAsync(client, rate, cancellationToken) is { } observed)
         {
             notes += " " + observed;
