@@ -54,7 +54,7 @@ internal static class BenchRun
         await PreflightAsync(small.BaseAddress, settings.SmallDataSet, cancellationToken);
         await PreflightAsync(large.BaseAddress, settings.LargeDataSet, cancellationToken);
         var plans = await QueryPlans.ExplainAsync(largeDatabase, settings.LargeDataSet, cancellationToken);
-        Say(await Settling.AfterSeedingAsync(smallDatabase, cancellationToken));
+        Say(await SeedingFlush.RunAsync(smallDatabase, cancellationToken));
 
         // Once the seeding's writes are on disk and with the APIs idle, right before the scenarios it is the limit of.
         var hashing = await HashCost.MeasureAsync(apiConfiguration, BenchData.Password, settings.HashIterations, machine.Cores, cancellationToken);
@@ -115,7 +115,6 @@ internal static class BenchRun
         // Measured again (the APIs idle meanwhile): other work on a shared machine only ever lowers what the cores hash,
         // and a first measurement minutes before read as low as 0.71 of a later one, which flattered every ratio
         // against it. The higher of the two is the limit every hashing ratio uses.
-        Say(await Settling.BeforeStormAsync([smallDatabase, largeDatabase], cancellationToken));
         var secondHashing = await HashCost.MeasureAsync(apiConfiguration, BenchData.Password, settings.HashIterations, machine.Cores, cancellationToken);
         var hashLimit = HashCost.BestLimit(hashing, secondHashing);
         var hashLimitText = string.Create(CultureInfo.InvariantCulture, $"hashing limit {hashLimit:0.0}/s");
