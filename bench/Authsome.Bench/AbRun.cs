@@ -13,8 +13,9 @@ namespace Authsome.Bench;
 /// <summary>
 /// Two builds of Authsome.Api side by side (<c>--api</c> is A, <c>--compare</c> is B): one throw-away cluster, one
 /// database seeded with the <c>--large</c> set, both APIs on it, and GET /me (by wrk, then at a fixed rate for its
-/// latency), refresh, sign-in and the storm measured in alternating rounds (A then B, then B then A, ...), so that whatever else the machine does in a given minute falls on both. What
-/// a change buys is the ratio B/A of each round and their median, with the load average beside each round.
+/// latency), refresh, sign-in and the storm measured in alternating rounds (A then B, then B then A, ...), so that
+/// whatever else the machine does in a given minute falls on both. What a change buys is the ratio B/A of each round
+/// and their median, with the load average beside each round.
 /// </summary>
 internal static class AbRun
 {

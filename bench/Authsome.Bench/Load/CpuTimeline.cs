@@ -10,7 +10,7 @@ namespace Authsome.Bench.Load;
 /// </summary>
 internal sealed class CpuTimeline : IAsyncDisposable
 {
-    public static readonly TimeSpan Window = TimeSpan.FromMilliseconds(100);
+    private static readonly TimeSpan Window = TimeSpan.FromMilliseconds(100);
 
     private readonly List<(TimeSpan At, Usage Used)> _samples = [];
     private readonly CancellationTokenSource _stop = new();
@@ -38,8 +38,8 @@ internal sealed class CpuTimeline : IAsyncDisposable
     public static CpuTimeline Start(CpuMeter cpu) => new(cpu);
 
     /// <summary>
-    /// The CPU each used in the window that starts at <paramref name="windowStart"/>, beside the median window of the
-    /// run; null when nothing was sampled. Call after <see cref="StopAsync"/>.
+    /// The CPU each used in the window that starts at <paramref name="windowStart"/>, beside each one's median over the
+    /// run's windows; null when nothing was sampled. Call after <see cref="StopAsync"/>.
     /// </summary>
     public string? Describe(TimeSpan windowStart)
     {
@@ -54,7 +54,7 @@ internal sealed class CpuTimeline : IAsyncDisposable
             Median(windows.Select(w => w.Used.Api)), Median(windows.Select(w => w.Used.Database)),
             Median(windows.Select(w => w.Used.Driver)), Median(windows.Select(w => w.Used.Machine)));
         return string.Create(CultureInfo.InvariantCulture,
-            $"CPU in the 100 ms from {fullest.At.TotalSeconds:0.0} s: {fullest.Used} (a median window: {median})");
+            $"CPU in the 100 ms from {fullest.At.TotalSeconds:0.0} s: {fullest.Used} (medians over the run's windows: {median})");
     }
 
     /// <summary>Stops sampling; <see cref="Describe"/> reads the samples after this.</summary>
