@@ -40,13 +40,13 @@ internal static class AbRun
             environmentB[name] = value;
         }
 
-        var hashing = await HashCost.MeasureAsync(
-            ApiConfiguration.Load(Path.GetDirectoryName(settings.ApiAssembly)!, environmentA), BenchData.Password, 1, 1, cancellationToken);
+        var passwordHash = await HashCost.HashAsync(
+            ApiConfiguration.Load(Path.GetDirectoryName(settings.ApiAssembly)!, environmentA), BenchData.Password, cancellationToken);
 
         // A migrates the database before B starts, so the two never race for the migration lock.
-        await using var a = await BenchTarget.StartAsync("a", settings, database, cluster.BinDirectory, postmaster, environmentA, addressA, hashing.PasswordHash, cancellationToken);
+        await using var a = await BenchTarget.StartAsync("a", settings, database, cluster.BinDirectory, postmaster, environmentA, addressA, passwordHash, cancellationToken);
         await using var b = await BenchTarget.StartAsync(
-            "b", settings with { ApiAssembly = settings.CompareAssembly ?? settings.ApiAssembly }, database, cluster.BinDirectory, postmaster, environmentB, addressB, hashing.PasswordHash, cancellationToken);
+            "b", settings with { ApiAssembly = settings.CompareAssembly ?? settings.ApiAssembly }, database, cluster.BinDirectory, postmaster, environmentB, addressB, passwordHash, cancellationToken);
         Say($"A pid {a.Api.Id} at {addressA}, B pid {b.Api.Id} at {addressB}");
         await a.Seeder.SeedAsync(1, settings.LargeDataSet, m => Say(m), cancellationToken);
         await PreflightAsync(a.BaseAddress, settings.SmallDataSet, cancellationToken);
@@ -134,7 +134,7 @@ internal static class AbRun
             $"B/A rate {Rate(row.Scenario, row.B) / Rate(row.Scenario, row.A):0.00}, API CPU {row.B.ApiCpuPerRequest / row.A.ApiCpuPerRequest:0.00}; " +
             $"p99 A {row.A.Load.P99.TotalMilliseconds:0.0} ms, B {row.B.Load.P99.TotalMilliseconds:0.0} ms; peak RSS A {Mebibytes(row.A)} MiB, B {Mebibytes(row.B)} MiB; load {row.Load}");
 
-    private static string Mebibytes(ScenarioResult result) => FormattableString.Invariant($"{result.PeakMemoryBytes / (1024 * 1024):0}");
+    private static string Mebibytes(ScenarioResult result) => result.PeakMemoryBytes is { } bytes ? ResultsReport.MiB(bytes) : "–";
 
     /// <summary>What B is: its build, and the connection options or environment it runs with that A does not.</summary>
     private static string DescribeB(BenchSettings settings) =>
@@ -172,7 +172,7 @@ internal static class AbRun
                 $"- {scenario}: median B/A rate {Median(of.Select(r => Rate(scenario, r.B) / Rate(scenario, r.A))):0.00}, " +
                 $"median B/A API CPU per request {Median(of.Select(r => r.B.ApiCpuPerRequest / r.A.ApiCpuPerRequest)):0.00}, " +
                 $"median p99 A {Median(of.Select(r => r.A.Load.P99.TotalMilliseconds)):0.0} ms and B {Median(of.Select(r => r.B.Load.P99.TotalMilliseconds)):0.0} ms, " +
-                $"highest peak RSS A {of.Max(r => r.A.PeakMemoryBytes) / (1024 * 1024):0} MiB and B {of.Max(r => r.B.PeakMemoryBytes) / (1024 * 1024):0} MiB");
+                $"highest peak RSS A {Mebibytes(of.MaxBy(r => r.A.PeakMemoryBytes).A)} MiB and B {Mebibytes(of.MaxBy(r => r.B.PeakMemoryBytes).B)} MiB");
         }
 
         foreach (var r in rows.Where(r => r.Scenario == Paced))

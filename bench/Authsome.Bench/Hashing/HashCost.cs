@@ -7,13 +7,12 @@ using Microsoft.Extensions.Options;
 namespace Authsome.Bench.Hashing;
 
 /// <summary>What one password check costs at the API's configured Argon2id parameters, measured through the engine's own hasher.</summary>
-/// <param name="PasswordHash">A hash of <c>BenchData.Password</c> in PHC form, for the seeded users.</param>
 /// <param name="PerVerify">Median time of one verification, single-threaded.</param>
 /// <param name="ParallelPerSecond">Verifications per second with every core verifying at once and nothing else running.</param>
 /// <param name="Iterations">Verifications timed (single-threaded; as many again per core in parallel).</param>
 /// <param name="MemoryKiB">Argon2id memory cost.</param>
 /// <param name="TimeCost">Argon2id passes.</param>
-internal sealed record HashCost(string PasswordHash, TimeSpan PerVerify, double ParallelPerSecond, int Iterations, int MemoryKiB, int TimeCost)
+internal sealed record HashCost(TimeSpan PerVerify, double ParallelPerSecond, int Iterations, int MemoryKiB, int TimeCost)
 {
     /// <summary>
     /// Verifications per second the machine can do at most: every core hashing, nothing else, as measured. Not cores /
@@ -85,7 +84,7 @@ internal sealed record HashCost(string PasswordHash, TimeSpan PerVerify, double 
             parallelPerSecond = Math.Max(parallelPerSecond, cores * iterations / Stopwatch.GetElapsedTime(parallelStarted).TotalSeconds);
         }
 
-        return new HashCost(hash, times[iterations / 2], parallelPerSecond, iterations, argon2.MemoryKiB, argon2.Iterations);
+        return new HashCost(times[iterations / 2], parallelPerSecond, iterations, argon2.MemoryKiB, argon2.Iterations);
     }
 
     private static ServiceProvider Hasher(IConfiguration configuration)

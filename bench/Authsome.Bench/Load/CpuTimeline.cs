@@ -6,7 +6,8 @@ namespace Authsome.Bench.Load;
 /// <summary>
 /// Who used the cores, 100 ms at a time, during a paced run: the API, PostgreSQL, the driver itself, and everything
 /// else on the machine. A paced run's tail that sits in one window is a stall; this says whose (the figures are in
-/// the kernel's 10 ms ticks, so a window reads to about 10 ms).
+/// the kernel's 10 ms ticks, so a window reads to about 10 ms). PostgreSQL is its processes when sampling began: a
+/// worker it starts later (autovacuum) counts as anything else.
 /// </summary>
 internal sealed class CpuTimeline : IAsyncDisposable
 {

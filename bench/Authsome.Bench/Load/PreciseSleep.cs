@@ -16,23 +16,21 @@ internal static partial class PreciseSleep
     /// <summary>Blocks the calling thread until <paramref name="timestamp"/>; returns at once if it has passed.</summary>
     public static void Until(long timestamp)
     {
-        var remaining = Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), timestamp);
-        if (remaining <= TimeSpan.Zero)
+        // A loop: a signal ends clock_nanosleep early (EINTR), and the request must not go out before it is due.
+        for (var remaining = Remaining(timestamp); remaining > TimeSpan.Zero; remaining = Remaining(timestamp))
         {
-            return;
-        }
+            if (!OperatingSystem.IsLinux())
+            {
+                Thread.Sleep(remaining);
+                continue;
+            }
 
-        if (!OperatingSystem.IsLinux())
-        {
-            Thread.Sleep(remaining);
-            return;
+            var ticks = remaining.Ticks;
+            _ = ClockNanosleep(ClockMonotonic, 0, new TimeSpec(ticks / TimeSpan.TicksPerSecond, ticks % TimeSpan.TicksPerSecond * TimeSpan.NanosecondsPerTick), IntPtr.Zero);
         }
-
-        var ticks = remaining.Ticks;
-        var request = new TimeSpec(ticks / TimeSpan.TicksPerSecond, ticks % TimeSpan.TicksPerSecond * TimeSpan.NanosecondsPerTick);
-        // A signal ends the sleep early (EINTR): the caller's loop checks the time again, so that is only an early wake.
-        _ = ClockNanosleep(ClockMonotonic, 0, request, IntPtr.Zero);
     }
+
+    private static TimeSpan Remaining(long timestamp) => Stopwatch.GetElapsedTime(Stopwatch.GetTimestamp(), timestamp);
 
     [LibraryImport("libc", EntryPoint = "clock_nanosleep")]
     private static partial int ClockNanosleep(int clockId, int flags, in TimeSpec request, IntPtr remaining);

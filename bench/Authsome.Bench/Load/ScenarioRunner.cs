@@ -87,17 +87,7 @@ internal sealed class ScenarioRunner(
     {
         using var client = await PacedClient.ConnectAsync(baseAddress, path, bearerToken, settings.Connections, cancellationToken);
         await client.RunAsync(rate, settings.WarmupSeconds, cancellationToken);
-        string? stall;
-        PacedResult paced;
-        CpuSample used;
-        long? peak;
-        await using (var timeline = CpuTimeline.Start(cpu))
-        {
-            (paced, used, peak) = await MeasurePacedAsync(client, rate, cancellationToken);
-            await timeline.StopAsync();
-            stall = timeline.Describe(paced.Tail.FullestWindow);
-        }
-
+        var (paced, used, peak, stall) = await MeasurePacedAsync(client, rate, cancellationToken);
         var notes = FormattableString.Invariant(
             $"the client handed requests to a connection late by {paced.Lateness.P50.TotalMilliseconds:0.00} ms (p50) and {paced.Lateness.P99.TotalMilliseconds:0.00} ms (p99) of its own timer, counted in the latencies; ") + FormattableString.Invariant(
             $"the slowest 1 % were due in {paced.Tail.Windows} of the run's 100 ms windows, {paced.Tail.FullestShare:P0} of them in the one from {paced.Tail.FullestWindow.TotalSeconds:0.0} s") +
@@ -110,15 +100,21 @@ internal sealed class ScenarioRunner(
         return new ScenarioResult(name, settings.Connections, paced.Load, peak, used) { Notes = notes };
     }
 
-    /// <summary>One measured paced run, with the API's CPU and peak memory over it and no collection in the driver.</summary>
-    private async Task<(PacedResult Paced, CpuSample Used, long? PeakMemory)> MeasurePacedAsync(PacedClient client, double rate, CancellationToken cancellationToken)
+    /// <summary>
+    /// One measured paced run, with the API's CPU and peak memory over it, no collection in the driver, and who used
+    /// the cores in the window that held most of its tail (<see cref="CpuTimeline"/>, started with the run so that its
+    /// windows are the run's).
+    /// </summary>
+    private async Task<(PacedResult Paced, CpuSample Used, long? PeakMemory, string? Stall)> MeasurePacedAsync(PacedClient client, double rate, CancellationToken cancellationToken)
     {
         api.ResetPeakMemory();
         using (ClientCollections.Paused())
         {
             var before = cpu.Sample();
+            await using var timeline = CpuTimeline.Start(cpu);
             var paced = await client.RunAsync(rate, settings.DurationSeconds, cancellationToken);
-            return (paced, cpu.Sample() - before, api.ReadPeakMemory());
+            await timeline.StopAsync();
+            return (paced, cpu.Sample() - before, api.ReadPeakMemory(), timeline.Describe(paced.Tail.FullestWindow));
         }
     }
 
@@ -135,7 +131,7 @@ internal sealed class ScenarioRunner(
             Environment.ProcessId, collecting, Path.Combine(settings.OutputDirectory, "paced-counters-driver.csv"), cancellationToken);
         await client.RunAsync(rate, CountersAttachSeconds + settings.WarmupSeconds, cancellationToken);
         var from = DateTime.Now;
-        var (paced, _, _) = await MeasurePacedAsync(client, rate, cancellationToken);
+        var (paced, _, _, _) = await MeasurePacedAsync(client, rate, cancellationToken);
         var until = DateTime.Now;
 
         string? Summary(Collected? collected) =>

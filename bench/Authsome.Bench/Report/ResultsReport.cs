@@ -162,7 +162,7 @@ internal sealed class ResultsReport(
 
     private static string Micros(TimeSpan t) => t.TotalMicroseconds.ToString("0", s_invariant);
 
-    private static string MiB(long bytes) => (bytes / (1024.0 * 1024)).ToString("0", s_invariant);
+    internal static string MiB(long bytes) => (bytes / (1024.0 * 1024)).ToString("0", s_invariant);
 
     private static void Line(StringBuilder md, string? text = null) => md.AppendLine(text ?? string.Empty);
 }
