@@ -18,11 +18,13 @@ fi
 cd "$repo_dir"
 echo "[bench] building Authsome.Api and the driver (Release)" >&2
 dotnet build Authsome.Api/Authsome.Api.csproj -c Release --nologo -v quiet
+dotnet build bench/Authsome.Bench.Floor/Authsome.Bench.Floor.csproj -c Release --nologo -v quiet
 dotnet build bench/Authsome.Bench/Authsome.Bench.csproj -c Release --nologo -v quiet
 
 mkdir -p "$out_dir"
 dotnet bench/Authsome.Bench/bin/Release/net10.0/Authsome.Bench.dll \
     --api Authsome.Api/bin/Release/net10.0/Authsome.Api.dll \
+    --floor bench/Authsome.Bench.Floor/bin/Release/net10.0/Authsome.Bench.Floor.dll \
     --scripts bench/scripts \
     --out "$out_dir" \
     "$@" 2>&1 | tee "$out_dir/console.log"

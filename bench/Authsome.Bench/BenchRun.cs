@@ -21,6 +21,9 @@ internal static class BenchRun
 {
     private const string BasePath = "/v1/auth";
 
+    /// <summary>The floor rows' name, before the data set's (<see cref="FloorTarget"/>).</summary>
+    internal const string FloorName = "GET /me's floor: bare ASP.NET Core + Npgsql, the join";
+
     public static async Task RunAsync(BenchSettings settings, CancellationToken cancellationToken)
     {
         var started = Stopwatch.StartNew();
@@ -48,6 +51,9 @@ internal static class BenchRun
             "large", settings, largeDatabase, cluster.BinDirectory, postmaster, largeEnvironment, largeAddress, passwordHash, cancellationToken);
         Say($"two APIs (Release, environment {ApiConfiguration.EnvironmentName}): {smallAddress} on the small database (pid {small.Api.Id}), " +
             $"{largeAddress} on the large one (pid {large.Api.Id}); logs in {settings.OutputDirectory}");
+        await using var floor = settings.FloorAssembly is { } floorAssembly
+            ? await FloorTarget.StartAsync(floorAssembly, settings, smallDatabase, cluster.BinDirectory, postmaster, new Uri($"http://127.0.0.1:{FreePort()}/"), cancellationToken)
+            : null;
 
         await small.Seeder.SeedAsync(1, settings.SmallDataSet, m => Say($"small: {m}"), cancellationToken);
         await large.Seeder.SeedAsync(1, settings.LargeDataSet, m => Say($"large: {m}"), cancellationToken);
@@ -77,7 +83,7 @@ internal static class BenchRun
             () => [$"{BasePath}/signin", Text(settings.SmallDataSet), BenchData.Password],
             null, null, cancellationToken);
         Say(ResultsReport.Describe(signIn));
-        foreach (var row in await MeasureMeAsync(small, large, settings, cancellationToken))
+        foreach (var row in await MeasureMeAsync(small, large, floor, settings, cancellationToken))
         {
             Add(row);
         }
@@ -143,7 +149,8 @@ internal static class BenchRun
     /// GET /me through each API, then the same lookup straight against each database, as the store does it and in
     /// one join; each pair back to back, so that the two sizes see the same machine. Rows come back grouped by size.
     /// </summary>
-    private static async Task<IReadOnlyList<ScenarioResult>> MeasureMeAsync(BenchTarget small, BenchTarget large, BenchSettings settings, CancellationToken cancellationToken)
+    private static async Task<IReadOnlyList<ScenarioResult>> MeasureMeAsync(
+        BenchTarget small, BenchTarget large, FloorTarget? floor, BenchSettings settings, CancellationToken cancellationToken)
     {
         // The third: the large tables, but requests spread over as many sessions as the small set has, which tells a
         // bigger table from a bigger working set (random tokens over a million rows miss PostgreSQL's buffer cache).
@@ -159,6 +166,12 @@ internal static class BenchRun
             api.Add(await target.Runner.HttpAsync($"GET /me, {name}", "me.lua", settings.Connections,
                 () => [$"{BasePath}/me", Text(size), BenchData.AccessTokenPrefix], null, null, cancellationToken));
         }
+
+        // The floor on the small set, the same load: what the stack itself (Kestrel, sockets, Npgsql, the runtime) costs.
+        var floorRow = floor is null
+            ? null
+            : await floor.Runner.HttpAsync($"{FloorName}, {sizes[0].Name}", "me.lua", settings.Connections,
+                () => [$"{BasePath}/me", Text(sizes[0].Size), BenchData.AccessTokenPrefix], null, null, cancellationToken);
 
         // Latency at half the rate wrk reached, from a fixed-rate client: what a user sees when the API is not saturated.
         var paced = await small.Runner.PacedAsync(
@@ -191,6 +204,11 @@ internal static class BenchRun
             rows.Add(database[i] with { ComparedWith = reference.Name, Ratio = database[i].Load.PerSecond / reference.Load.PerSecond });
             if (i == 0)
             {
+                if (floorRow is not null)
+                {
+                    rows.Add(floorRow with { ComparedWith = reference.Name, Ratio = floorRow.Load.PerSecond / reference.Load.PerSecond });
+                }
+
                 rows.Add(paced);
                 rows.Add(pacedQuarter);
             }

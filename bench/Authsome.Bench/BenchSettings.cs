@@ -17,6 +17,8 @@ internal sealed record BenchSettings
           --large <n>           users and sessions of the large data set (default 1000000)
           --hash-iterations <n> password verifications timed single-threaded (default 20)
           --threads <n>         wrk and pgbench threads (default: processor count)
+          --floor <dll>         Authsome.Bench.Floor.dll: GET /me's floor (the join behind bare ASP.NET Core), run beside
+                                the API on the small database; without it, that row is left out
           --connection-options <s>  appended to the API's connection string, e.g. "Maximum Pool Size=8"
           --compare <dll>       instead of the full run: this second build of Authsome.Api against --api, side by side
                                 on one database (the --large data set), GET /me, refresh and sign-in in alternating rounds
@@ -50,6 +52,9 @@ internal sealed record BenchSettings
 
     /// <summary>Npgsql settings appended to the API's connection string (not pgbench's), for experiments; empty by default.</summary>
     public string ConnectionOptions { get; init; } = string.Empty;
+
+    /// <summary>The floor server (<c>bench/Authsome.Bench.Floor</c>) for GET /me's floor row; null leaves the row out.</summary>
+    public string? FloorAssembly { get; init; }
 
     /// <summary>A second Authsome.Api build to compare with <see cref="ApiAssembly"/> (<see cref="AbRun"/>); null for the full run.</summary>
     public string? CompareAssembly { get; init; }
@@ -95,7 +100,7 @@ internal sealed record BenchSettings
         };
         foreach (var (name, value) in values)
         {
-            if (name is "api" or "scripts" or "out" or "connection-options" or "compare" or "compare-options" or "compare-env")
+            if (name is "api" or "scripts" or "out" or "floor" or "connection-options" or "compare" or "compare-options" or "compare-env")
             {
                 continue;
             }
@@ -163,6 +168,7 @@ internal sealed record BenchSettings
             HashIterations = numbers["hash-iterations"],
             Threads = numbers["threads"],
             Rounds = numbers["rounds"],
+            FloorAssembly = values.TryGetValue("floor", out var floor) ? Path.GetFullPath(floor) : null,
             CompareAssembly = values.TryGetValue("compare", out var compare) ? Path.GetFullPath(compare) : null,
             ConnectionOptions = Options(values.GetValueOrDefault("connection-options")) ?? string.Empty,
             CompareOptions = Options(values.GetValueOrDefault("compare-options")),

@@ -10,9 +10,10 @@ namespace Authsome.Bench.Load;
 /// and PostgreSQL spent on it.
 /// </summary>
 internal sealed class ScenarioRunner(
-    BenchSettings settings, ApiProcess api, CpuMeter cpu, Uri baseAddress, string postgresBin, string connectionString, NpgsqlDataSource monitor)
+    BenchSettings settings, ApiProcess api, CpuMeter cpu, Uri baseAddress, string postgresBin, string connectionString, NpgsqlDataSource monitor,
+    string applicationName = ScenarioRunner.StoreApplicationName)
 {
-    /// <summary>The <c>Application Name</c> the PostgreSQL store gives its connections unless told otherwise.</summary>
+    /// <summary>The <c>Application Name</c> the PostgreSQL store gives its connections unless told otherwise: whose connections the rows count.</summary>
     private const string StoreApplicationName = "authsome";
 
     /// <summary>The most warm-up runs before a measured run; each asks the scenario for its arguments again.</summary>
@@ -164,7 +165,7 @@ internal sealed class ScenarioRunner(
     private async Task<int> CountApiConnectionsAsync(CancellationToken cancellationToken)
     {
         await using var command = monitor.CreateCommand("SELECT count(*) FROM pg_stat_activity WHERE application_name = $1 AND datname = current_database()");
-        command.Parameters.Add(new() { Value = StoreApplicationName });
+        command.Parameters.Add(new() { Value = applicationName });
         return (int)(long)(await command.ExecuteScalarAsync(cancellationToken))!;
     }
 }

@@ -70,6 +70,18 @@ internal sealed class ResultsReport(
                  $"{hashing.PerVerify.TotalMilliseconds:0.0} ms single-threaded (median of {hashing.Iterations}), which would be {hashing.SerialLimitPerSecond(machine.Cores):0.0}/s " +
                  $"on {machine.Cores} cores if they scaled; {machine.Cores} at once, nothing else running, verified {hashing.LimitPerSecond:0.0}/s (best of three rounds) after the seeding, just before sign-up " +
                  $"and {secondHashing.LimitPerSecond:0.0}/s just before the storm ({secondHashing.PerVerify.TotalMilliseconds:0.0} ms single-threaded); every hashing ratio uses the higher, {limit:0.0}/s.");
+        var stormSignIns = storm.Load.Count(s => s is >= 200 and < 300);
+        if (stormSignIns > 0 && scenarios.FirstOrDefault(r => r.Name == "sign-in") is { } signIn)
+        {
+            // Not targets: each against the limit measured closest to it, and what a sign-in cost the API beside one
+            // verification's time then, which tells the host's speed at that moment from the scenario's own cost.
+            Line(md);
+            Line(md, $"Against the limit measured closest to each (not the targets' figures): sign-in ran at {signIn.Load.PerSecond / hashing.LimitPerSecond:0.00} " +
+                     $"of the one before sign-up with {Millis(signIn.ApiCpuPerRequest)} ms of API CPU per sign-in (one verification then: {Millis(hashing.PerVerify)} ms), " +
+                     $"the storm at {stormSignIns / storm.Load.Elapsed.TotalSeconds / secondHashing.LimitPerSecond:0.00} of the one just before it with " +
+                     $"{Millis(storm.Cpu.Api / stormSignIns)} ms of API CPU per successful sign-in, refusals included (one verification then: {Millis(secondHashing.PerVerify)} ms).");
+        }
+
         foreach (var noted in scenarios.Where(r => r.Notes is not null))
         {
             Line(md);
@@ -148,6 +160,15 @@ internal sealed class ResultsReport(
             Row($"GET /me at {me[1].Name["GET /me, ".Length..]} / at {me[0].Name["GET /me, ".Length..]}", me[1].Load.PerSecond / me[0].Load.PerSecond, ">=", 0.58, "0.00");
         }
 
+        if (scenarios.FirstOrDefault(r => r.Name.StartsWith(BenchRun.FloorName, StringComparison.Ordinal)) is { Ratio: { } floorRatio } floor && me.Count > 0)
+        {
+            Line(md);
+            Line(md, $"Not a target, what the targets can be read against: the floor (`bench/Authsome.Bench.Floor`: the same join behind bare ASP.NET Core, " +
+                     $"a prepared statement, ordinal reads, the user written as JSON; no engine) ran at {floorRatio:0.00} of pgbench's one join with " +
+                     $"{Micros(floor.ApiCpuPerRequest)} µs of its process's CPU per request; GET /me ran at {me[0].Load.PerSecond / floor.Load.PerSecond:0.00} of the floor " +
+                     $"with {me[0].ApiCpuPerRequest / floor.ApiCpuPerRequest:0.00} times its CPU per request.");
+        }
+
         void Row(string what, double measured, string comparison, double wanted, string format)
         {
             var met = comparison == ">=" ? measured >= wanted : measured <= wanted;
@@ -159,6 +180,8 @@ internal sealed class ResultsReport(
         r.Load.Errors - r.Load.Count(s => s >= 400);
 
     private static string Ms(TimeSpan t) => t.TotalMilliseconds.ToString(t.TotalMilliseconds < 10 ? "0.00" : "0.0", s_invariant);
+
+    private static string Millis(TimeSpan t) => t.TotalMilliseconds.ToString("0.0", s_invariant);
 
     private static string Micros(TimeSpan t) => t.TotalMicroseconds.ToString("0", s_invariant);
 
