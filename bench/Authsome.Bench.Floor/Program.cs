@@ -5,9 +5,10 @@ using Authsome.Bench.Floor;
 using Npgsql;
 
 // GET /me with nothing but what any server that keeps revocation immediate must do per request: read the bearer
-// token, hash it, run the store's session-and-user join (one prepared statement, positional parameter, ordinal reads)
-// and write the user as JSON. The bench runs it beside the API on the same database and cores: what the engine costs
-// above this is the engine's; what this costs is the stack's (Kestrel, sockets, Npgsql, the runtime).
+// token, hash it, run the store's session-and-user join (one prepared statement, positional parameter), read every
+// column it returns by ordinal, check the session's expiry and write the fields /me answers as JSON. The bench runs it
+// beside the API on the same database and cores: what the engine costs above this is the engine's; what this costs is
+// the stack's (Kestrel, sockets, Npgsql, the runtime).
 var builder = WebApplication.CreateSlimBuilder(args);
 builder.Logging.ClearProviders();
 var connectionString = new NpgsqlConnectionStringBuilder(
@@ -30,10 +31,10 @@ app.MapGet("/v1/auth/me", async (HttpContext context) =>
     }
 
     var tokenHash = Convert.ToHexStringLower(SHA256.HashData(Encoding.UTF8.GetBytes(header[7..])));
-    await using var command = dataSource.CreateCommand(FloorQueries.SessionWithUser);
+    await using var command = dataSource.CreateCommand(FloorRow.Query);
     command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = tokenHash });
     await using var reader = await command.ExecuteReaderAsync(context.RequestAborted);
-    if (!await reader.ReadAsync(context.RequestAborted) || reader.GetDateTime(FloorQueries.ExpiresAt) <= DateTime.UtcNow)
+    if (!await reader.ReadAsync(context.RequestAborted) || FloorRow.Read(reader) is not { } row || row.ExpiresAt <= DateTime.UtcNow)
     {
         context.Response.StatusCode = StatusCodes.Status401Unauthorized;
         return;
@@ -41,13 +42,7 @@ app.MapGet("/v1/auth/me", async (HttpContext context) =>
 
     context.Response.ContentType = "application/json";
     await using var json = new Utf8JsonWriter(context.Response.BodyWriter);
-    json.WriteStartObject();
-    json.WriteString("id", reader.GetString(FloorQueries.UserId));
-    json.WriteString("email", reader.GetString(FloorQueries.Email));
-    json.WriteBoolean("emailVerified", reader.GetBoolean(FloorQueries.EmailVerified));
-    json.WriteString("name", reader.IsDBNull(FloorQueries.Name) ? null : reader.GetString(FloorQueries.Name));
-    json.WriteString("createdAt", reader.GetDateTime(FloorQueries.CreatedAt));
-    json.WriteEndObject();
+    row.WriteUser(json);
     await json.FlushAsync(context.RequestAborted);
 });
 

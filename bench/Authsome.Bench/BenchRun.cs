@@ -59,6 +59,12 @@ internal static class BenchRun
         await large.Seeder.SeedAsync(1, settings.LargeDataSet, m => Say($"large: {m}"), cancellationToken);
         await PreflightAsync(small.BaseAddress, settings.SmallDataSet, cancellationToken);
         await PreflightAsync(large.BaseAddress, settings.LargeDataSet, cancellationToken);
+        if (floor is not null)
+        {
+            using var http = new HttpClient { BaseAddress = floor.BaseAddress };
+            await PreflightMeAsync(http, settings.SmallDataSet, cancellationToken);
+        }
+
         var plans = await QueryPlans.ExplainAsync(largeDatabase, settings.LargeDataSet, cancellationToken);
         Say(await SeedingFlush.RunAsync(smallDatabase, cancellationToken));
 
@@ -221,20 +227,25 @@ internal static class BenchRun
     internal static async Task PreflightAsync(Uri baseAddress, int dataSet, CancellationToken cancellationToken)
     {
         using var http = new HttpClient { BaseAddress = baseAddress };
+        await PreflightMeAsync(http, dataSet, cancellationToken);
+        using var signIn = await http.PostAsJsonAsync(
+            $"{BasePath.TrimStart('/')}/signin", new { email = BenchData.Email(dataSet), password = BenchData.Password }, cancellationToken);
+        if (signIn.StatusCode != HttpStatusCode.OK)
+        {
+            throw new BenchException($"Signing in as seeded user {dataSet} answered {(int)signIn.StatusCode}: {await signIn.Content.ReadAsStringAsync(cancellationToken)}");
+        }
+    }
+
+    /// <summary>GET /me with seeded session <paramref name="dataSet"/> must answer that user (the API's, or the floor's).</summary>
+    private static async Task PreflightMeAsync(HttpClient http, int dataSet, CancellationToken cancellationToken)
+    {
         using var me = new HttpRequestMessage(HttpMethod.Get, $"{BasePath.TrimStart('/')}/me");
         me.Headers.Authorization = new("Bearer", BenchData.AccessToken(dataSet));
         using var meResponse = await http.SendAsync(me, cancellationToken);
         var body = await meResponse.Content.ReadAsStringAsync(cancellationToken);
         if (meResponse.StatusCode != HttpStatusCode.OK || !body.Contains(BenchData.Email(dataSet), StringComparison.Ordinal))
         {
-            throw new BenchException($"GET /me with seeded session {dataSet} answered {(int)meResponse.StatusCode}: {body}");
-        }
-
-        using var signIn = await http.PostAsJsonAsync(
-            $"{BasePath.TrimStart('/')}/signin", new { email = BenchData.Email(dataSet), password = BenchData.Password }, cancellationToken);
-        if (signIn.StatusCode != HttpStatusCode.OK)
-        {
-            throw new BenchException($"Signing in as seeded user {dataSet} answered {(int)signIn.StatusCode}: {await signIn.Content.ReadAsStringAsync(cancellationToken)}");
+            throw new BenchException($"GET /me at {http.BaseAddress} with seeded session {dataSet} answered {(int)meResponse.StatusCode}: {body}");
         }
     }
 

@@ -12,12 +12,15 @@ internal sealed class FloorTarget : IAsyncDisposable
 {
     private const string ApplicationName = "authsome-floor";
 
-    private FloorTarget(ApiProcess server, NpgsqlDataSource monitor, ScenarioRunner runner)
+    private FloorTarget(Uri baseAddress, ApiProcess server, NpgsqlDataSource monitor, ScenarioRunner runner)
     {
+        BaseAddress = baseAddress;
         Server = server;
         Monitor = monitor;
         Runner = runner;
     }
+
+    public Uri BaseAddress { get; }
 
     public ApiProcess Server { get; }
 
@@ -37,7 +40,7 @@ internal sealed class FloorTarget : IAsyncDisposable
         var server = await ApiProcess.StartAsync(floorAssembly, environment, baseAddress, Path.Combine(settings.OutputDirectory, "floor.log"), cancellationToken);
         var monitor = NpgsqlDataSource.Create(connectionString + ";Application Name=authsome-bench");
         var runner = new ScenarioRunner(settings, server, new CpuMeter(server.Id, postmasterPid), baseAddress, postgresBin, connectionString, monitor, ApplicationName);
-        return new FloorTarget(server, monitor, runner);
+        return new FloorTarget(baseAddress, server, monitor, runner);
     }
 
     public async ValueTask DisposeAsync()

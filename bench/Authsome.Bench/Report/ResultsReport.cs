@@ -164,7 +164,7 @@ internal sealed class ResultsReport(
         {
             Line(md);
             Line(md, $"Not a target, what the targets can be read against: the floor (`bench/Authsome.Bench.Floor`: the same join behind bare ASP.NET Core, " +
-                     $"a prepared statement, ordinal reads, the user written as JSON; no engine) ran at {floorRatio:0.00} of pgbench's one join with " +
+                     $"a prepared statement, every column read by ordinal, /me's fields written as JSON; no engine) ran at {floorRatio:0.00} of pgbench's one join with " +
                      $"{Micros(floor.ApiCpuPerRequest)} µs of its process's CPU per request; GET /me ran at {me[0].Load.PerSecond / floor.Load.PerSecond:0.00} of the floor " +
                      $"with {me[0].ApiCpuPerRequest / floor.ApiCpuPerRequest:0.00} times its CPU per request.");
         }
