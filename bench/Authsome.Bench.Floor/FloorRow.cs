@@ -18,7 +18,7 @@ internal sealed class FloorRow
         "FROM authsome_sessions s JOIN authsome_users u ON u.id = s.user_id AND u.deleted_at IS NULL WHERE s.token_hash = $1";
 
     // The columns' kinds in the statement's order: text, timestamp or boolean (metadata, JSONB, is read as text).
-    private const string Kinds = "TTTTTTTTTTTTDDDDDTTTTBTTTTTTTBTDBTDTDDD";
+    internal const string Kinds = "TTTTTTTTTTTTDDDDDTTTTBTTTTTTTBTDBTDTDDD";
 
     private readonly string?[] _text = new string?[Kinds.Length];
     private readonly DateTime?[] _time = new DateTime?[Kinds.Length];
