@@ -54,6 +54,10 @@ internal static class BenchRun
         await using var floor = settings.FloorAssembly is { } floorAssembly
             ? await FloorTarget.StartAsync(floorAssembly, settings, smallDatabase, cluster.BinDirectory, postmaster, new Uri($"http://127.0.0.1:{FreePort()}/"), cancellationToken)
             : null;
+        if (floor is not null)
+        {
+            Say($"GET /me's floor at {floor.BaseAddress} on the small database (pid {floor.Server.Id})");
+        }
 
         await small.Seeder.SeedAsync(1, settings.SmallDataSet, m => Say($"small: {m}"), cancellationToken);
         await large.Seeder.SeedAsync(1, settings.LargeDataSet, m => Say($"large: {m}"), cancellationToken);

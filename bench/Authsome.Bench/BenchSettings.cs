@@ -18,7 +18,7 @@ internal sealed record BenchSettings
           --hash-iterations <n> password verifications timed single-threaded (default 20)
           --threads <n>         wrk and pgbench threads (default: processor count)
           --floor <dll>         Authsome.Bench.Floor.dll: GET /me's floor (the join behind bare ASP.NET Core), run beside
-                                the API on the small database; without it, that row is left out
+                                the API on the small database in the full run; without it, that row is left out
           --connection-options <s>  appended to the API's connection string, e.g. "Maximum Pool Size=8"
           --compare <dll>       instead of the full run: this second build of Authsome.Api against --api, side by side
                                 on one database (the --large data set), GET /me, refresh and sign-in in alternating rounds

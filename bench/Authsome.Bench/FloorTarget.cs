@@ -38,9 +38,17 @@ internal sealed class FloorTarget : IAsyncDisposable
             ["ConnectionStrings__authsome"] = $"{connectionString}{settings.ConnectionOptions};Application Name={ApplicationName}",
         };
         var server = await ApiProcess.StartAsync(floorAssembly, environment, baseAddress, Path.Combine(settings.OutputDirectory, "floor.log"), cancellationToken);
-        var monitor = NpgsqlDataSource.Create(connectionString + ";Application Name=authsome-bench");
-        var runner = new ScenarioRunner(settings, server, new CpuMeter(server.Id, postmasterPid), baseAddress, postgresBin, connectionString, monitor, ApplicationName);
-        return new FloorTarget(baseAddress, server, monitor, runner);
+        try
+        {
+            var monitor = NpgsqlDataSource.Create(connectionString + ";Application Name=authsome-bench");
+            var runner = new ScenarioRunner(settings, server, new CpuMeter(server.Id, postmasterPid), baseAddress, postgresBin, connectionString, monitor, ApplicationName);
+            return new FloorTarget(baseAddress, server, monitor, runner);
+        }
+        catch
+        {
+            await server.DisposeAsync();
+            throw;
+        }
     }
 
     public async ValueTask DisposeAsync()
