@@ -8,25 +8,13 @@ namespace Authsome.Bench;
 /// GET /me's floor (<c>bench/Authsome.Bench.Floor</c>): the store's join behind bare ASP.NET Core, on the small
 /// database beside its API, measured by a runner of its own (its process's CPU, its own connections).
 /// </summary>
-internal sealed class FloorTarget : IAsyncDisposable
+/// <param name="BaseAddress">Where it listens.</param>
+/// <param name="Server">Its process.</param>
+/// <param name="Runner">Runs its scenario, measuring its process's CPU and counting its own connections.</param>
+/// <param name="Monitor">The runner's monitoring connection.</param>
+internal sealed record FloorTarget(Uri BaseAddress, ApiProcess Server, ScenarioRunner Runner, NpgsqlDataSource Monitor) : IAsyncDisposable
 {
     private const string ApplicationName = "authsome-floor";
-
-    private FloorTarget(Uri baseAddress, ApiProcess server, NpgsqlDataSource monitor, ScenarioRunner runner)
-    {
-        BaseAddress = baseAddress;
-        Server = server;
-        Monitor = monitor;
-        Runner = runner;
-    }
-
-    public Uri BaseAddress { get; }
-
-    public ApiProcess Server { get; }
-
-    public ScenarioRunner Runner { get; }
-
-    private NpgsqlDataSource Monitor { get; }
 
     public static async Task<FloorTarget> StartAsync(
         string floorAssembly, BenchSettings settings, string connectionString, string postgresBin, int postmasterPid, Uri baseAddress,
@@ -42,7 +30,7 @@ internal sealed class FloorTarget : IAsyncDisposable
         {
             var monitor = NpgsqlDataSource.Create(connectionString + ";Application Name=authsome-bench");
             var runner = new ScenarioRunner(settings, server, new CpuMeter(server.Id, postmasterPid), baseAddress, postgresBin, connectionString, monitor, ApplicationName);
-            return new FloorTarget(baseAddress, server, monitor, runner);
+            return new FloorTarget(baseAddress, server, runner, monitor);
         }
         catch
         {
