@@ -34,7 +34,8 @@ app.MapGet("/v1/auth/me", async (HttpContext context) =>
     await using var command = dataSource.CreateCommand(FloorRow.Query);
     command.Parameters.Add(new NpgsqlParameter<string> { TypedValue = tokenHash });
     await using var reader = await command.ExecuteReaderAsync(context.RequestAborted);
-    if (!await reader.ReadAsync(context.RequestAborted) || FloorRow.Read(reader) is not { } row || row.ExpiresAt <= DateTime.UtcNow)
+    var row = await reader.ReadAsync(context.RequestAborted) ? FloorRow.Read(reader) : null;
+    if (row is null || row.ExpiresAt <= DateTime.UtcNow)
     {
         context.Response.StatusCode = StatusCodes.Status401Unauthorized;
         return;

@@ -52,7 +52,8 @@ internal static class BenchRun
         Say($"two APIs (Release, environment {ApiConfiguration.EnvironmentName}): {smallAddress} on the small database (pid {small.Api.Id}), " +
             $"{largeAddress} on the large one (pid {large.Api.Id}); logs in {settings.OutputDirectory}");
         await using var floor = settings.FloorAssembly is { } floorAssembly
-            ? await FloorTarget.StartAsync(floorAssembly, settings, smallDatabase, cluster.BinDirectory, postmaster, new Uri($"http://127.0.0.1:{FreePort()}/"), cancellationToken)
+            ? await FloorTarget.StartAsync(
+                floorAssembly, settings, smallDatabase, small.Monitor, cluster.BinDirectory, postmaster, new Uri($"http://127.0.0.1:{FreePort()}/"), cancellationToken)
             : null;
         if (floor is not null)
         {

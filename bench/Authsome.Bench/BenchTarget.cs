@@ -32,7 +32,8 @@ internal sealed class BenchTarget : IAsyncDisposable
 
     public ScenarioRunner Runner { get; }
 
-    private NpgsqlDataSource Monitor { get; }
+    /// <summary>The database's monitoring connection (<c>authsome-bench</c>), shared with the floor on the same database.</summary>
+    public NpgsqlDataSource Monitor { get; }
 
     /// <summary>Starts an API process on <paramref name="connectionString"/>'s database (it migrates it) and waits until it serves.</summary>
     public static async Task<BenchTarget> StartAsync(

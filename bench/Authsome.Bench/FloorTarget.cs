@@ -11,14 +11,17 @@ namespace Authsome.Bench;
 /// <param name="BaseAddress">Where it listens.</param>
 /// <param name="Server">Its process.</param>
 /// <param name="Runner">Runs its scenario, measuring its process's CPU and counting its own connections.</param>
-/// <param name="Monitor">The runner's monitoring connection.</param>
-internal sealed record FloorTarget(Uri BaseAddress, ApiProcess Server, ScenarioRunner Runner, NpgsqlDataSource Monitor) : IAsyncDisposable
+internal sealed record FloorTarget(Uri BaseAddress, ApiProcess Server, ScenarioRunner Runner) : IAsyncDisposable
 {
     private const string ApplicationName = "authsome-floor";
 
+    /// <summary>
+    /// Starts the floor on <paramref name="connectionString"/>'s database; <paramref name="monitor"/> is that database's
+    /// monitoring connection, which the API's target there owns.
+    /// </summary>
     public static async Task<FloorTarget> StartAsync(
-        string floorAssembly, BenchSettings settings, string connectionString, string postgresBin, int postmasterPid, Uri baseAddress,
-        CancellationToken cancellationToken)
+        string floorAssembly, BenchSettings settings, string connectionString, NpgsqlDataSource monitor, string postgresBin, int postmasterPid,
+        Uri baseAddress, CancellationToken cancellationToken)
     {
         var environment = new Dictionary<string, string>(StringComparer.Ordinal)
         {
@@ -26,22 +29,9 @@ internal sealed record FloorTarget(Uri BaseAddress, ApiProcess Server, ScenarioR
             ["ConnectionStrings__authsome"] = $"{connectionString}{settings.ConnectionOptions};Application Name={ApplicationName}",
         };
         var server = await ApiProcess.StartAsync(floorAssembly, environment, baseAddress, Path.Combine(settings.OutputDirectory, "floor.log"), cancellationToken);
-        try
-        {
-            var monitor = NpgsqlDataSource.Create(connectionString + ";Application Name=authsome-bench");
-            var runner = new ScenarioRunner(settings, server, new CpuMeter(server.Id, postmasterPid), baseAddress, postgresBin, connectionString, monitor, ApplicationName);
-            return new FloorTarget(baseAddress, server, runner, monitor);
-        }
-        catch
-        {
-            await server.DisposeAsync();
-            throw;
-        }
+        var runner = new ScenarioRunner(settings, server, new CpuMeter(server.Id, postmasterPid), baseAddress, postgresBin, connectionString, monitor, ApplicationName);
+        return new FloorTarget(baseAddress, server, runner);
     }
 
-    public async ValueTask DisposeAsync()
-    {
-        await Server.DisposeAsync();
-        await Monitor.DisposeAsync();
-    }
+    public ValueTask DisposeAsync() => Server.DisposeAsync();
 }
