@@ -27,6 +27,10 @@ internal sealed class PostgresDialect : RelationalDialect
 
     public override SqlMapper.ICustomQueryParameter Json(string json) => new JsonbParameter(json);
 
+    // An unnamed parameter makes Npgsql send the SQL text as it is, without parsing it for named placeholders; the
+    // typed parameter writes the string without boxing it.
+    public override DbParameter PositionalText(int position, string value) => new NpgsqlParameter<string> { TypedValue = value };
+
     public override DbFailure Classify(Exception exception, out UniqueKey? constraint)
     {
         constraint = null;

@@ -55,6 +55,12 @@ internal abstract class RelationalDialect
     /// <summary>A parameter that binds JSON text to a JSON column.</summary>
     public abstract SqlMapper.ICustomQueryParameter Json(string json);
 
+    /// <summary>
+    /// A text parameter bound to <c>$</c><paramref name="position"/> in the SQL text (both databases read <c>$1</c>), for the
+    /// hot reads that bypass Dapper: see <see cref="SqlSession.QueryFirstAsync{T}(string, string, Func{RowReader, T}, CancellationToken)"/>.
+    /// </summary>
+    public abstract DbParameter PositionalText(int position, string value);
+
     /// <summary>Classifies a driver exception; <paramref name="constraint"/> names the unique key that refused a write, as the dialect can tell it.</summary>
     public abstract DbFailure Classify(Exception exception, out UniqueKey? constraint);
 

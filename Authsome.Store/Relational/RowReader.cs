@@ -11,20 +11,20 @@ public sealed class RowReader
 {
     private readonly DbDataReader _reader;
     private readonly RelationalDialect _dialect;
-    private readonly string? _prefix;
+    private readonly ColumnOrdinals? _columns;
 
-    internal RowReader(DbDataReader reader, RelationalDialect dialect, string? prefix = null)
+    internal RowReader(DbDataReader reader, RelationalDialect dialect, ColumnOrdinals? columns = null)
     {
         _reader = reader;
         _dialect = dialect;
-        _prefix = prefix;
+        _columns = columns;
     }
 
     /// <summary>
-    /// The same row read through columns named <paramref name="prefix"/> + name: one entity's columns of a join,
-    /// aliased so that they do not collide with the other's, mapped by that entity's own mapping.
+    /// The same row read by the positions of a known column list: one entity's columns of a join (whose names the
+    /// other entity shares), or a hot read that skips the driver's lookup of each name.
     /// </summary>
-    internal RowReader Prefixed(string prefix) => new(_reader, _dialect, prefix);
+    internal RowReader At(ColumnOrdinals columns) => new(_reader, _dialect, columns);
 
     /// <summary>A non-null text column.</summary>
     public string Text(string column) => _reader.GetString(Ordinal(column));
@@ -107,5 +107,5 @@ public sealed class RowReader
     /// <summary>A duration stored as milliseconds, or NULL.</summary>
     public TimeSpan? DurationOrNull(string column) => LongOrNull(column) is { } ms ? TimeSpan.FromMilliseconds(ms) : null;
 
-    private int Ordinal(string column) => _reader.GetOrdinal(_prefix is null ? column : _prefix + column);
+    private int Ordinal(string column) => _columns is null ? _reader.GetOrdinal(column) : _columns[column];
 }

@@ -46,6 +46,28 @@ public sealed class SqlSession
         }
     }
 
+    /// <summary>
+    /// The first row mapped, or null, for a statement whose one parameter is the text <c>$1</c>: the reads every
+    /// authenticated request and every refresh make. They skip Dapper (its parameter reflection, and on PostgreSQL the
+    /// driver's rewrite of named placeholders) and leave the whole row to <paramref name="map"/>.
+    /// </summary>
+    public async Task<T?> QueryFirstAsync<T>(string sql, string parameter, Func<RowReader, T> map, CancellationToken cancellationToken)
+        where T : class
+    {
+        var command = _connection.CreateCommand();
+        await using (command.ConfigureAwait(false))
+        {
+            command.CommandText = sql;
+            command.Transaction = _transaction;
+            command.Parameters.Add(_dialect.PositionalText(1, parameter));
+            var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
+            await using (reader.ConfigureAwait(false))
+            {
+                return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? map(new RowReader(reader, _dialect)) : null;
+            }
+        }
+    }
+
     /// <summary>Every row, mapped, in the order the statement returns them.</summary>
     public async Task<IReadOnlyList<T>> QueryAsync<T>(string sql, object? args, Func<RowReader, T> map, CancellationToken cancellationToken)
     {

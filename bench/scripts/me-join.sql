@@ -1,5 +1,5 @@
 -- GET /me as the PostgreSQL store runs it (RelationalSessionStore.GetWithUserByTokenHashAsync): the session and its
--- live user in one join, one round trip, the same columns (the store aliases the user's u_<name>; the plan is the
--- same). Variables: users, prefix.
+-- live user in one join, one round trip, the same statement (the store binds the hash as $1). Variables: users,
+-- prefix.
 \set i random(1, :users)
 SELECT s.id, s.app_id, s.env_id, s.user_id, s.org_id, s.family_id, s.token_hash, s.refresh_token_hash, s.ip_address, s.user_agent, s.device_id, s.impersonated_by, s.last_activity_at, s.expires_at, s.refresh_token_expires_at, s.created_at, s.updated_at, u.id, u.app_id, u.env_id, u.email, u.email_verified, u.name, u.first_name, u.last_name, u.image, u.username, u.display_username, u.phone, u.phone_verified, u.password_hash, u.password_changed_at, u.banned, u.ban_reason, u.ban_expires, u.metadata, u.created_at, u.updated_at, u.deleted_at FROM authsome_sessions s JOIN authsome_users u ON u.id = s.user_id AND u.deleted_at IS NULL WHERE s.token_hash = encode(sha256(convert_to(:prefix::text || lpad(:i::text, 43 - length(:prefix::text), '0'), 'UTF8')), 'hex');

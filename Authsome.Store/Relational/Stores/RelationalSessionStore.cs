@@ -60,11 +60,14 @@ internal sealed class RelationalSessionStore(RelationalDatabase db) : ISessionSt
         """;
 
     // The hot paths: the session and its live user in one round trip, by access token (authentication) or by refresh
-    // token (refresh). The user's columns are aliased u_<name> so that the two mappings read the same row without
-    // their shared names colliding.
+    // token (refresh). Both entities have columns of the same names: each mapping reads the row by position, the
+    // user's columns after the session's.
     private static readonly string SelectWithUser =
-        $"SELECT {Qualified("s", Columns, alias: null)}, {Qualified("u", RelationalUserStore.Columns, alias: "u_")} " +
+        $"SELECT {Qualified("s", Columns)}, {Qualified("u", RelationalUserStore.Columns)} " +
         "FROM authsome_sessions s JOIN authsome_users u ON u.id = s.user_id AND u.deleted_at IS NULL WHERE s.";
+
+    private static readonly ColumnOrdinals SessionColumns = new(Columns);
+    private static readonly ColumnOrdinals UserColumns = new(RelationalUserStore.Columns, first: SessionColumns.Count);
 
     private const string RevokedColumns = "token_hash, family_id, user_id, reason, revoked_at, expires_at, replayed_at";
 
@@ -83,13 +86,13 @@ internal sealed class RelationalSessionStore(RelationalDatabase db) : ISessionSt
         GetByAsync("token_hash", tokenHash.Hex, cancellationToken);
 
     public ValueTask<SessionWithUser?> GetWithUserByTokenHashAsync(SecretHash tokenHash, CancellationToken cancellationToken) =>
-        GetWithUserByAsync(SelectWithUser + "token_hash = @value", tokenHash, cancellationToken);
+        GetWithUserByAsync(SelectWithUser + "token_hash = $1", tokenHash, cancellationToken);
 
     public ValueTask<Session?> GetByRefreshTokenHashAsync(SecretHash refreshTokenHash, CancellationToken cancellationToken) =>
         GetByAsync("refresh_token_hash", refreshTokenHash.Hex, cancellationToken);
 
     public ValueTask<SessionWithUser?> GetWithUserByRefreshTokenHashAsync(SecretHash refreshTokenHash, CancellationToken cancellationToken) =>
-        GetWithUserByAsync(SelectWithUser + "refresh_token_hash = @value", refreshTokenHash, cancellationToken);
+        GetWithUserByAsync(SelectWithUser + "refresh_token_hash = $1", refreshTokenHash, cancellationToken);
 
     public async ValueTask UpdateAsync(Session session, CancellationToken cancellationToken)
     {
@@ -186,7 +189,7 @@ internal sealed class RelationalSessionStore(RelationalDatabase db) : ISessionSt
     private async ValueTask<SessionWithUser?> GetWithUserByAsync(string sql, SecretHash hash, CancellationToken cancellationToken) =>
         await db.ReadAsync(
             Entity,
-            s => s.QueryFirstAsync(sql, new { value = hash.Hex }, r => new SessionWithUser(Map(r), RelationalUserStore.Map(r.Prefixed("u_"))), cancellationToken),
+            s => s.QueryFirstAsync(sql, hash.Hex, r => new SessionWithUser(Map(r.At(SessionColumns)), RelationalUserStore.Map(r.At(UserColumns))), cancellationToken),
             cancellationToken).ConfigureAwait(false);
 
     private async ValueTask<Session?> GetByAsync(string column, string value, CancellationToken cancellationToken) =>
@@ -218,8 +221,8 @@ internal sealed class RelationalSessionStore(RelationalDatabase db) : ISessionSt
         revoked_at = D.Time(x.UpdatedAt),
     };
 
-    private static string Qualified(string table, string columns, string? alias) =>
-        string.Join(", ", columns.Split(", ").Select(c => alias is null ? $"{table}.{c}" : $"{table}.{c} AS {alias}{c}"));
+    private static string Qualified(string table, string columns) =>
+        string.Join(", ", columns.Split(", ").Select(c => $"{table}.{c}"));
 
     private static Session Map(RowReader r) => new()
     {
