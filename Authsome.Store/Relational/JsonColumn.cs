@@ -21,12 +21,23 @@ internal static class JsonColumn
 
     public static ImmutableDictionary<string, string> ReadMap(string json)
     {
+        // Most rows hold no metadata, and a user's row is read on every authenticated request: no parser for "{}".
+        if (json is "{}")
+        {
+            return ImmutableDictionary<string, string>.Empty;
+        }
+
         var map = JsonSerializer.Deserialize<Dictionary<string, string>>(json, Options);
         return map is null || map.Count == 0 ? ImmutableDictionary<string, string>.Empty : map.ToImmutableDictionary();
     }
 
     public static ImmutableArray<T> ReadList<T>(string json)
     {
+        if (json is "[]")
+        {
+            return ImmutableArray<T>.Empty;
+        }
+
         var list = JsonSerializer.Deserialize<T[]>(json, Options);
         return list is null || list.Length == 0 ? ImmutableArray<T>.Empty : [.. list];
     }

@@ -59,8 +59,8 @@ public static class AuthsomeEndpointRouteBuilderExtensions
         var group = endpoints.MapGroup(options.BasePath)
             .WithMetadata(AuthsomeEndpointMetadata.Instance)
             .RequireRateLimiting(AuthsomeRateLimitPolicies.General)
-            .ProducesProblems(StatusCodes.Status429TooManyRequests, StatusCodes.Status500InternalServerError)
-            .AddEndpointFilter(NoStoreAsync);
+            .ProducesProblems(StatusCodes.Status429TooManyRequests, StatusCodes.Status500InternalServerError);
+        ((IEndpointConventionBuilder)group).Finally(NoStore);
         var authenticated = group.MapGroup(string.Empty).RequireAuthsomeSession();
 
         group.MapSessionRoutes(authenticated);
@@ -78,10 +78,18 @@ public static class AuthsomeEndpointRouteBuilderExtensions
         return group;
     }
 
-    // Answers carry tokens and user data: no browser or proxy cache may keep them.
-    private static ValueTask<object?> NoStoreAsync(EndpointFilterInvocationContext context, EndpointFilterDelegate next)
+    // Answers carry tokens and user data: no browser or proxy cache may keep them (a handler may say otherwise, as
+    // the JWKS does). Each endpoint's delegate is wrapped once it is built: an endpoint filter would put every handler
+    // behind the filter pipeline, which costs each request an invocation context and a boxed result.
+    private static void NoStore(EndpointBuilder endpoint)
     {
-        context.HttpContext.Response.Headers.CacheControl = "no-store";
-        return next(context);
+        if (endpoint.RequestDelegate is { } handler)
+        {
+            endpoint.RequestDelegate = context =>
+            {
+                context.Response.Headers.CacheControl = "no-store";
+                return handler(context);
+            };
+        }
     }
 }

@@ -186,11 +186,12 @@ internal sealed class RelationalSessionStore(RelationalDatabase db) : ISessionSt
                 cancellationToken),
             cancellationToken).ConfigureAwait(false) == 1;
 
-    private async ValueTask<SessionWithUser?> GetWithUserByAsync(string sql, SecretHash hash, CancellationToken cancellationToken) =>
-        await db.ReadAsync(
+    // Not an async method: awaiting here would only add a state machine to every authenticated request.
+    private ValueTask<SessionWithUser?> GetWithUserByAsync(string sql, SecretHash hash, CancellationToken cancellationToken) =>
+        new(db.ReadAsync(
             Entity,
             s => s.QueryFirstAsync(sql, hash.Hex, r => new SessionWithUser(Map(r.At(SessionColumns)), RelationalUserStore.Map(r.At(UserColumns))), cancellationToken),
-            cancellationToken).ConfigureAwait(false);
+            cancellationToken));
 
     private async ValueTask<Session?> GetByAsync(string column, string value, CancellationToken cancellationToken) =>
         await db.ReadAsync(Entity, s => s.QueryFirstAsync($"{Select} WHERE {column} = @value", new { value }, Map, cancellationToken), cancellationToken).ConfigureAwait(false);
