@@ -57,7 +57,7 @@ internal abstract class RelationalDialect
 
     /// <summary>
     /// A text parameter bound to <c>$</c><paramref name="position"/> in the SQL text (both databases read <c>$1</c>), for the
-    /// hot reads that bypass Dapper: see <see cref="SqlSession.QueryFirstAsync{T}(string, string, Func{RowReader, T}, CancellationToken)"/>.
+    /// hot reads that bypass Dapper: see <see cref="SqlSession.QueryFirstPositionalAsync{T}"/>.
     /// </summary>
     public abstract DbParameter PositionalText(int position, string value);
 

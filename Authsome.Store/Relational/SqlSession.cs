@@ -5,8 +5,8 @@ namespace Authsome.Store.Relational;
 
 /// <summary>
 /// Runs parameterised statements on one open connection, inside a transaction when there is one. Parameters are
-/// Dapper parameter objects with named <c>@parameters</c> (timestamps through <see cref="RelationalPluginContext.Time"/>);
-/// rows are mapped by hand through <see cref="RowReader"/>. A session lives only inside the callback it is given to;
+/// Dapper parameter objects with named <c>@parameters</c> (timestamps through <see cref="RelationalPluginContext.Time"/>),
+/// except on the hot reads, which bind one text parameter as <c>$1</c>; rows are mapped by hand through <see cref="RowReader"/>. A session lives only inside the callback it is given to;
 /// errors are translated by the call that opened it.
 /// </summary>
 public sealed class SqlSession
@@ -51,7 +51,7 @@ public sealed class SqlSession
     /// authenticated request and every refresh make. They skip Dapper (its parameter reflection, and on PostgreSQL the
     /// driver's rewrite of named placeholders) and leave the whole row to <paramref name="map"/>.
     /// </summary>
-    public async Task<T?> QueryFirstAsync<T>(string sql, string parameter, Func<RowReader, T> map, CancellationToken cancellationToken)
+    internal async Task<T?> QueryFirstPositionalAsync<T>(string sql, string parameter, Func<RowReader, T> map, CancellationToken cancellationToken)
         where T : class
     {
         var command = _connection.CreateCommand();

@@ -190,7 +190,7 @@ internal sealed class RelationalSessionStore(RelationalDatabase db) : ISessionSt
     private ValueTask<SessionWithUser?> GetWithUserByAsync(string sql, SecretHash hash, CancellationToken cancellationToken) =>
         new(db.ReadAsync(
             Entity,
-            s => s.QueryFirstAsync(sql, hash.Hex, r => new SessionWithUser(Map(r.At(SessionColumns)), RelationalUserStore.Map(r.At(UserColumns))), cancellationToken),
+            s => s.QueryFirstPositionalAsync(sql, hash.Hex, r => new SessionWithUser(Map(r.At(SessionColumns)), RelationalUserStore.Map(r.At(UserColumns))), cancellationToken),
             cancellationToken));
 
     private async ValueTask<Session?> GetByAsync(string column, string value, CancellationToken cancellationToken) =>
