@@ -6,8 +6,9 @@ namespace Authsome.Store.Relational;
 /// <summary>
 /// Runs parameterised statements on one open connection, inside a transaction when there is one. Parameters are
 /// Dapper parameter objects with named <c>@parameters</c> (timestamps through <see cref="RelationalPluginContext.Time"/>),
-/// except on the hot reads, which bind one text parameter as <c>$1</c>; rows are mapped by hand through <see cref="RowReader"/>. A session lives only inside the callback it is given to;
-/// errors are translated by the call that opened it.
+/// except on the hot reads, which bind one text parameter as <c>$1</c>; rows are mapped by hand through
+/// <see cref="RowReader"/>. A session lives only inside the callback it is given to; errors are translated by the call
+/// that opened it.
 /// </summary>
 public sealed class SqlSession
 {
