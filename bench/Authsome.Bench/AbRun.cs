@@ -14,8 +14,9 @@ namespace Authsome.Bench;
 /// Two builds of Authsome.Api side by side (<c>--api</c> is A, <c>--compare</c> is B): one throw-away cluster, one
 /// database seeded with the <c>--large</c> set, both APIs on it, and GET /me (by wrk, then at a fixed rate for its
 /// latency), refresh, sign-in and the storm measured in alternating rounds (A then B, then B then A, ...), so that
-/// whatever else the machine does in a given minute falls on both. What a change buys is the ratio B/A of each round
-/// and their median, with the load average beside each round.
+/// whatever else the machine does in a given minute falls on both; or, with <c>--order together</c>, both at once in
+/// every round. What a change buys is the ratio B/A of each round and their median, with the load average beside each
+/// round.
 /// </summary>
 internal static class AbRun
 {
@@ -79,25 +80,22 @@ internal static class AbRun
                      [("GET /me", "me.lua", MeArguments), ("GET /me, wide", "me.lua", WideMeArguments), ("refresh", "refresh.lua", RefreshArguments), ("sign-in", "signin.lua", SignInArguments), (Storm, "signin.lua", StormArguments)])
             {
                 var load = Machine.ReadLoadAverage();
-                // Alternate who goes first, so that a trend in the machine's load favours neither.
-                var order = round % 2 == 0 ? new[] { a, b } : [b, a];
-                var results = new Dictionary<BenchTarget, ScenarioResult>();
-                foreach (var target in order)
-                {
-                    results[target] = await target.Runner.HttpAsync(
-                        $"{scenario} {target.Name}", script, scenario == Storm ? settings.StormConnections : settings.Connections, arguments, null, null, cancellationToken,
-                        warmup: round == 0 && scenario != Storm);
-                }
+                var connections = scenario == Storm ? settings.StormConnections : settings.Connections;
+                var warmup = round == 0 && scenario != Storm && settings.WarmupSeconds > 0;
+                var (resultA, resultB) = settings.Together
+                    ? await TogetherAsync(a, b, scenario, script, connections, arguments, warmup, cancellationToken)
+                    : await InTurnAsync(a, b, round, scenario, script, connections, arguments, warmup, cancellationToken);
 
-                var row = (round + 1, scenario, results[a], results[b], load);
+                var row = (round + 1, scenario, resultA, resultB, load);
                 rows.Add(row);
                 Say(Describe(row));
-                if (scenario == "GET /me")
+                // Latency needs each API on its own: not measured when the two run together.
+                if (scenario == "GET /me" && !settings.Together)
                 {
                     // Latency at a fixed rate, the same for both: half of what the slower of the two just reached.
-                    var rate = Math.Min(results[a].Load.PerSecond, results[b].Load.PerSecond) / 2;
+                    var rate = Math.Min(resultA.Load.PerSecond, resultB.Load.PerSecond) / 2;
                     var paced = new Dictionary<BenchTarget, ScenarioResult>();
-                    foreach (var target in order)
+                    foreach (var target in round % 2 == 0 ? new[] { a, b } : [b, a])
                     {
                         paced[target] = await target.Runner.PacedAsync(
                             $"{Paced} {target.Name}", $"{BasePath}/me",
@@ -117,6 +115,40 @@ internal static class AbRun
         Console.WriteLine();
         Console.WriteLine(markdown);
         Say($"written to {file}");
+    }
+
+    /// <summary>One after the other; who goes first alternates by round, so that a trend in the machine's load favours neither.</summary>
+    private static async Task<(ScenarioResult A, ScenarioResult B)> InTurnAsync(
+        BenchTarget a, BenchTarget b, int round, string scenario, string script, int connections, Func<string[]> arguments, bool warmup, CancellationToken cancellationToken)
+    {
+        var results = new Dictionary<BenchTarget, ScenarioResult>();
+        foreach (var target in round % 2 == 0 ? new[] { a, b } : [b, a])
+        {
+            results[target] = await target.Runner.HttpAsync($"{scenario} {target.Name}", script, connections, arguments, null, null, cancellationToken, warmup);
+        }
+
+        return (results[a], results[b]);
+    }
+
+    /// <summary>
+    /// Both at once, each under half the connections, so that whatever the host does in those seconds (a neighbour, a
+    /// change of speed) falls on both alike: their CPU per request then compares builds, not minutes. Each warms up on
+    /// its own first, since adaptive warm-ups end at different times. PostgreSQL serves both, so each row's database
+    /// CPU is the two APIs' together and the report leaves it out.
+    /// </summary>
+    private static async Task<(ScenarioResult A, ScenarioResult B)> TogetherAsync(
+        BenchTarget a, BenchTarget b, string scenario, string script, int connections, Func<string[]> arguments, bool warmup, CancellationToken cancellationToken)
+    {
+        var half = Math.Max(1, connections / 2);
+        if (warmup)
+        {
+            await a.Runner.WarmUpAsync(script, half, arguments, cancellationToken);
+            await b.Runner.WarmUpAsync(script, half, arguments, cancellationToken);
+        }
+
+        var runA = a.Runner.HttpAsync($"{scenario} {a.Name}", script, half, arguments, null, null, cancellationToken, warmup: false);
+        var runB = b.Runner.HttpAsync($"{scenario} {b.Name}", script, half, arguments, null, null, cancellationToken, warmup: false);
+        return (await runA, await runB);
     }
 
     private const string Storm = "sign-in storm";
@@ -145,13 +177,17 @@ internal static class AbRun
     private static string Report(BenchSettings settings, Machine machine, List<(int Round, string Scenario, ScenarioResult A, ScenarioResult B, string Load)> rows)
     {
         var md = new StringBuilder();
-        md.AppendLine(CultureInfo.InvariantCulture, $"# A/B: {settings.Rounds} alternating rounds, {settings.DurationSeconds} s each, {settings.Connections} connections, {settings.LargeDataSet:N0} users and sessions");
+        md.AppendLine(settings.Together
+            ? string.Create(CultureInfo.InvariantCulture, $"# A/B: {settings.Rounds} rounds of A and B at once, {settings.DurationSeconds} s each, {settings.Connections / 2} connections each, {settings.LargeDataSet:N0} users and sessions")
+            : string.Create(CultureInfo.InvariantCulture, $"# A/B: {settings.Rounds} alternating rounds, {settings.DurationSeconds} s each, {settings.Connections} connections, {settings.LargeDataSet:N0} users and sessions"));
         md.AppendLine();
         md.AppendLine(CultureInfo.InvariantCulture, $"- A: `{settings.ApiAssembly}`");
         md.AppendLine(CultureInfo.InvariantCulture, $"- B: {DescribeB(settings)}");
         md.AppendLine(CultureInfo.InvariantCulture, $"- {machine.Cores} cores; load average {machine.LoadAverage} at the start, {Machine.ReadLoadAverage()} at the end");
         md.AppendLine();
-        md.AppendLine("(The storm's rate is its successful sign-ins per second, its errors the shed 503s; API µs/req is per answer.)");
+        md.AppendLine(settings.Together
+            ? "(The storm's rate is its successful sign-ins per second, its errors the shed 503s; API µs/req is per answer. A and B ran at the same time: the database served both, so its CPU per request is not either's and shows as –.)"
+            : "(The storm's rate is its successful sign-ins per second, its errors the shed 503s; API µs/req is per answer.)");
         md.AppendLine();
         md.AppendLine("| Round | Scenario | A req/s | B req/s | B/A rate | A API µs/req | B API µs/req | B/A API CPU | A DB µs/req | B DB µs/req | A p99 ms | B p99 ms | A/B peak RSS MiB | Errors A/B | Load average |");
         md.AppendLine("|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|---|---|");
@@ -160,7 +196,7 @@ internal static class AbRun
             md.AppendLine(CultureInfo.InvariantCulture,
                 $"| {r.Round} | {r.Scenario} | {Rate(r.Scenario, r.A):0} | {Rate(r.Scenario, r.B):0} | {Rate(r.Scenario, r.B) / Rate(r.Scenario, r.A):0.00} | " +
                 $"{r.A.ApiCpuPerRequest.TotalMicroseconds:0} | {r.B.ApiCpuPerRequest.TotalMicroseconds:0} | {r.B.ApiCpuPerRequest / r.A.ApiCpuPerRequest:0.00} | " +
-                $"{r.A.DatabaseCpuPerRequest.TotalMicroseconds:0} | {r.B.DatabaseCpuPerRequest.TotalMicroseconds:0} | " +
+                $"{DatabaseCpu(settings, r.A)} | {DatabaseCpu(settings, r.B)} | " +
                 $"{r.A.Load.P99.TotalMilliseconds:0.0} | {r.B.Load.P99.TotalMilliseconds:0.0} | {Mebibytes(r.A)}/{Mebibytes(r.B)} | {r.A.Load.Errors}/{r.B.Load.Errors} | {r.Load} |");
         }
 
@@ -182,6 +218,9 @@ internal static class AbRun
 
         return md.ToString();
     }
+
+    private static string DatabaseCpu(BenchSettings settings, ScenarioResult result) =>
+        settings.Together ? "–" : result.DatabaseCpuPerRequest.TotalMicroseconds.ToString("0", CultureInfo.InvariantCulture);
 
     private static double Median(IEnumerable<double> values)
     {

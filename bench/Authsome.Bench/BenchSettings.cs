@@ -26,6 +26,9 @@ internal sealed record BenchSettings
           --compare-env <s>     the same comparison, B's API with these environment variables ("NAME=value;NAME=value"),
                                 e.g. runtime settings such as DOTNET_GCgen0size
           --rounds <n>          rounds of that comparison (default 5)
+          --order <s>           how that comparison runs A and B: "alternate" (default: one after the other, who goes first
+                                alternating by round) or "together" (both at once, each under half the connections, so
+                                that every change in the host's speed falls on both)
         """;
 
     public required string ApiAssembly { get; init; }
@@ -70,6 +73,9 @@ internal sealed record BenchSettings
 
     public int Rounds { get; init; } = 5;
 
+    /// <summary>Whether the comparison measures A and B at the same time rather than one after the other (<see cref="AbRun"/>).</summary>
+    public bool Together { get; init; }
+
     public static bool TryParse(string[] args, [NotNullWhen(true)] out BenchSettings? settings, [NotNullWhen(false)] out string? problem)
     {
         settings = null;
@@ -100,7 +106,7 @@ internal sealed record BenchSettings
         };
         foreach (var (name, value) in values)
         {
-            if (name is "api" or "scripts" or "out" or "floor" or "connection-options" or "compare" or "compare-options" or "compare-env")
+            if (name is "api" or "scripts" or "out" or "floor" or "connection-options" or "compare" or "compare-options" or "compare-env" or "order")
             {
                 continue;
             }
@@ -141,6 +147,13 @@ internal sealed record BenchSettings
             return false;
         }
 
+        var order = values.GetValueOrDefault("order", "alternate");
+        if (order is not ("alternate" or "together"))
+        {
+            problem = $"--order is 'alternate' or 'together'; got '{order}'.";
+            return false;
+        }
+
         var compareEnvironment = new Dictionary<string, string>(StringComparer.Ordinal);
         foreach (var pair in values.GetValueOrDefault("compare-env", "").Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
         {
@@ -168,6 +181,7 @@ internal sealed record BenchSettings
             HashIterations = numbers["hash-iterations"],
             Threads = numbers["threads"],
             Rounds = numbers["rounds"],
+            Together = order == "together",
             FloorAssembly = values.TryGetValue("floor", out var floor) ? Path.GetFullPath(floor) : null,
             CompareAssembly = values.TryGetValue("compare", out var compare) ? Path.GetFullPath(compare) : null,
             ConnectionOptions = Options(values.GetValueOrDefault("connection-options")) ?? string.Empty,

@@ -52,6 +52,24 @@ public sealed class BenchSettingsTests
         Assert.True(settings.IsComparison);
     }
 
+    [Theory]
+    [InlineData(null, false)]
+    [InlineData("alternate", false)]
+    [InlineData("together", true)]
+    public void Order_SaysWhetherTheComparisonRunsBothAtOnce(string? order, bool together)
+    {
+        string[] args = order is null ? s_required : [.. s_required, "--order", order];
+        Assert.True(BenchSettings.TryParse(args, out var settings, out var problem), problem);
+        Assert.Equal(together, settings.Together);
+    }
+
+    [Fact]
+    public void Order_OtherThanTheTwo_IsRefused()
+    {
+        Assert.False(BenchSettings.TryParse([.. s_required, "--order", "parallel"], out _, out var problem));
+        Assert.Equal("--order is 'alternate' or 'together'; got 'parallel'.", problem);
+    }
+
     [Fact]
     public void CompareEnvironment_WithoutAName_IsRefused()
     {

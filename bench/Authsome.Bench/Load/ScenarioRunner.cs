@@ -53,7 +53,7 @@ internal sealed class ScenarioRunner(
     /// of GET /me cost 3-10 times the CPU per request of later ones (bench/RESULTS.md), which a fixed warm-up left in
     /// the figures.
     /// </summary>
-    private async Task WarmUpAsync(string script, int connections, Func<string[]> arguments, CancellationToken cancellationToken)
+    public async Task WarmUpAsync(string script, int connections, Func<string[]> arguments, CancellationToken cancellationToken)
     {
         var best = double.MaxValue;
         var runsWithoutGain = 0;
