@@ -95,7 +95,7 @@ internal static class AbRun
                     // Latency at a fixed rate, the same for both: half of what the slower of the two just reached.
                     var rate = Math.Min(resultA.Load.PerSecond, resultB.Load.PerSecond) / 2;
                     var paced = new Dictionary<BenchTarget, ScenarioResult>();
-                    foreach (var target in round % 2 == 0 ? new[] { a, b } : [b, a])
+                    foreach (var target in Turns(a, b, round))
                     {
                         paced[target] = await target.Runner.PacedAsync(
                             $"{Paced} {target.Name}", $"{BasePath}/me",
@@ -117,12 +117,15 @@ internal static class AbRun
         Say($"written to {file}");
     }
 
-    /// <summary>One after the other; who goes first alternates by round, so that a trend in the machine's load favours neither.</summary>
+    /// <summary>Who goes first alternates by round, so that a trend in the machine's load favours neither.</summary>
+    private static BenchTarget[] Turns(BenchTarget a, BenchTarget b, int round) => round % 2 == 0 ? [a, b] : [b, a];
+
+    /// <summary>One after the other, in <see cref="Turns"/>.</summary>
     private static async Task<(ScenarioResult A, ScenarioResult B)> InTurnAsync(
         BenchTarget a, BenchTarget b, int round, string scenario, string script, int connections, Func<string[]> arguments, bool warmup, CancellationToken cancellationToken)
     {
         var results = new Dictionary<BenchTarget, ScenarioResult>();
-        foreach (var target in round % 2 == 0 ? new[] { a, b } : [b, a])
+        foreach (var target in Turns(a, b, round))
         {
             results[target] = await target.Runner.HttpAsync($"{scenario} {target.Name}", script, connections, arguments, null, null, cancellationToken, warmup);
         }
