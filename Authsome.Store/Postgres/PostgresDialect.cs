@@ -29,7 +29,7 @@ internal sealed class PostgresDialect : RelationalDialect
 
     // An unnamed parameter makes Npgsql send the SQL text as it is, without parsing it for named placeholders; the
     // typed parameter writes the string without boxing it.
-    public override DbParameter PositionalText(int position, string value) => new NpgsqlParameter<string> { TypedValue = value };
+    public override DbParameter FirstText(string value) => new NpgsqlParameter<string> { TypedValue = value };
 
     public override DbFailure Classify(Exception exception, out UniqueKey? constraint)
     {

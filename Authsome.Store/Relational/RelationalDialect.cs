@@ -56,10 +56,10 @@ internal abstract class RelationalDialect
     public abstract SqlMapper.ICustomQueryParameter Json(string json);
 
     /// <summary>
-    /// A text parameter bound to <c>$</c><paramref name="position"/> in the SQL text (both databases read <c>$1</c>), for the
-    /// hot reads that bypass Dapper: see <see cref="SqlSession.QueryFirstPositionalAsync{T}"/>.
+    /// A text parameter bound to <c>$1</c> in the SQL text (both databases read it), for the hot reads that bypass
+    /// Dapper: see <see cref="SqlSession.QueryFirstPositionalAsync{T}"/>.
     /// </summary>
-    public abstract DbParameter PositionalText(int position, string value);
+    public abstract DbParameter FirstText(string value);
 
     /// <summary>Classifies a driver exception; <paramref name="constraint"/> names the unique key that refused a write, as the dialect can tell it.</summary>
     public abstract DbFailure Classify(Exception exception, out UniqueKey? constraint);

@@ -60,7 +60,7 @@ public sealed class SqlSession
         {
             command.CommandText = sql;
             command.Transaction = _transaction;
-            command.Parameters.Add(_dialect.PositionalText(1, parameter));
+            command.Parameters.Add(_dialect.FirstText(parameter));
             var reader = await command.ExecuteReaderAsync(cancellationToken).ConfigureAwait(false);
             await using (reader.ConfigureAwait(false))
             {

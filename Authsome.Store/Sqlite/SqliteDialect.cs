@@ -38,8 +38,7 @@ internal sealed class SqliteDialect : RelationalDialect
     public override SqlMapper.ICustomQueryParameter Json(string json) => new TextParameter(json);
 
     // SQLite reads $1 as a parameter named "$1".
-    public override DbParameter PositionalText(int position, string value) =>
-        new SqliteParameter(string.Create(System.Globalization.CultureInfo.InvariantCulture, $"${position}"), SqliteType.Text) { Value = value };
+    public override DbParameter FirstText(string value) => new SqliteParameter("$1", SqliteType.Text) { Value = value };
 
     public override DbFailure Classify(Exception exception, out UniqueKey? constraint)
     {
