@@ -19,6 +19,14 @@ public interface ICounterStore
 
     /// <summary>Deletes the counters whose keys start with <paramref name="keyPrefix"/> (a whole key resets one); returns how many.</summary>
     ValueTask<int> ResetAsync(string keyPrefix, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// <see cref="ResetAsync"/> of <paramref name="resetPrefix"/>, then <see cref="IncrementAsync"/> of <paramref name="key"/>,
+    /// in one round trip where the database allows it (a successful sign-in clears its client's attempts and counts the
+    /// client as known). Each half is atomic on its own, as its method is; <paramref name="key"/> must not start with
+    /// <paramref name="resetPrefix"/>.
+    /// </summary>
+    ValueTask<CounterState> ResetAndIncrementAsync(string resetPrefix, string key, DateTimeOffset now, TimeSpan window, CancellationToken cancellationToken);
 }
 
 /// <summary>A counter's count and the end of its window (exclusive: from then on it counts from zero again).</summary>

@@ -38,4 +38,11 @@ internal sealed class MemoryCounterStore(MemoryState state) : ICounterStore
             },
             cancellationToken);
     }
+
+    public async ValueTask<CounterState> ResetAndIncrementAsync(string resetPrefix, string key, DateTimeOffset now, TimeSpan window, CancellationToken cancellationToken)
+    {
+        CounterKeys.EnsureOutside(resetPrefix, key);
+        await ResetAsync(resetPrefix, cancellationToken).ConfigureAwait(false);
+        return await IncrementAsync(key, now, window, cancellationToken).ConfigureAwait(false);
+    }
 }

@@ -73,11 +73,8 @@ internal sealed partial class LockoutService(
     }
 
     /// <summary>After a successful sign-in: the client's count is cleared and the client is known to the account.</summary>
-    public async ValueTask SucceededAsync(string subject, string client, CancellationToken cancellationToken)
-    {
-        await store.Counters.ResetAsync(ClientKey(subject, client), cancellationToken);
-        await store.Counters.IncrementAsync(KnownKey(subject, client), time.GetStoreNow(), s_knownClientWindow, cancellationToken);
-    }
+    public async ValueTask SucceededAsync(string subject, string client, CancellationToken cancellationToken) =>
+        await store.Counters.ResetAndIncrementAsync(ClientKey(subject, client), KnownKey(subject, client), time.GetStoreNow(), s_knownClientWindow, cancellationToken);
 
     /// <summary>Ends every lockout of a user (a password reset proved the mailbox).</summary>
     public async ValueTask ClearAsync(Id<User> userId, CancellationToken cancellationToken) =>

@@ -127,7 +127,7 @@ internal static class AbRun
         var results = new Dictionary<BenchTarget, ScenarioResult>();
         foreach (var target in Turns(a, b, round))
         {
-            results[target] = await target.Runner.HttpAsync($"{scenario} {target.Name}", script, connections, arguments, null, null, cancellationToken, warmup);
+            results[target] = await target.Runner.HttpAsync($"{scenario} {target.Name}", script, connections, arguments, cancellationToken, warmup);
         }
 
         return (results[a], results[b]);
@@ -149,8 +149,8 @@ internal static class AbRun
             await b.Runner.WarmUpAsync(script, half, arguments, cancellationToken);
         }
 
-        var runA = a.Runner.HttpAsync($"{scenario} {a.Name}", script, half, arguments, null, null, cancellationToken, warmup: false);
-        var runB = b.Runner.HttpAsync($"{scenario} {b.Name}", script, half, arguments, null, null, cancellationToken, warmup: false);
+        var runA = a.Runner.HttpAsync($"{scenario} {a.Name}", script, half, arguments, cancellationToken, warmup: false);
+        var runB = b.Runner.HttpAsync($"{scenario} {b.Name}", script, half, arguments, cancellationToken, warmup: false);
         return (await runA, await runB);
     }
 

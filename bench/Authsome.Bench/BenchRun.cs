@@ -73,7 +73,8 @@ internal static class BenchRun
         var plans = await QueryPlans.ExplainAsync(largeDatabase, settings.LargeDataSet, cancellationToken);
         Say(await SeedingFlush.RunAsync(smallDatabase, cancellationToken));
 
-        // Once the seeding's writes are on disk and with the APIs idle, right before the scenarios it is the limit of.
+        // Once the seeding's writes are on disk and with the APIs idle: one verification's time, and how far the cores scale
+        // (the ratios use the limit measured beside each scenario, below).
         var hashing = await HashCost.MeasureAsync(apiConfiguration, BenchData.Password, settings.HashIterations, machine.Cores, cancellationToken);
         Say($"one Argon2id verification (m={hashing.MemoryKiB} KiB, t={hashing.TimeCost}): {hashing.PerVerify.TotalMilliseconds:0.0} ms " +
             $"single-threaded ({hashing.SerialLimitPerSecond(machine.Cores):0.0}/s on {machine.Cores} cores if they scaled); limit {hashing.LimitPerSecond:0.0}/s measured on {machine.Cores} cores at once");
@@ -85,14 +86,15 @@ internal static class BenchRun
             Say(ResultsReport.Describe(result));
         }
 
-        // Compared with the hashing limit at the end, once it has been measured a second time (before the storm).
-        var signUp = await small.Runner.HttpAsync("sign-up", "signup.lua", settings.Connections,
+        // Each hashing scenario against the limit measured right before and right after its measured run.
+        await using var probe = await HashingProbe.CreateAsync(apiConfiguration, BenchData.Password, settings.HashIterations, machine.Cores, cancellationToken);
+        var signUp = AgainstLimit(await small.Runner.HttpAsync("sign-up", "signup.lua", settings.Connections,
             () => [$"{BasePath}/signup", Convert.ToHexStringLower(Guid.NewGuid().ToByteArray())[..12], BenchData.Password],
-            null, null, cancellationToken);
+            cancellationToken, limitBeside: probe.MeasureAsync));
         Say(ResultsReport.Describe(signUp));
-        var signIn = await small.Runner.HttpAsync("sign-in", "signin.lua", settings.Connections,
+        var signIn = AgainstLimit(await small.Runner.HttpAsync("sign-in", "signin.lua", settings.Connections,
             () => [$"{BasePath}/signin", Text(settings.SmallDataSet), BenchData.Password],
-            null, null, cancellationToken);
+            cancellationToken, limitBeside: probe.MeasureAsync));
         Say(ResultsReport.Describe(signIn));
         foreach (var row in await MeasureMeAsync(small, large, floor, settings, cancellationToken))
         {
@@ -113,7 +115,7 @@ internal static class BenchRun
 
         var refresh = await large.Runner.HttpAsync($"refresh ({SizeName(settings.LargeDataSet)} sessions)", "refresh.lua", settings.Connections,
             () => [$"{BasePath}/refresh", NextRefreshFirst(), Text(refreshThreads), BenchData.RefreshTokenPrefix],
-            null, null, cancellationToken);
+            cancellationToken);
         // The store's rotation straight against the database, on the sessions below the half that GET /me used and
         // no longer needs (the refresh rows above took the upper half). The script rotates each session again with
         // its next generation of tokens when it has used them all, so it needs a whole number of sessions per client.
@@ -129,25 +131,22 @@ internal static class BenchRun
         Add(refresh with { ComparedWith = rotation.Name, Ratio = refresh.Load.PerSecond / rotation.Load.PerSecond });
         Add(rotation);
 
-        // Measured again (the APIs idle meanwhile): other work on a shared machine only ever lowers what the cores hash,
-        // and a first measurement minutes before read as low as 0.71 of a later one, which flattered every ratio
-        // against it. The higher of the two is the limit every hashing ratio uses.
-        var secondHashing = await HashCost.MeasureAsync(apiConfiguration, BenchData.Password, settings.HashIterations, machine.Cores, cancellationToken);
-        var hashLimit = HashCost.BestLimit(hashing, secondHashing);
-        var hashLimitText = string.Create(CultureInfo.InvariantCulture, $"hashing limit {hashLimit:0.0}/s");
-        Say($"hashing limit measured again: {secondHashing.LimitPerSecond:0.0}/s; the ratios use {hashLimit:0.0}/s");
-        results.Insert(0, signIn with { ComparedWith = hashLimitText, Ratio = signIn.Load.PerSecond / hashLimit });
-        results.Insert(0, signUp with { ComparedWith = hashLimitText, Ratio = signUp.Load.PerSecond / hashLimit });
+        results.Insert(0, signIn);
+        results.Insert(0, signUp);
 
         var storm = await small.Runner.HttpAsync("sign-in storm", "signin.lua", settings.StormConnections,
             () => [$"{BasePath}/signin", Text(settings.SmallDataSet), BenchData.Password, "count-statuses"],
-            hashLimitText, hashLimit, cancellationToken, warmup: false);
+            cancellationToken, warmup: false, limitBeside: probe.MeasureAsync);
         // Under a storm most answers are quick 503s: what compares with the hashing limit is the sign-ins that succeeded.
-        storm = storm with { Ratio = storm.Load.Count(s => s is >= 200 and < 300) / storm.Load.Elapsed.TotalSeconds / hashLimit };
+        storm = storm with
+        {
+            ComparedWith = LimitText(storm.LimitBeside!),
+            Ratio = storm.Load.Count(s => s is >= 200 and < 300) / storm.Load.Elapsed.TotalSeconds / storm.LimitBeside!.Mean,
+        };
         Say(ResultsReport.DescribeStorm(storm));
 
         var report = new ResultsReport(
-            machine, Machine.ReadLoadAverage(), cluster.ServerVersion, settings, hashing, secondHashing, results, storm, plans, started.Elapsed);
+            machine, Machine.ReadLoadAverage(), cluster.ServerVersion, settings, hashing, results, storm, plans, started.Elapsed);
         var markdown = report.ToMarkdown();
         var resultsFile = Path.Combine(settings.OutputDirectory, "results.md");
         await File.WriteAllTextAsync(resultsFile, markdown, cancellationToken);
@@ -155,6 +154,12 @@ internal static class BenchRun
         Console.WriteLine(markdown);
         Say($"written to {resultsFile} ({started.Elapsed.TotalMinutes:0.0} min)");
     }
+
+    private static ScenarioResult AgainstLimit(ScenarioResult result) =>
+        result with { ComparedWith = LimitText(result.LimitBeside!), Ratio = result.Load.PerSecond / result.LimitBeside!.Mean };
+
+    private static string LimitText(LimitBeside limit) =>
+        string.Create(CultureInfo.InvariantCulture, $"hashing limit beside it {limit.Mean:0.0}/s");
 
     /// <summary>
     /// GET /me through each API, then the same lookup straight against each database, as the store does it and in
@@ -175,14 +180,14 @@ internal static class BenchRun
         foreach (var (target, size, name) in sizes)
         {
             api.Add(await target.Runner.HttpAsync($"GET /me, {name}", "me.lua", settings.Connections,
-                () => [$"{BasePath}/me", Text(size), BenchData.AccessTokenPrefix], null, null, cancellationToken));
+                () => [$"{BasePath}/me", Text(size), BenchData.AccessTokenPrefix], cancellationToken));
         }
 
         // The floor on the small set, the same load: what the stack itself (Kestrel, sockets, Npgsql, the runtime) costs.
         var floorRow = floor is null
             ? null
             : await floor.Runner.HttpAsync($"{FloorName}, {sizes[0].Name}", "me.lua", settings.Connections,
-                () => [$"{BasePath}/me", Text(sizes[0].Size), BenchData.AccessTokenPrefix], null, null, cancellationToken);
+                () => [$"{BasePath}/me", Text(sizes[0].Size), BenchData.AccessTokenPrefix], cancellationToken);
 
         // Latency at half the rate wrk reached, from a fixed-rate client: what a user sees when the API is not saturated.
         var paced = await small.Runner.PacedAsync(

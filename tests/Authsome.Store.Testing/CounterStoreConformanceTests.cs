@@ -1,6 +1,6 @@
 namespace Authsome.Store.Testing;
 
-/// <summary>Conformance of <see cref="IAuthsomeStore.Counters"/>: fixed windows, atomic increments, prefix resets, purge.</summary>
+/// <summary>Conformance of <see cref="IAuthsomeStore.Counters"/>: fixed windows, atomic increments, prefix resets (alone and before an increment), purge.</summary>
 public abstract class CounterStoreConformanceTests : StoreConformanceTests
 {
     private static readonly TimeSpan Window = TimeSpan.FromMinutes(15);
@@ -66,6 +66,39 @@ public abstract class CounterStoreConformanceTests : StoreConformanceTests
         Assert.Equal(inside.Length, await Store.Counters.ResetAsync(prefix, Ct));
 
         Assert.NotNull(await Store.Counters.GetAsync(past, TestData.Now, Ct));
+    }
+
+    [Fact]
+    public async Task ResetAndIncrement_DeletesThePrefixsCounters_AndCountsTheKeyInItsWindow()
+    {
+        var prefix = TestData.Unique("signin:user:") + "|";
+        await Store.Counters.IncrementAsync(prefix + "10.0.0.1", TestData.Now, Window, Ct);
+        await Store.Counters.IncrementAsync(prefix + "2001:db8::", TestData.Now, Window, Ct);
+        var other = TestData.Unique("signin:other:");
+        await Store.Counters.IncrementAsync(other, TestData.Now, Window, Ct);
+        var key = TestData.Unique("known:");
+        var ends = TestData.Now + Window;
+
+        Assert.Equal(new CounterState(1, ends), await Store.Counters.ResetAndIncrementAsync(prefix, key, TestData.Now, Window, Ct));
+
+        Assert.Null(await Store.Counters.GetAsync(prefix + "10.0.0.1", TestData.Now, Ct));
+        Assert.Null(await Store.Counters.GetAsync(prefix + "2001:db8::", TestData.Now, Ct));
+        Assert.NotNull(await Store.Counters.GetAsync(other, TestData.Now, Ct));
+        Assert.Equal(new CounterState(2, ends), await Store.Counters.ResetAndIncrementAsync(prefix, key, TestData.Now.AddMinutes(1), Window, Ct));
+        Assert.Equal(new CounterState(1, ends + Window), await Store.Counters.ResetAndIncrementAsync(prefix, key, ends, Window, Ct));
+        Assert.Equal(new CounterState(1, ends + Window), await Store.Counters.GetAsync(key, ends, Ct));
+    }
+
+    [Fact]
+    public async Task ResetAndIncrement_RefusesAKeyThePrefixWouldDelete_AndChangesNothing()
+    {
+        var prefix = TestData.Unique("signin:user:");
+        await Store.Counters.IncrementAsync(prefix + "|10.0.0.1", TestData.Now, Window, Ct);
+
+        await Assert.ThrowsAsync<ArgumentException>(
+            async () => await Store.Counters.ResetAndIncrementAsync(prefix, prefix + "|10.0.0.1", TestData.Now, Window, Ct));
+
+        Assert.Equal(new CounterState(1, TestData.Now + Window), await Store.Counters.GetAsync(prefix + "|10.0.0.1", TestData.Now, Ct));
     }
 
     [Fact]

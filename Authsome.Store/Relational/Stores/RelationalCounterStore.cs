@@ -16,6 +16,11 @@ internal sealed class RelationalCounterStore(RelationalDatabase db) : ICounterSt
         RETURNING hits, window_ends_at
         """;
 
+    private const string Reset = "DELETE FROM authsome_counters WHERE key >= @prefix AND key < @end";
+
+    // The reset rides in the increment's statement; the keys are disjoint, so neither half sees the other's row.
+    private const string ResetAndIncrement = "WITH reset AS (" + Reset + ")\n" + Increment;
+
     private RelationalDialect D => db.Dialect;
 
     public async ValueTask<CounterState> IncrementAsync(string key, DateTimeOffset now, TimeSpan window, CancellationToken cancellationToken)
@@ -49,8 +54,23 @@ internal sealed class RelationalCounterStore(RelationalDatabase db) : ICounterSt
         // databases (COLLATE "C" on PostgreSQL, BINARY on SQLite), so the keys with the prefix are exactly those in it.
         return await db.WriteAsync(
             Entity,
-            s => s.ExecuteAsync("DELETE FROM authsome_counters WHERE key >= @prefix AND key < @end", new { prefix = keyPrefix, end = PrefixEnd(keyPrefix) }, cancellationToken),
+            s => s.ExecuteAsync(Reset, new { prefix = keyPrefix, end = PrefixEnd(keyPrefix) }, cancellationToken),
             cancellationToken).ConfigureAwait(false);
+    }
+
+    public async ValueTask<CounterState> ResetAndIncrementAsync(string resetPrefix, string key, DateTimeOffset now, TimeSpan window, CancellationToken cancellationToken)
+    {
+        CounterKeys.EnsureOutside(resetPrefix, key);
+        if (!D.WritesInWith)
+        {
+            await ResetAsync(resetPrefix, cancellationToken).ConfigureAwait(false);
+            return await IncrementAsync(key, now, window, cancellationToken).ConfigureAwait(false);
+        }
+
+        now = StoreTime.Normalize(now);
+        var args = new { prefix = resetPrefix, end = PrefixEnd(resetPrefix), key, now = D.Time(now), ends = D.Time(StoreTime.Normalize(now + window)) };
+        var row = await db.WriteAsync(Entity, s => s.QueryFirstAsync(ResetAndIncrement, args, Map, cancellationToken), cancellationToken).ConfigureAwait(false);
+        return row!.Item1;
     }
 
     /// <summary>The least string greater than every string starting with <paramref name="prefix"/>: its last character, one code point up.</summary>

@@ -21,12 +21,6 @@ internal sealed record HashCost(TimeSpan PerVerify, double ParallelPerSecond, in
     /// </summary>
     public double LimitPerSecond => ParallelPerSecond;
 
-    /// <summary>
-    /// The limit every hashing ratio uses, from two measurements minutes apart: the higher, since other work on a
-    /// shared machine only ever lowers what the cores hash.
-    /// </summary>
-    public static double BestLimit(HashCost first, HashCost second) => Math.Max(first.LimitPerSecond, second.LimitPerSecond);
-
     /// <summary>What the cores would verify if each hashed as fast as one alone: the limit before it was measured in parallel.</summary>
     public double SerialLimitPerSecond(int cores) => cores / PerVerify.TotalSeconds;
 
@@ -71,23 +65,30 @@ internal sealed record HashCost(TimeSpan PerVerify, double ParallelPerSecond, in
         var parallelPerSecond = 0.0;
         for (var round = 0; round < 3; round++)
         {
-            var parallelStarted = Stopwatch.GetTimestamp();
-            await Task.WhenAll(Enumerable.Range(0, cores).Select(_ => Task.Run(
-                async () =>
-                {
-                    for (var i = 0; i < iterations; i++)
-                    {
-                        await VerifyAsync(hasher, password, hash, cancellationToken);
-                    }
-                },
-                cancellationToken)));
-            parallelPerSecond = Math.Max(parallelPerSecond, cores * iterations / Stopwatch.GetElapsedTime(parallelStarted).TotalSeconds);
+            parallelPerSecond = Math.Max(parallelPerSecond, await ParallelRoundAsync(hasher, password, hash, iterations, cores, cancellationToken));
         }
 
         return new HashCost(times[iterations / 2], parallelPerSecond, iterations, argon2.MemoryKiB, argon2.Iterations);
     }
 
-    private static ServiceProvider Hasher(IConfiguration configuration)
+    /// <summary>Verifications per second with <paramref name="cores"/> tasks each verifying <paramref name="iterations"/> times at once.</summary>
+    internal static async Task<double> ParallelRoundAsync(
+        IPasswordHasher hasher, string password, string hash, int iterations, int cores, CancellationToken cancellationToken)
+    {
+        var started = Stopwatch.GetTimestamp();
+        await Task.WhenAll(Enumerable.Range(0, cores).Select(_ => Task.Run(
+            async () =>
+            {
+                for (var i = 0; i < iterations; i++)
+                {
+                    await VerifyAsync(hasher, password, hash, cancellationToken);
+                }
+            },
+            cancellationToken)));
+        return cores * iterations / Stopwatch.GetElapsedTime(started).TotalSeconds;
+    }
+
+    internal static ServiceProvider Hasher(IConfiguration configuration)
     {
         var services = new ServiceCollection();
         services.AddSingleton(configuration);

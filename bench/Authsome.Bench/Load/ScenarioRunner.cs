@@ -1,4 +1,5 @@
 using Authsome.Bench.Api;
+using Authsome.Bench.Hashing;
 using Authsome.Bench.Report;
 using Npgsql;
 
@@ -23,28 +24,70 @@ internal sealed class ScenarioRunner(
     /// <param name="script">The Lua script in the scripts directory.</param>
     /// <param name="connections">Concurrent connections.</param>
     /// <param name="arguments">The script's arguments, asked for once per wrk invocation (each warm-up, then the run).</param>
-    /// <param name="comparedWith">The reference limit in words, or null.</param>
-    /// <param name="limit">The reference limit in requests per second, or null.</param>
     /// <param name="cancellationToken">Stops wrk.</param>
     /// <param name="warmup">Whether to warm up first.</param>
+    /// <param name="limitBeside">
+    /// A reference limit to measure right before the measured run and right after it, each time once the API and the
+    /// database have finished what the last wrk run left behind (<see cref="ScenarioResult.LimitBeside"/>); null for none.
+    /// </param>
     public async Task<ScenarioResult> HttpAsync(
-        string name, string script, int connections, Func<string[]> arguments, string? comparedWith, double? limit,
-        CancellationToken cancellationToken, bool warmup = true)
+        string name, string script, int connections, Func<string[]> arguments, CancellationToken cancellationToken, bool warmup = true,
+        Func<CancellationToken, Task<double>>? limitBeside = null)
     {
         if (warmup && settings.WarmupSeconds > 0)
         {
             await WarmUpAsync(script, connections, arguments, cancellationToken);
         }
 
+        var limitBefore = 0.0;
+        if (limitBeside is not null)
+        {
+            await WaitUntilQuietAsync(cancellationToken);
+            limitBefore = await limitBeside(cancellationToken);
+        }
+
         api.ResetPeakMemory();
         var before = cpu.Sample();
         var load = await Wrk.RunAsync(settings.ScriptsDirectory, script, baseAddress, connections, settings.Threads, settings.DurationSeconds, arguments(), cancellationToken);
         var used = cpu.Sample() - before;
-        return new ScenarioResult(name, connections, load, api.ReadPeakMemory(), used, comparedWith, limit is { } l ? load.PerSecond / l : null)
+        var result = new ScenarioResult(name, connections, load, api.ReadPeakMemory(), used)
         {
             ApiConnections = await CountApiConnectionsAsync(cancellationToken),
         };
+        if (limitBeside is null)
+        {
+            return result;
+        }
+
+        await WaitUntilQuietAsync(cancellationToken);
+        return result with { LimitBeside = new LimitBeside(limitBefore, await limitBeside(cancellationToken)) };
     }
+
+    /// <summary>
+    /// Waits (at most <see cref="IdleWaitLimit"/>) until the API and PostgreSQL together spend under a tenth of a core:
+    /// when wrk stops, the requests it left queued are still hashed, and the database still writes and vacuums what they
+    /// stored; a limit measured meanwhile would be measured against them.
+    /// </summary>
+    private async Task WaitUntilQuietAsync(CancellationToken cancellationToken)
+    {
+        var window = TimeSpan.FromMilliseconds(200);
+        var deadline = DateTime.UtcNow + IdleWaitLimit;
+        var previous = cpu.Sample();
+        while (DateTime.UtcNow < deadline)
+        {
+            await Task.Delay(window, cancellationToken);
+            var now = cpu.Sample();
+            var used = now - previous;
+            if (used.Api + used.Database < window / 10)
+            {
+                return;
+            }
+
+            previous = now;
+        }
+    }
+
+    private static readonly TimeSpan IdleWaitLimit = TimeSpan.FromSeconds(10);
 
     /// <summary>
     /// Unmeasured runs of <see cref="BenchSettings.WarmupSeconds"/> each, at least three and at most

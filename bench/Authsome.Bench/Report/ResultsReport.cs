@@ -12,7 +12,6 @@ internal sealed class ResultsReport(
     string postgresVersion,
     BenchSettings settings,
     HashCost hashing,
-    HashCost secondHashing,
     IReadOnlyList<ScenarioResult> scenarios,
     ScenarioResult storm,
     string plans,
@@ -35,7 +34,6 @@ internal sealed class ResultsReport(
     public string ToMarkdown()
     {
         var md = new StringBuilder();
-        var limit = HashCost.BestLimit(hashing, secondHashing);
         Line(md, $"# Authsome load benchmark");
         Line(md);
         Line(md, $"- Run: {DateTimeOffset.UtcNow:yyyy-MM-dd HH:mm} UTC, {elapsed.TotalMinutes:0.0} min, command `bench/run.sh`");
@@ -70,18 +68,17 @@ internal sealed class ResultsReport(
         Line(md);
         Line(md, $"Hashing limit: one Argon2id verification (m = {hashing.MemoryKiB} KiB, t = {hashing.TimeCost}, p = 1) takes " +
                  $"{hashing.PerVerify.TotalMilliseconds:0.0} ms single-threaded (median of {hashing.Iterations}), which would be {hashing.SerialLimitPerSecond(machine.Cores):0.0}/s " +
-                 $"on {machine.Cores} cores if they scaled; {machine.Cores} at once, nothing else running, verified {hashing.LimitPerSecond:0.0}/s (best of three rounds) after the seeding, just before sign-up " +
-                 $"and {secondHashing.LimitPerSecond:0.0}/s just before the storm ({secondHashing.PerVerify.TotalMilliseconds:0.0} ms single-threaded); every hashing ratio uses the higher, {limit:0.0}/s.");
-        var stormSignIns = storm.Load.Count(s => s is >= 200 and < 300);
-        if (stormSignIns > 0 && scenarios.FirstOrDefault(r => r.Name == "sign-in") is { } signIn)
+                 $"on {machine.Cores} cores if they scaled; {machine.Cores} at once, nothing else running, verified {hashing.LimitPerSecond:0.0}/s (best of three rounds) after the seeding. " +
+                 $"Each hashing ratio uses the limit measured beside its scenario: one round of {settings.HashIterations} verifications per core right before the measured run " +
+                 $"and one right after it, once the API was idle; the mean of the two.");
+        var hashed = scenarios.Where(r => r.LimitBeside is not null).Append(storm).Where(r => r.LimitBeside is not null).ToList();
+        if (hashed.Count > 0)
         {
-            // Not targets: each against the limit measured closest to it, and what a sign-in cost the API beside one
-            // verification's time then, which tells the host's speed at that moment from the scenario's own cost.
             Line(md);
-            Line(md, $"Against the limit measured closest to each (not the targets' figures): sign-in ran at {signIn.Load.PerSecond / hashing.LimitPerSecond:0.00} " +
-                     $"of the one before sign-up with {Millis(signIn.ApiCpuPerRequest)} ms of API CPU per sign-in (one verification then: {Millis(hashing.PerVerify)} ms), " +
-                     $"the storm at {stormSignIns / storm.Load.Elapsed.TotalSeconds / secondHashing.LimitPerSecond:0.00} of the one just before it with " +
-                     $"{Millis(storm.Cpu.Api / stormSignIns)} ms of API CPU per successful sign-in, refusals included (one verification then: {Millis(secondHashing.PerVerify)} ms).");
+            Line(md, "Beside each: " + string.Join("; ", hashed.Select(r =>
+                $"{r.Name} {r.LimitBeside!.Before:0.0}/s before and {r.LimitBeside.After:0.0}/s after ({Millis(ApiCpuPerSignIn(r))} ms of API CPU per {(r == storm ? "successful " : string.Empty)}request)")) +
+                ". Against the limit measured after the seeding (best of three rounds; what these ratios used until the seventh session), not a target: " +
+                string.Join(", ", hashed.Select(r => $"{r.Name} {SuccessesPerSecond(r) / hashing.LimitPerSecond:0.00}")) + ".");
         }
 
         foreach (var noted in scenarios.Where(r => r.Notes is not null))
@@ -180,6 +177,13 @@ internal sealed class ResultsReport(
                      $"with {me[0].ApiCpuPerRequest / floor.ApiCpuPerRequest:0.00} times its CPU per request.");
         }
     }
+
+    // The storm's figures count successful sign-ins only; its refusals' cost lands on them.
+    private static double SuccessesPerSecond(ScenarioResult r) =>
+        r.Load.Statuses.Count == 0 ? r.Load.PerSecond : r.Load.Count(s => s is >= 200 and < 300) / r.Load.Elapsed.TotalSeconds;
+
+    private static TimeSpan ApiCpuPerSignIn(ScenarioResult r) =>
+        r.Load.Statuses.Count == 0 ? r.ApiCpuPerRequest : r.Cpu.Api / Math.Max(1, r.Load.Count(s => s is >= 200 and < 300));
 
     private static long SocketErrors(ScenarioResult r) =>
         r.Load.Errors - r.Load.Count(s => s >= 400);

@@ -1,3 +1,4 @@
+using Authsome.Bench.Hashing;
 using Authsome.Bench.Load;
 
 namespace Authsome.Bench.Report;
@@ -21,6 +22,9 @@ internal sealed record ScenarioResult(
 {
     /// <summary>Connections the API's pool held open right after the run; null for pgbench rows.</summary>
     public int? ApiConnections { get; init; }
+
+    /// <summary>The hashing limit measured right before and right after the measured run, or null when the row has none.</summary>
+    public LimitBeside? LimitBeside { get; init; }
 
     /// <summary>What else was recorded during the run (the paced run's runtime counters), or null.</summary>
     public string? Notes { get; init; }
