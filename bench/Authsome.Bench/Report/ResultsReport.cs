@@ -70,14 +70,14 @@ internal sealed class ResultsReport(
                  $"{hashing.PerVerify.TotalMilliseconds:0.0} ms single-threaded (median of {hashing.Iterations}), which would be {hashing.SerialLimitPerSecond(machine.Cores):0.0}/s " +
                  $"on {machine.Cores} cores if they scaled; {machine.Cores} at once, nothing else running, verified {hashing.LimitPerSecond:0.0}/s (best of three rounds) after the seeding. " +
                  $"Each hashing ratio uses the limit measured beside its scenario: one round of {settings.HashIterations} verifications per core right before the measured run " +
-                 $"and one right after it, once the API was idle; the mean of the two.");
-        var hashed = scenarios.Where(r => r.LimitBeside is not null).Append(storm).Where(r => r.LimitBeside is not null).ToList();
+                 $"and one right after it, each once the API and PostgreSQL were quiet; the mean of the two.");
+        var hashed = scenarios.Append(storm).Where(r => r.LimitBeside is not null).ToList();
         if (hashed.Count > 0)
         {
             Line(md);
             Line(md, "Beside each: " + string.Join("; ", hashed.Select(r =>
                 $"{r.Name} {r.LimitBeside!.Before:0.0}/s before and {r.LimitBeside.After:0.0}/s after ({Millis(ApiCpuPerSignIn(r))} ms of API CPU per {(r == storm ? "successful " : string.Empty)}request)")) +
-                ". Against the limit measured after the seeding (best of three rounds; what these ratios used until the seventh session), not a target: " +
+                ". Against the limit measured after the seeding (best of three rounds, the kind of limit these ratios used until the seventh session), not a target: " +
                 string.Join(", ", hashed.Select(r => $"{r.Name} {SuccessesPerSecond(r) / hashing.LimitPerSecond:0.00}")) + ".");
         }
 
