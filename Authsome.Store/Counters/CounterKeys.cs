@@ -1,6 +1,6 @@
 namespace Authsome.Store;
 
-/// <summary>Argument checks every <see cref="ICounterStore"/> backend shares.</summary>
+/// <summary>Argument checks and the plain reset-then-increment every <see cref="ICounterStore"/> backend shares.</summary>
 internal static class CounterKeys
 {
     /// <summary>Refuses a key that the reset before its increment would delete (<see cref="ICounterStore.ResetAndIncrementAsync"/>).</summary>
@@ -12,5 +12,16 @@ internal static class CounterKeys
         {
             throw new ArgumentException("The counter to increment must not start with the prefix being reset.", nameof(key));
         }
+    }
+
+    /// <summary>
+    /// <see cref="ICounterStore.ResetAndIncrementAsync"/> as its two calls, for backends that cannot make it one request.
+    /// </summary>
+    public static async ValueTask<CounterState> ResetThenIncrementAsync(
+        ICounterStore counters, string resetPrefix, string key, DateTimeOffset now, TimeSpan window, CancellationToken cancellationToken)
+    {
+        EnsureOutside(resetPrefix, key);
+        await counters.ResetAsync(resetPrefix, cancellationToken).ConfigureAwait(false);
+        return await counters.IncrementAsync(key, now, window, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -39,10 +39,6 @@ internal sealed class MemoryCounterStore(MemoryState state) : ICounterStore
             cancellationToken);
     }
 
-    public async ValueTask<CounterState> ResetAndIncrementAsync(string resetPrefix, string key, DateTimeOffset now, TimeSpan window, CancellationToken cancellationToken)
-    {
-        CounterKeys.EnsureOutside(resetPrefix, key);
-        await ResetAsync(resetPrefix, cancellationToken).ConfigureAwait(false);
-        return await IncrementAsync(key, now, window, cancellationToken).ConfigureAwait(false);
-    }
+    public ValueTask<CounterState> ResetAndIncrementAsync(string resetPrefix, string key, DateTimeOffset now, TimeSpan window, CancellationToken cancellationToken) =>
+        CounterKeys.ResetThenIncrementAsync(this, resetPrefix, key, now, window, cancellationToken);
 }

@@ -70,12 +70,8 @@ internal sealed class MongoCounterStore(MongoContext context) : ICounterStore
     }
 
     // Two requests: a delete and an upsert by one call would need a bulk write, and the upsert may have to go round again.
-    public async ValueTask<CounterState> ResetAndIncrementAsync(string resetPrefix, string key, DateTimeOffset now, TimeSpan window, CancellationToken cancellationToken)
-    {
-        CounterKeys.EnsureOutside(resetPrefix, key);
-        await ResetAsync(resetPrefix, cancellationToken).ConfigureAwait(false);
-        return await IncrementAsync(key, now, window, cancellationToken).ConfigureAwait(false);
-    }
+    public ValueTask<CounterState> ResetAndIncrementAsync(string resetPrefix, string key, DateTimeOffset now, TimeSpan window, CancellationToken cancellationToken) =>
+        CounterKeys.ResetThenIncrementAsync(this, resetPrefix, key, now, window, cancellationToken);
 
     // Servers that are not mongod may answer a duplicate _id on an upsert with another code; the message says it.
     private static bool IsDuplicateId(Exception exception) =>

@@ -60,13 +60,12 @@ internal sealed class RelationalCounterStore(RelationalDatabase db) : ICounterSt
 
     public async ValueTask<CounterState> ResetAndIncrementAsync(string resetPrefix, string key, DateTimeOffset now, TimeSpan window, CancellationToken cancellationToken)
     {
-        CounterKeys.EnsureOutside(resetPrefix, key);
         if (!D.WritesInWith)
         {
-            await ResetAsync(resetPrefix, cancellationToken).ConfigureAwait(false);
-            return await IncrementAsync(key, now, window, cancellationToken).ConfigureAwait(false);
+            return await CounterKeys.ResetThenIncrementAsync(this, resetPrefix, key, now, window, cancellationToken).ConfigureAwait(false);
         }
 
+        CounterKeys.EnsureOutside(resetPrefix, key);
         now = StoreTime.Normalize(now);
         var args = new { prefix = resetPrefix, end = PrefixEnd(resetPrefix), key, now = D.Time(now), ends = D.Time(StoreTime.Normalize(now + window)) };
         var row = await db.WriteAsync(Entity, s => s.QueryFirstAsync(ResetAndIncrement, args, Map, cancellationToken), cancellationToken).ConfigureAwait(false);
