@@ -141,7 +141,7 @@ internal static class BenchRun
         storm = storm with
         {
             ComparedWith = LimitText(storm.LimitBeside!),
-            Ratio = storm.Load.Count(s => s is >= 200 and < 300) / storm.Load.Elapsed.TotalSeconds / storm.LimitBeside!.Mean,
+            Ratio = storm.SuccessesPerSecond / storm.LimitBeside!.Mean,
         };
         Say(ResultsReport.DescribeStorm(storm));
 

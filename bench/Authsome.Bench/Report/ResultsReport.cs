@@ -76,9 +76,9 @@ internal sealed class ResultsReport(
         {
             Line(md);
             Line(md, "Beside each: " + string.Join("; ", hashed.Select(r =>
-                $"{r.Name} {r.LimitBeside!.Before:0.0}/s before and {r.LimitBeside.After:0.0}/s after ({Millis(ApiCpuPerSignIn(r))} ms of API CPU per {(r == storm ? "successful " : string.Empty)}request)")) +
+                $"{r.Name} {r.LimitBeside!.Before:0.0}/s before and {r.LimitBeside.After:0.0}/s after ({Millis(r.ApiCpuPerSuccess)} ms of API CPU per {(r == storm ? "successful " : string.Empty)}request)")) +
                 ". Against the limit measured after the seeding (best of three rounds, the kind of limit these ratios used until the seventh session), not a target: " +
-                string.Join(", ", hashed.Select(r => $"{r.Name} {SuccessesPerSecond(r) / hashing.LimitPerSecond:0.00}")) + ".");
+                string.Join(", ", hashed.Select(r => $"{r.Name} {r.SuccessesPerSecond / hashing.LimitPerSecond:0.00}")) + ".");
         }
 
         foreach (var noted in scenarios.Where(r => r.Notes is not null))
@@ -177,13 +177,6 @@ internal sealed class ResultsReport(
                      $"with {me[0].ApiCpuPerRequest / floor.ApiCpuPerRequest:0.00} times its CPU per request.");
         }
     }
-
-    // The storm's figures count successful sign-ins only; its refusals' cost lands on them.
-    private static double SuccessesPerSecond(ScenarioResult r) =>
-        r.Load.Statuses.Count == 0 ? r.Load.PerSecond : r.Load.Count(s => s is >= 200 and < 300) / r.Load.Elapsed.TotalSeconds;
-
-    private static TimeSpan ApiCpuPerSignIn(ScenarioResult r) =>
-        r.Load.Statuses.Count == 0 ? r.ApiCpuPerRequest : r.Cpu.Api / Math.Max(1, r.Load.Count(s => s is >= 200 and < 300));
 
     private static long SocketErrors(ScenarioResult r) =>
         r.Load.Errors - r.Load.Count(s => s >= 400);

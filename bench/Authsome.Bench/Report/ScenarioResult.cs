@@ -32,6 +32,17 @@ internal sealed record ScenarioResult(
     /// <summary>Whether the API took part (pgbench rows have no API).</summary>
     public bool HasApi => PeakMemoryBytes is not null;
 
+    /// <summary>Answers with a 2xx status; every request when the run did not count statuses.</summary>
+    public long Successes => Load.Statuses.Count == 0 ? Load.Requests : Load.Count(s => s is >= 200 and < 300);
+
+    /// <summary>
+    /// What a storm compares with the hashing limit: most of its answers are quick refusals, and their cost lands on the sign-ins that succeed.
+    /// </summary>
+    public double SuccessesPerSecond => Successes / Load.Elapsed.TotalSeconds;
+
+    /// <summary>The API's CPU per successful answer (per request when statuses were not counted).</summary>
+    public TimeSpan ApiCpuPerSuccess => Cpu.Api / Math.Max(1, Successes);
+
     public TimeSpan ApiCpuPerRequest => Load.Requests == 0 ? TimeSpan.Zero : Cpu.Api / Load.Requests;
 
     public TimeSpan DatabaseCpuPerRequest => Load.Requests == 0 ? TimeSpan.Zero : Cpu.Database / Load.Requests;
