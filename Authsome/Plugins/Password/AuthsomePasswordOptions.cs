@@ -31,12 +31,13 @@ public sealed class AuthsomePasswordOptions
     /// How many more hash operations may wait for a free slot before new ones are refused at once. Default: sixteen
     /// per concurrent hash (<see cref="EffectiveMaxConcurrentHashes"/>), i.e. a wait of about sixteen hashes' time at
     /// most (half a second at the OWASP floor on a fast core), enough for a few dozen people signing in at once. A
-    /// sign-in or sign-up request counts from when it arrives (before its body is read) until it answers, so this also
-    /// bounds the database connections a storm of sign-ins holds: every admitted request reads its user while it waits.
+    /// sign-in or sign-up request counts from when it arrives (before its body is read) until it answers. Of those,
+    /// twice <see cref="EffectiveMaxConcurrentHashes"/> work at a time and the rest wait for a turn (within
+    /// <see cref="QueueTimeout"/>), so a storm holds a few database connections, not one per queued request.
     /// </summary>
     public int? MaxQueuedHashes { get; set; }
 
-    /// <summary>How long a hash operation waits for a free slot before it is refused. Default 5 seconds.</summary>
+    /// <summary>How long a hash operation waits for a free slot, or an admitted request for its turn, before it is refused. Default 5 seconds.</summary>
     public TimeSpan QueueTimeout { get; set; } = TimeSpan.FromSeconds(5);
 
     /// <summary>

@@ -172,6 +172,54 @@ public sealed class PasswordHashingGateTests
         Assert.NotNull(await Task.Run(gate.TryAdmitRequest, ct));
     }
 
+    [Fact]
+    public async Task AdmittedRequests_WorkTwiceTheHashingBoundAtATime_AndTheRestWaitForATurn()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using var gate = new PasswordHashingGate(maxConcurrent: 1, maxQueued: 3, TimeSpan.FromMinutes(1));
+        var admissions = new List<RequestAdmission>();
+        for (var i = 0; i < 4; i++)
+        {
+            admissions.Add(Assert.IsType<RequestAdmission>(await Task.Run(gate.TryAdmitRequest, ct)));
+        }
+
+        Assert.True(await admissions[0].WaitForTurnAsync(ct));
+        Assert.True(await admissions[1].WaitForTurnAsync(ct));
+        var third = admissions[2].WaitForTurnAsync(ct).AsTask();
+        var fourth = admissions[3].WaitForTurnAsync(ct).AsTask();
+        Assert.False(third.IsCompleted);
+
+        // A turn passes on when its request ends, and only then; ending twice gives back nothing more.
+        admissions[0].Dispose();
+        admissions[0].Dispose();
+        Assert.True(await third);
+        Assert.False(fourth.IsCompleted);
+        admissions[1].Dispose();
+        Assert.True(await fourth);
+        admissions.ForEach(a => a.Dispose());
+    }
+
+    [Fact]
+    public async Task AnAdmittedRequest_WithoutATurnWithinTheQueueTimeout_IsToldSo_AndFreesItsPlace()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using var gate = new PasswordHashingGate(maxConcurrent: 1, maxQueued: 2, TimeSpan.FromMilliseconds(50));
+        using var first = (await Task.Run(gate.TryAdmitRequest, ct))!;
+        using var second = (await Task.Run(gate.TryAdmitRequest, ct))!;
+        Assert.True(await first.WaitForTurnAsync(ct));
+        Assert.True(await second.WaitForTurnAsync(ct));
+        var late = (await Task.Run(gate.TryAdmitRequest, ct))!;
+        Assert.Null(await Task.Run(gate.TryAdmitRequest, ct));
+
+        Assert.False(await late.WaitForTurnAsync(ct));
+        late.Dispose();
+
+        // Its place is free, and no turn was given back that it never had: the next request still waits.
+        var next = (await Task.Run(gate.TryAdmitRequest, ct))!;
+        Assert.False(await next.WaitForTurnAsync(ct));
+        next.Dispose();
+    }
+
     // Takes a slot of the gate until the event is set.
     internal static Task<bool> Hold(PasswordHashingGate gate, ManualResetEventSlim release) =>
         gate.RunAsync(

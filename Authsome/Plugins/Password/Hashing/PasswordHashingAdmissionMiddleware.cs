@@ -11,7 +11,8 @@ namespace Authsome.Passwords;
 /// full, before its body is read or the database is asked anything: under a storm of sign-ins, the cores go to the
 /// hashes that will finish, not to parsing and looking up requests that would be shed after that work anyway. The
 /// refusal is sent after <see cref="AuthsomePasswordOptions.RefusalDelay"/>, so that clients retrying at once do not
-/// turn the storm into a loop of refusals that costs as much CPU as the hashes.
+/// turn the storm into a loop of refusals that costs as much CPU as the hashes. An admitted request then waits for its
+/// turn (<see cref="RequestAdmission.WaitForTurnAsync"/>), and is refused the same way if none comes within the queue timeout.
 /// Shedding is counted (<c>authsome.password_hashing.shed</c>), not logged: a log line per shed request is itself load.
 /// </summary>
 internal sealed class PasswordHashingAdmissionMiddleware(
@@ -39,14 +40,35 @@ internal sealed class PasswordHashingAdmissionMiddleware(
             metrics.HashingShed();
             if (await WaitBeforeRefusingAsync(context.RequestAborted))
             {
-                await ProblemResponses.WriteAsync(context, AuthsomeErrors.ServiceBusy, "Too many sign-ins are being processed; retry shortly.", retryAfterSeconds: 2);
+                await RefuseAsync(context);
             }
 
             return;
         }
 
+        bool turn;
+        try
+        {
+            turn = await admission.WaitForTurnAsync(context.RequestAborted);
+        }
+        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        {
+            return;
+        }
+
+        if (!turn)
+        {
+            // It has waited the queue timeout already: no refusal delay on top.
+            metrics.HashingShed();
+            await RefuseAsync(context);
+            return;
+        }
+
         await next(context);
     }
+
+    private static Task RefuseAsync(HttpContext context) =>
+        ProblemResponses.WriteAsync(context, AuthsomeErrors.ServiceBusy, "Too many sign-ins are being processed; retry shortly.", retryAfterSeconds: 2);
 
     /// <summary>Holds the refusal for the delay when there is room for one more; false when the client went away meanwhile.</summary>
     private async ValueTask<bool> WaitBeforeRefusingAsync(CancellationToken requestAborted)

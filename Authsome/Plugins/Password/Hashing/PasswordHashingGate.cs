@@ -5,11 +5,18 @@ namespace Authsome.Passwords;
 /// <summary>
 /// Bounds how many password hashes run at once and how many wait for a turn. A hash at the OWASP floor holds
 /// 19 MiB for tens of milliseconds, so an unbounded burst of sign-ins would exhaust memory and starve the thread
-/// pool; past the bound, callers get <see cref="PasswordHashingBusyException"/> (an HTTP 503) instead.
+/// pool; past the bound, callers get <see cref="PasswordHashingBusyException"/> (an HTTP 503) instead. Of the requests
+/// it admits, only twice as many as may hash at once do any work at a time (see <see cref="RequestAdmission.WaitForTurnAsync"/>).
 /// </summary>
 internal sealed class PasswordHashingGate : IDisposable
 {
     private readonly SemaphoreSlim _slots;
+
+    // Admitted requests that may be working at once (reading their body, querying, hashing); the others wait for a
+    // turn before they cost anything. Without it, a storm that fills the queue runs every queued request's reads at
+    // once, and the connection pool grows to match: each new PostgreSQL backend cost 70-100 ms of database CPU
+    // (bench/RESULTS.md), taken from the hashes. Twice the hashing bound keeps a request ready for each free slot.
+    private readonly SemaphoreSlim _turns;
     private readonly int _capacity;
     private readonly TimeSpan _queueTimeout;
 
@@ -30,6 +37,7 @@ internal sealed class PasswordHashingGate : IDisposable
         ArgumentOutOfRangeException.ThrowIfNegative(maxQueued);
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(queueTimeout, TimeSpan.Zero);
         _slots = new SemaphoreSlim(maxConcurrent, maxConcurrent);
+        _turns = new SemaphoreSlim(2 * maxConcurrent, 2 * maxConcurrent);
         _capacity = maxConcurrent + maxQueued;
         _queueTimeout = queueTimeout;
     }
@@ -76,9 +84,10 @@ internal sealed class PasswordHashingGate : IDisposable
     /// <summary>
     /// Takes a place for a whole request that will hash, before it costs anything (body, database reads): null when
     /// the gate is full, so that a storm is refused for the price of a status code. The place is held, and the
-    /// request's hashes run under it, until the returned admission is disposed.
+    /// request's hashes run under it, until the returned admission is disposed. The request waits for its turn
+    /// (<see cref="RequestAdmission.WaitForTurnAsync"/>) before it does anything else.
     /// </summary>
-    public IDisposable? TryAdmitRequest()
+    public RequestAdmission? TryAdmitRequest()
     {
         if (!TryCount())
         {
@@ -101,7 +110,21 @@ internal sealed class PasswordHashingGate : IDisposable
         return true;
     }
 
-    public void Dispose() => _slots.Dispose();
+    public void Dispose()
+    {
+        _slots.Dispose();
+        _turns.Dispose();
+    }
 
-    internal void Release() => Interlocked.Decrement(ref _admitted);
+    internal Task<bool> WaitForTurnAsync(CancellationToken cancellationToken) => _turns.WaitAsync(_queueTimeout, cancellationToken);
+
+    internal void Release(bool hadTurn)
+    {
+        if (hadTurn)
+        {
+            _turns.Release();
+        }
+
+        Interlocked.Decrement(ref _admitted);
+    }
 }
