@@ -45,7 +45,7 @@ public sealed class MongoStoreBehaviourTests
     public async Task RevokedRefreshTokens_AreKeyedByTheTokenHash()
     {
         await using var store = (MongoStore)await MongoTestServer.CreateMigratedStoreAsync(nameof(MongoStoreBehaviourTests), Ct);
-        var session = await GivenSessionAsync(store);
+        var session = await TestSeeds.SessionAsync(store, Ct);
         var rotated = session with { TokenHash = TestData.NewSecretHash(), RefreshTokenHash = TestData.NewSecretHash(), UpdatedAt = TestData.Now.AddMinutes(1) };
 
         Assert.True(await store.Sessions.RotateAsync(rotated, session.RefreshTokenHash, Ct));
@@ -62,8 +62,8 @@ public sealed class MongoStoreBehaviourTests
     {
         await using var store = (MongoStore)await MongoTestServer.CreateMigratedStoreAsync(
             nameof(MongoStoreBehaviourTests) + (transactions ? "Txn" : "Solo"), Ct, new MongoStoreSettings { Transactions = transactions ? null : false });
-        var session = await GivenSessionAsync(store);
-        var other = await GivenSessionAsync(store);
+        var session = await TestSeeds.SessionAsync(store, Ct);
+        var other = await TestSeeds.SessionAsync(store, Ct);
         var clashing = session with { TokenHash = other.TokenHash, RefreshTokenHash = TestData.NewSecretHash() };
 
         await StoreAssert.ConflictAsync(ConflictKind.Duplicate, async () => await store.Sessions.RotateAsync(clashing, session.RefreshTokenHash, Ct));
@@ -183,7 +183,7 @@ public sealed class MongoStoreBehaviourTests
     public async Task DeleteApp_RemovesEverythingItOwns_AndARepeatIsHarmless()
     {
         await using var store = (MongoStore)await MongoTestServer.CreateMigratedStoreAsync(nameof(MongoStoreBehaviourTests), Ct);
-        var session = await GivenSessionAsync(store);
+        var session = await TestSeeds.SessionAsync(store, Ct);
         var user = (await store.Users.GetAsync(session.UserId, Ct))!;
         var organization = TestData.NewOrganization(user.AppId, user.Id);
         await store.Organizations.CreateAsync(organization, Ct);
@@ -195,7 +195,7 @@ public sealed class MongoStoreBehaviourTests
         await store.RoleAssignments.CreateAsync(TestData.NewAssignment(user.Id, role.Id, organization.Id), Ct);
         await store.Settings.SetAsync(TestData.NewSetting("theme", SettingScope.App, user.AppId.ToString()), Ct);
         Assert.True(await store.Sessions.RotateAsync(session with { RefreshTokenHash = TestData.NewSecretHash(), TokenHash = TestData.NewSecretHash() }, session.RefreshTokenHash, Ct));
-        var survivor = await GivenSessionAsync(store);
+        var survivor = await TestSeeds.SessionAsync(store, Ct);
 
         Assert.True(await store.Apps.DeleteAsync(user.AppId, Ct));
 
@@ -231,7 +231,7 @@ public sealed class MongoStoreBehaviourTests
         var database = MongoTestServer.DatabaseName("interrupted");
         await using var store = new MongoStore(client, database, loggerFactory: null, ownsClient: false, MongoTestServer.Standalone);
         await store.MigrateAsync([], Ct);
-        var session = await GivenSessionAsync(store);
+        var session = await TestSeeds.SessionAsync(store, Ct);
         var user = (await store.Users.GetAsync(session.UserId, Ct))!;
         var organization = TestData.NewOrganization(user.AppId, user.Id);
         await store.Organizations.CreateAsync(organization, Ct);
@@ -257,19 +257,6 @@ public sealed class MongoStoreBehaviourTests
         "authsome_organizations", "authsome_members", "authsome_branding_configs", "authsome_roles", "authsome_permissions",
         "authsome_role_assignments", "authsome_settings",
     ];
-
-    private static async Task<Session> GivenSessionAsync(MongoStore store)
-    {
-        var app = TestData.NewApp();
-        await store.Apps.CreateAsync(app, Ct);
-        var environment = TestData.NewEnvironment(app.Id);
-        await store.Environments.CreateAsync(environment, Ct);
-        var user = TestData.NewUser(app.Id, environment.Id);
-        await store.Users.CreateAsync(user, Ct);
-        var session = TestData.NewSession(user);
-        await store.Sessions.CreateAsync(session, Ct);
-        return session;
-    }
 
     private static Task<BsonDocument> RawAsync(MongoStore store, string collection, string id) =>
         store.Database.GetCollection<BsonDocument>(collection).Find(Builders<BsonDocument>.Filter.Eq("_id", id)).SingleAsync(Ct);
