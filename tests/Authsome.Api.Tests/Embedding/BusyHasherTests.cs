@@ -3,6 +3,7 @@ using Authsome.Api.Tests.Infrastructure;
 using Authsome.Passwords;
 using Microsoft.AspNetCore.Builder;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
 
 namespace Authsome.Api.Tests.Embedding;
@@ -97,6 +98,26 @@ public sealed class BusyHasherTests
         Assert.Equal("service_busy", (await refused).Code);
     }
 
+    [Fact]
+    public async Task AnAdmittedSignInThatGetsNoTurnWithinTheQueueTimeout_IsRefusedBeforeItsBodyIsRead()
+    {
+        await using var app = await EmbeddingHost.StartAsync(
+            a => a.UseMemory().AddPassword(),
+            _ => { },
+            new Dictionary<string, string?> { ["Authsome:Password:QueueTimeout"] = "00:00:00.200" });
+        using var client = app.Client();
+        using var held = await TakeEveryTurnAsync(app);
+
+        // The queue has room, so the request is admitted; with every turn taken it must not read its body.
+        var refused = await client.PostRawAsync("/signin", "{ not json");
+        held.Dispose();
+        var read = await client.PostRawAsync("/signin", "{ not json");
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, refused.Status);
+        Assert.Equal("service_busy", refused.Code);
+        Assert.Equal(HttpStatusCode.BadRequest, read.Status);
+    }
+
     /// <summary>The engine with passwords on the memory store, its clock <paramref name="time"/>.</summary>
     private static Task<WebApplication> StartOnAsync(FakeTimeProvider time, IReadOnlyDictionary<string, string?>? settings = null) =>
         EmbeddingHost.StartAsync(
@@ -116,6 +137,23 @@ public sealed class BusyHasherTests
         while (await Task.Run(gate.TryAdmitRequest, TestContext.Current.CancellationToken) is { } admission)
         {
             held.Add(admission);
+        }
+
+        return held;
+    }
+
+    /// <summary>Takes every turn of the gate (twice its hashing slots), leaving room in its queue.</summary>
+    private static async Task<HeldPlaces> TakeEveryTurnAsync(WebApplication app)
+    {
+        var gate = app.Services.GetRequiredService<PasswordHashingGate>();
+        var turns = 2 * app.Services.GetRequiredService<IOptions<AuthsomePasswordOptions>>().Value.EffectiveMaxConcurrentHashes;
+        var held = new HeldPlaces();
+        for (var i = 0; i < turns; i++)
+        {
+            var admission = await Task.Run(gate.TryAdmitRequest, TestContext.Current.CancellationToken);
+            Assert.NotNull(admission);
+            held.Add(admission);
+            Assert.True(await admission.WaitForTurnAsync(TestContext.Current.CancellationToken));
         }
 
         return held;
