@@ -10,6 +10,9 @@ namespace Authsome.Api.Tests.Embedding;
 
 public sealed class BusyHasherTests
 {
+    // The places a test holds wait for their turn in real time: long enough that none gives up its place meanwhile.
+    private static readonly Dictionary<string, string?> HeldPlacesDoNotTimeOut = new() { ["Authsome:Password:QueueTimeout"] = "00:10:00" };
+
     [Fact]
     public async Task SaturatedHashingAnswersServiceBusyWithRetryAfterAndCreatesNothing()
     {
@@ -35,13 +38,13 @@ public sealed class BusyHasherTests
     [Fact]
     public async Task AFullHashingGateRefusesSignInsBeforeReadingTheirBody()
     {
-        await using var app = await EmbeddingHost.StartAsync(a => a.UseMemory().AddPassword(), _ => { });
+        await using var app = await EmbeddingHost.StartAsync(a => a.UseMemory().AddPassword(), _ => { }, HeldPlacesDoNotTimeOut);
         using var client = app.Client();
         var held = await FillGateAsync(app);
 
         // A body that would be a 400 if it were read: the 503 shows the request was refused before that.
         var refused = await client.PostRawAsync("/signin", "{ not json");
-        held.Dispose();
+        await held.DisposeAsync();
         var read = await client.PostRawAsync("/signin", "{ not json");
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, refused.Status);
@@ -58,7 +61,7 @@ public sealed class BusyHasherTests
         using var client = app.Client();
         // The first request through the host compiles its pipeline: not while the refusal is being timed.
         Assert.Equal(HttpStatusCode.BadRequest, (await client.PostRawAsync("/signin", "{ not json")).Status);
-        using var held = await FillGateAsync(app);
+        await using var held = await FillGateAsync(app);
         var delay = new AuthsomePasswordOptions().RefusalDelay;
 
         // Time moves in steps only while the refusal is pending: it must not be sent before the steps add up to the
@@ -87,9 +90,9 @@ public sealed class BusyHasherTests
     {
         // Time never moves here: a held refusal would never be answered.
         var time = new FakeTimeProvider(DateTimeOffset.UtcNow);
-        await using var app = await StartOnAsync(time, new Dictionary<string, string?> { ["Authsome:Password:MaxDelayedRefusals"] = "0" });
+        await using var app = await StartOnAsync(time, new Dictionary<string, string?>(HeldPlacesDoNotTimeOut) { ["Authsome:Password:MaxDelayedRefusals"] = "0" });
         using var client = app.Client();
-        using var held = await FillGateAsync(app);
+        await using var held = await FillGateAsync(app);
 
         var refused = client.PostRawAsync("/signin", "{ not json");
         var answered = await Task.WhenAny(refused, Task.Delay(TimeSpan.FromSeconds(30), TestContext.Current.CancellationToken)) == refused;
@@ -106,11 +109,11 @@ public sealed class BusyHasherTests
             _ => { },
             new Dictionary<string, string?> { ["Authsome:Password:QueueTimeout"] = "00:00:00.200" });
         using var client = app.Client();
-        using var held = await TakeEveryTurnAsync(app);
+        await using var held = await TakeEveryTurnAsync(app);
 
         // The queue has room, so the request is admitted; with every turn taken it must not read its body.
         var refused = await client.PostRawAsync("/signin", "{ not json");
-        held.Dispose();
+        await held.DisposeAsync();
         var read = await client.PostRawAsync("/signin", "{ not json");
 
         Assert.Equal(HttpStatusCode.ServiceUnavailable, refused.Status);
@@ -127,14 +130,17 @@ public sealed class BusyHasherTests
                 a.UseMemory().AddPassword();
             },
             _ => { },
-            settings);
+            settings ?? HeldPlacesDoNotTimeOut);
 
-    /// <summary>Takes every place of the gate (off this async flow: the gate keeps the admission in an AsyncLocal).</summary>
+    /// <summary>
+    /// Takes every place of the gate: the first <see cref="PasswordHashingGate.TurnsPerSlot"/> per hashing slot with
+    /// their turn, the rest waiting for one (for as long as the host's queue timeout allows).
+    /// </summary>
     private static async Task<HeldPlaces> FillGateAsync(WebApplication app)
     {
         var gate = app.Services.GetRequiredService<PasswordHashingGate>();
         var held = new HeldPlaces();
-        while (await Task.Run(gate.TryAdmitRequest, TestContext.Current.CancellationToken) is { } admission)
+        while (await StartAdmissionAsync(gate) is var admission && !(admission.IsCompleted && await admission is null))
         {
             held.Add(admission);
         }
@@ -142,26 +148,43 @@ public sealed class BusyHasherTests
         return held;
     }
 
-    /// <summary>Takes every turn of the gate (twice its hashing slots), leaving room in its queue.</summary>
+    /// <summary>Takes every turn of the gate, leaving room in its queue.</summary>
     private static async Task<HeldPlaces> TakeEveryTurnAsync(WebApplication app)
     {
         var gate = app.Services.GetRequiredService<PasswordHashingGate>();
-        var turns = 2 * app.Services.GetRequiredService<IOptions<AuthsomePasswordOptions>>().Value.EffectiveMaxConcurrentHashes;
+        var turns = PasswordHashingGate.TurnsPerSlot * app.Services.GetRequiredService<IOptions<AuthsomePasswordOptions>>().Value.EffectiveMaxConcurrentHashes;
         var held = new HeldPlaces();
         for (var i = 0; i < turns; i++)
         {
-            var admission = await Task.Run(gate.TryAdmitRequest, TestContext.Current.CancellationToken);
-            Assert.NotNull(admission);
+            var admission = await StartAdmissionAsync(gate);
             held.Add(admission);
-            Assert.True(await admission.WaitForTurnAsync(TestContext.Current.CancellationToken));
+            Assert.True((await admission)?.HasTurn);
         }
 
         return held;
     }
 
-    private sealed class HeldPlaces : List<IDisposable>, IDisposable
+    /// <summary>
+    /// Starts an admission off this async flow (the gate keeps it in an AsyncLocal, as for a request of its own), and
+    /// returns once it holds its place or was refused; the task it returns ends when the turn comes.
+    /// </summary>
+    private static Task<Task<RequestAdmission?>> StartAdmissionAsync(PasswordHashingGate gate) =>
+        Task.Factory.StartNew(
+            () => gate.AdmitRequestAsync(TestContext.Current.CancellationToken).AsTask(),
+            TestContext.Current.CancellationToken,
+            TaskCreationOptions.DenyChildAttach,
+            TaskScheduler.Default);
+
+    /// <summary>Places in admission order: each freed turn goes to the next one waiting, so they end in that order.</summary>
+    private sealed class HeldPlaces : List<Task<RequestAdmission?>>, IAsyncDisposable
     {
-        public void Dispose() => ForEach(place => place.Dispose());
+        public async ValueTask DisposeAsync()
+        {
+            foreach (var place in this)
+            {
+                (await place)?.Dispose();
+            }
+        }
     }
 
     private sealed class SaturatedHasher : IPasswordHasher

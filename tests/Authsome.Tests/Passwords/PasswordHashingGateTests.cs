@@ -146,12 +146,9 @@ public sealed class PasswordHashingGateTests
         var ct = TestContext.Current.CancellationToken;
         using var gate = new PasswordHashingGate(maxConcurrent: 1, maxQueued: 1, TimeSpan.FromMinutes(1));
 
-        // Each request in its own flow, as ASP.NET Core runs them: an admission flows only into its own request.
-        var first = await Task.Run(gate.TryAdmitRequest, ct);
-        var second = await Task.Run(gate.TryAdmitRequest, ct);
-        Assert.NotNull(first);
-        Assert.NotNull(second);
-        Assert.Null(await Task.Run(gate.TryAdmitRequest, ct));
+        var first = await AdmitWithTurnAsync(gate, ct);
+        var second = await AdmitWithTurnAsync(gate, ct);
+        Assert.Null(await (await StartAdmissionAsync(gate, ct)));
         await Assert.ThrowsAsync<PasswordHashingBusyException>(async () => await gate.RunAsync(() => 1, ct));
 
         second.Dispose();
@@ -159,9 +156,9 @@ public sealed class PasswordHashingGateTests
         var hashed = await Task.Run(
             async () =>
             {
-                using var admission = gate.TryAdmitRequest();
-                Assert.NotNull(admission);
-                Assert.Null(await Task.Run(gate.TryAdmitRequest, ct));
+                using var admission = await gate.AdmitRequestAsync(ct);
+                Assert.True(admission?.HasTurn);
+                Assert.Null(await (await StartAdmissionAsync(gate, ct)));
 
                 // Full to everyone else, yet the admitted request's own hash runs: its place was taken up front.
                 return await gate.RunAsync(() => 2, ct);
@@ -169,7 +166,7 @@ public sealed class PasswordHashingGateTests
             ct);
         Assert.Equal(2, hashed);
         first.Dispose();
-        Assert.NotNull(await Task.Run(gate.TryAdmitRequest, ct));
+        Assert.NotNull(await (await StartAdmissionAsync(gate, ct)));
     }
 
     [Fact]
@@ -177,48 +174,75 @@ public sealed class PasswordHashingGateTests
     {
         var ct = TestContext.Current.CancellationToken;
         using var gate = new PasswordHashingGate(maxConcurrent: 1, maxQueued: 3, TimeSpan.FromMinutes(1));
-        var admissions = new List<RequestAdmission>();
-        for (var i = 0; i < 4; i++)
-        {
-            admissions.Add(Assert.IsType<RequestAdmission>(await Task.Run(gate.TryAdmitRequest, ct)));
-        }
-
-        Assert.True(await admissions[0].WaitForTurnAsync(ct));
-        Assert.True(await admissions[1].WaitForTurnAsync(ct));
-        var third = admissions[2].WaitForTurnAsync(ct).AsTask();
-        var fourth = admissions[3].WaitForTurnAsync(ct).AsTask();
+        var first = await AdmitWithTurnAsync(gate, ct);
+        var second = await AdmitWithTurnAsync(gate, ct);
+        var third = await StartAdmissionAsync(gate, ct);
+        var fourth = await StartAdmissionAsync(gate, ct);
         Assert.False(third.IsCompleted);
 
         // A turn passes on when its request ends, and only then; ending twice gives back nothing more.
-        admissions[0].Dispose();
-        admissions[0].Dispose();
-        Assert.True(await third);
+        first.Dispose();
+        first.Dispose();
+        using var thirdAdmission = await third;
+        Assert.True(thirdAdmission?.HasTurn);
         Assert.False(fourth.IsCompleted);
-        admissions[1].Dispose();
-        Assert.True(await fourth);
-        admissions.ForEach(a => a.Dispose());
+        second.Dispose();
+        using var fourthAdmission = await fourth;
+        Assert.True(fourthAdmission?.HasTurn);
     }
 
     [Fact]
     public async Task AnAdmittedRequest_WithoutATurnWithinTheQueueTimeout_IsToldSo_AndFreesItsPlace()
     {
         var ct = TestContext.Current.CancellationToken;
-        using var gate = new PasswordHashingGate(maxConcurrent: 1, maxQueued: 2, TimeSpan.FromMilliseconds(50));
-        using var first = (await Task.Run(gate.TryAdmitRequest, ct))!;
-        using var second = (await Task.Run(gate.TryAdmitRequest, ct))!;
-        Assert.True(await first.WaitForTurnAsync(ct));
-        Assert.True(await second.WaitForTurnAsync(ct));
-        var late = (await Task.Run(gate.TryAdmitRequest, ct))!;
-        Assert.Null(await Task.Run(gate.TryAdmitRequest, ct));
+        using var gate = new PasswordHashingGate(maxConcurrent: 1, maxQueued: 2, TimeSpan.FromMilliseconds(500));
+        using var first = await AdmitWithTurnAsync(gate, ct);
+        using var second = await AdmitWithTurnAsync(gate, ct);
+        var late = await StartAdmissionAsync(gate, ct);
+        Assert.Null(await (await StartAdmissionAsync(gate, ct)));
 
-        Assert.False(await late.WaitForTurnAsync(ct));
-        late.Dispose();
+        Assert.False((await late)?.HasTurn);
 
-        // Its place is free, and no turn was given back that it never had: the next request still waits.
-        var next = (await Task.Run(gate.TryAdmitRequest, ct))!;
-        Assert.False(await next.WaitForTurnAsync(ct));
-        next.Dispose();
+        // Its place is free, and no turn was given back that it never had: the next request still waits, in vain.
+        var next = await (await StartAdmissionAsync(gate, ct));
+        Assert.False(next?.HasTurn);
+        Assert.NotNull(await (await StartAdmissionAsync(gate, ct)));
     }
+
+    [Fact]
+    public async Task AnAdmittedRequestCancelledWhileWaitingForItsTurn_FreesItsPlace()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        using var gate = new PasswordHashingGate(maxConcurrent: 1, maxQueued: 2, TimeSpan.FromMinutes(1));
+        var first = await AdmitWithTurnAsync(gate, ct);
+        using var second = await AdmitWithTurnAsync(gate, ct);
+        using var aborted = new CancellationTokenSource();
+        var waiting = await StartAdmissionAsync(gate, aborted.Token);
+
+        await aborted.CancelAsync();
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => waiting);
+
+        // Had the cancelled request kept its place, the gate would be full now.
+        var next = await StartAdmissionAsync(gate, ct);
+        first.Dispose();
+        using var nextAdmission = await next;
+        Assert.True(nextAdmission?.HasTurn);
+    }
+
+    private static async Task<RequestAdmission> AdmitWithTurnAsync(PasswordHashingGate gate, CancellationToken cancellationToken)
+    {
+        var admission = await (await StartAdmissionAsync(gate, cancellationToken));
+        Assert.NotNull(admission);
+        Assert.True(admission.HasTurn);
+        return admission;
+    }
+
+    /// <summary>
+    /// Starts an admission in its own flow, as ASP.NET Core runs each request (an admission flows only into its own
+    /// request), and returns once it holds its place or was refused; the task it returns ends when the turn comes.
+    /// </summary>
+    private static Task<Task<RequestAdmission?>> StartAdmissionAsync(PasswordHashingGate gate, CancellationToken cancellationToken) =>
+        Task.Factory.StartNew(() => gate.AdmitRequestAsync(cancellationToken).AsTask(), cancellationToken, TaskCreationOptions.DenyChildAttach, TaskScheduler.Default);
 
     // Takes a slot of the gate until the event is set.
     internal static Task<bool> Hold(PasswordHashingGate gate, ManualResetEventSlim release) =>

@@ -12,7 +12,7 @@ namespace Authsome.Passwords;
 /// hashes that will finish, not to parsing and looking up requests that would be shed after that work anyway. The
 /// refusal is sent after <see cref="AuthsomePasswordOptions.RefusalDelay"/>, so that clients retrying at once do not
 /// turn the storm into a loop of refusals that costs as much CPU as the hashes. An admitted request then waits for its
-/// turn (<see cref="RequestAdmission.WaitForTurnAsync"/>), and is refused the same way if none comes within the queue timeout.
+/// turn (<see cref="PasswordHashingGate.AdmitRequestAsync"/>), and is refused the same way if none comes within the queue timeout.
 /// Shedding is counted (<c>authsome.password_hashing.shed</c>), not logged: a log line per shed request is itself load.
 /// </summary>
 internal sealed class PasswordHashingAdmissionMiddleware(
@@ -34,7 +34,16 @@ internal sealed class PasswordHashingAdmissionMiddleware(
 
     private async Task AdmitAsync(HttpContext context, PasswordHashingGate gate)
     {
-        using var admission = gate.TryAdmitRequest();
+        RequestAdmission? admission;
+        try
+        {
+            admission = await gate.AdmitRequestAsync(context.RequestAborted);
+        }
+        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
+        {
+            return;
+        }
+
         if (admission is null)
         {
             metrics.HashingShed();
@@ -46,17 +55,7 @@ internal sealed class PasswordHashingAdmissionMiddleware(
             return;
         }
 
-        bool turn;
-        try
-        {
-            turn = await admission.WaitForTurnAsync(context.RequestAborted);
-        }
-        catch (OperationCanceledException) when (context.RequestAborted.IsCancellationRequested)
-        {
-            return;
-        }
-
-        if (!turn)
+        if (!admission.HasTurn)
         {
             // It has waited the queue timeout already: no refusal delay on top.
             metrics.HashingShed();
@@ -64,7 +63,10 @@ internal sealed class PasswordHashingAdmissionMiddleware(
             return;
         }
 
-        await next(context);
+        using (admission)
+        {
+            await next(context);
+        }
     }
 
     private static Task RefuseAsync(HttpContext context) =>

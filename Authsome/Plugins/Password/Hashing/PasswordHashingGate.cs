@@ -6,21 +6,24 @@ namespace Authsome.Passwords;
 /// Bounds how many password hashes run at once and how many wait for a turn. A hash at the OWASP floor holds
 /// 19 MiB for tens of milliseconds, so an unbounded burst of sign-ins would exhaust memory and starve the thread
 /// pool; past the bound, callers get <see cref="PasswordHashingBusyException"/> (an HTTP 503) instead. Of the requests
-/// it admits, only twice as many as may hash at once do any work at a time (see <see cref="RequestAdmission.WaitForTurnAsync"/>).
+/// it admits, only <see cref="TurnsPerSlot"/> times as many as may hash at once do any work at a time (see <see cref="AdmitRequestAsync"/>).
 /// </summary>
 internal sealed class PasswordHashingGate : IDisposable
 {
+    /// <summary>Admitted requests that may work at once, per hashing slot.</summary>
+    internal const int TurnsPerSlot = 2;
+
     private readonly SemaphoreSlim _slots;
 
     // Admitted requests that may be working at once (reading their body, querying, hashing); the others wait for a
     // turn before they cost anything. Without it, a storm that fills the queue runs every queued request's reads at
     // once, and the connection pool grows to match: each new PostgreSQL backend cost 70-100 ms of database CPU
-    // (bench/RESULTS.md), taken from the hashes. Twice the hashing bound keeps a request ready for each free slot.
+    // (bench/RESULTS.md), taken from the hashes. Two per slot keep a request ready for each free slot.
     private readonly SemaphoreSlim _turns;
     private readonly int _capacity;
     private readonly TimeSpan _queueTimeout;
 
-    // The admission a request took before its body was read (see TryAdmitRequest), flowing to the hashes it runs.
+    // The admission a request took before its body was read (see AdmitRequestAsync), flowing to the hashes it runs.
     private readonly AsyncLocal<RequestAdmission?> _requestAdmission = new();
 
     // Running plus waiting operations (or admitted requests); checked before waiting so that the queue stays bounded.
@@ -37,7 +40,7 @@ internal sealed class PasswordHashingGate : IDisposable
         ArgumentOutOfRangeException.ThrowIfNegative(maxQueued);
         ArgumentOutOfRangeException.ThrowIfLessThanOrEqual(queueTimeout, TimeSpan.Zero);
         _slots = new SemaphoreSlim(maxConcurrent, maxConcurrent);
-        _turns = new SemaphoreSlim(2 * maxConcurrent, 2 * maxConcurrent);
+        _turns = new SemaphoreSlim(TurnsPerSlot * maxConcurrent, TurnsPerSlot * maxConcurrent);
         _capacity = maxConcurrent + maxQueued;
         _queueTimeout = queueTimeout;
     }
@@ -82,21 +85,23 @@ internal sealed class PasswordHashingGate : IDisposable
     }
 
     /// <summary>
-    /// Takes a place for a whole request that will hash, before it costs anything (body, database reads): null when
-    /// the gate is full, so that a storm is refused for the price of a status code. The place is held, and the
-    /// request's hashes run under it, until the returned admission is disposed. The request waits for its turn
-    /// (<see cref="RequestAdmission.WaitForTurnAsync"/>) before it does anything else.
+    /// Takes a place for a whole request that will hash, before it costs anything (body, database reads), then waits
+    /// for its turn to work. Null when the gate is full, so that a storm is refused for the price of a status code; an
+    /// admission without <see cref="RequestAdmission.HasTurn"/> (its place already freed) when no turn came within the
+    /// queue timeout. Otherwise the place and the turn are held, and the request's hashes run under them, until the
+    /// admission is disposed.
     /// </summary>
-    public RequestAdmission? TryAdmitRequest()
+    /// <remarks>Not async: the admission is set in the caller's flow, where the request's hashes will run.</remarks>
+    public ValueTask<RequestAdmission?> AdmitRequestAsync(CancellationToken cancellationToken)
     {
         if (!TryCount())
         {
-            return null;
+            return ValueTask.FromResult<RequestAdmission?>(null);
         }
 
         var admission = new RequestAdmission(this);
         _requestAdmission.Value = admission;
-        return admission;
+        return admission.WaitForTurnAsync(cancellationToken);
     }
 
     private bool TryCount()
