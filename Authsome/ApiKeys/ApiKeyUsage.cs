@@ -16,6 +16,9 @@ internal sealed partial class ApiKeyUsage(IAuthsomeStore store, IOptions<Authsom
 {
     private readonly ConcurrentDictionary<Id<ApiKey>, DateTimeOffset> pending = new();
 
+    // The one stop, with its final flush, that every StopAsync call waits for.
+    private Lazy<Task>? stopping;
+
     private TimeSpan Precision => options.Value.ApiKeys.LastUsedPrecision;
 
     /// <summary>Notes a use of <paramref name="key"/> at <paramref name="at"/> when the stored time is stale.</summary>
@@ -66,7 +69,18 @@ internal sealed partial class ApiKeyUsage(IAuthsomeStore store, IOptions<Authsom
         }
     }
 
-    public override async Task StopAsync(CancellationToken cancellationToken)
+    /// <summary>
+    /// Stops the timer and writes what is left. A host can be stopped twice at once (an app's <c>Run</c> and an outer
+    /// <c>StopAsync</c>, as WebApplicationFactory does), and whoever returns first disposes the store: so every call
+    /// waits for the same final flush, and none returns while one of its writes is still in flight.
+    /// </summary>
+    public override Task StopAsync(CancellationToken cancellationToken)
+    {
+        var mine = new Lazy<Task>(() => StopOnceAsync(cancellationToken));
+        return (Interlocked.CompareExchange(ref stopping, mine, null) ?? mine).Value.WaitAsync(cancellationToken);
+    }
+
+    private async Task StopOnceAsync(CancellationToken cancellationToken)
     {
         await base.StopAsync(cancellationToken);
         await FlushAsync(cancellationToken);
