@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using Authsome.Hosting;
 using Authsome.Store;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
@@ -16,8 +17,7 @@ internal sealed partial class ApiKeyUsage(IAuthsomeStore store, IOptions<Authsom
 {
     private readonly ConcurrentDictionary<Id<ApiKey>, DateTimeOffset> pending = new();
 
-    // The one stop, with its final flush, that every StopAsync call waits for.
-    private Lazy<Task>? stopping;
+    private readonly StopOnce stopOnce = new();
 
     private TimeSpan Precision => options.Value.ApiKeys.LastUsedPrecision;
 
@@ -69,18 +69,10 @@ internal sealed partial class ApiKeyUsage(IAuthsomeStore store, IOptions<Authsom
         }
     }
 
-    /// <summary>
-    /// Stops the timer and writes what is left. A host can be stopped twice at once (an app's <c>Run</c> and an outer
-    /// <c>StopAsync</c>, as WebApplicationFactory does), and whoever returns first disposes the store: so every call
-    /// waits for the same final flush, and none returns while one of its writes is still in flight.
-    /// </summary>
-    public override Task StopAsync(CancellationToken cancellationToken)
-    {
-        var mine = new Lazy<Task>(() => StopOnceAsync(cancellationToken));
-        return (Interlocked.CompareExchange(ref stopping, mine, null) ?? mine).Value.WaitAsync(cancellationToken);
-    }
+    /// <summary>Stops the timer and writes what is left, once: a second call waits for the same final flush.</summary>
+    public override Task StopAsync(CancellationToken cancellationToken) => stopOnce.RunAsync(StopAndFlushAsync, cancellationToken);
 
-    private async Task StopOnceAsync(CancellationToken cancellationToken)
+    private async Task StopAndFlushAsync(CancellationToken cancellationToken)
     {
         await base.StopAsync(cancellationToken);
         await FlushAsync(cancellationToken);

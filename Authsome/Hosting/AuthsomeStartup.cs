@@ -9,7 +9,7 @@ namespace Authsome.Hosting;
 
 /// <summary>
 /// Brings the engine up when the host starts: applies migrations (when <c>Authsome:MigrateOnStart</c> is on), makes
-/// sure the served app and its default environment exist, then starts the plugins; stops them when the host stops.
+/// sure the served app and its default environment exist, then starts the plugins; stops them once when the host stops (<see cref="StopOnce"/>).
 /// When migrations are left to a separate migrator and the schema is not there yet, the app is resolved on first use
 /// instead of failing the start.
 /// </summary>
@@ -20,6 +20,8 @@ internal sealed partial class AuthsomeStartup(
     IOptions<AuthsomeOptions> options,
     ILogger<AuthsomeStartup> logger) : IHostedService
 {
+    private readonly StopOnce _stopOnce = new();
+
     public async Task StartAsync(CancellationToken cancellationToken)
     {
         if (options.Value.MigrateOnStart)
@@ -46,7 +48,9 @@ internal sealed partial class AuthsomeStartup(
         }
     }
 
-    public async Task StopAsync(CancellationToken cancellationToken)
+    public Task StopAsync(CancellationToken cancellationToken) => _stopOnce.RunAsync(StopPluginsAsync, cancellationToken);
+
+    private async Task StopPluginsAsync(CancellationToken cancellationToken)
     {
         foreach (var plugin in plugins.Reverse())
         {

@@ -1,5 +1,6 @@
 using System.Net;
 using Authsome.Api.Tests.Infrastructure;
+using Authsome.Hooks;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 using Microsoft.Extensions.Options;
@@ -20,6 +21,25 @@ public sealed class StartupTests
             EmbeddingHost.StartAsync(a => a.UseMemory().AddPassword(), _ => { }, new Dictionary<string, string?> { [key] = value }));
 
         Assert.Contains(named, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task AHostStoppedTwiceAtOnce_StopsEachPluginOnce_AndNeitherStopReturnsBeforeThePluginHasStopped()
+    {
+        var ct = TestContext.Current.CancellationToken;
+        await using var app = await EmbeddingHost.StartAsync(a => a.UseMemory().AddPlugin<HeldStopPlugin>(), _ => { });
+        var plugin = app.Services.GetRequiredService<HeldStopPlugin>();
+
+        // What WebApplicationFactory does to an app that called Run: the first stop to return lets the host be disposed.
+        var first = app.StopAsync(ct);
+        await plugin.Stopping.WaitAsync(ct);
+        var second = app.StopAsync(ct);
+        var returnedEarly = first.IsCompleted || second.IsCompleted;
+        plugin.FinishStop();
+        await Task.WhenAll(first, second);
+
+        Assert.False(returnedEarly, "a stop returned while a plugin was still stopping");
+        Assert.Equal(1, plugin.Stops);
     }
 
     [Fact]
@@ -70,5 +90,28 @@ public sealed class StartupTests
         using var reference = await client.Http.GetAsync("/scalar/v1", TestContext.Current.CancellationToken);
 
         Assert.Equal(HttpStatusCode.NotFound, reference.StatusCode);
+    }
+
+    /// <summary>A plugin whose stop waits until the test lets it finish.</summary>
+    private sealed class HeldStopPlugin : IAuthsomePlugin
+    {
+        private readonly TaskCompletionSource _stopping = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private readonly TaskCompletionSource _finish = new(TaskCreationOptions.RunContinuationsAsynchronously);
+        private int _stops;
+
+        public string Name => "held-stop";
+
+        public Task Stopping => _stopping.Task;
+
+        public int Stops => Volatile.Read(ref _stops);
+
+        public void FinishStop() => _finish.SetResult();
+
+        public async ValueTask StopAsync(CancellationToken cancellationToken)
+        {
+            Interlocked.Increment(ref _stops);
+            _stopping.TrySetResult();
+            await _finish.Task.WaitAsync(cancellationToken);
+        }
     }
 }
