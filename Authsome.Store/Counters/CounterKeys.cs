@@ -1,6 +1,9 @@
 namespace Authsome.Store;
 
-/// <summary>Argument checks and the plain reset-then-increment every <see cref="ICounterStore"/> backend shares.</summary>
+/// <summary>
+/// The <see cref="ICounterStore"/> argument checks, and reset-then-increment as two calls for the backends that cannot
+/// make it one request (memory, MongoDB, SQLite; PostgreSQL makes it one statement).
+/// </summary>
 internal static class CounterKeys
 {
     /// <summary>Refuses a key that the reset before its increment would delete (<see cref="ICounterStore.ResetAndIncrementAsync"/>).</summary>

@@ -58,13 +58,13 @@ internal sealed class RelationalCounterStore(RelationalDatabase db) : ICounterSt
             cancellationToken).ConfigureAwait(false);
     }
 
-    public async ValueTask<CounterState> ResetAndIncrementAsync(string resetPrefix, string key, DateTimeOffset now, TimeSpan window, CancellationToken cancellationToken)
-    {
-        if (!D.WritesInWith)
-        {
-            return await CounterKeys.ResetThenIncrementAsync(this, resetPrefix, key, now, window, cancellationToken).ConfigureAwait(false);
-        }
+    public ValueTask<CounterState> ResetAndIncrementAsync(string resetPrefix, string key, DateTimeOffset now, TimeSpan window, CancellationToken cancellationToken) =>
+        D.WritesInWith
+            ? ResetAndIncrementInOneStatementAsync(resetPrefix, key, now, window, cancellationToken)
+            : CounterKeys.ResetThenIncrementAsync(this, resetPrefix, key, now, window, cancellationToken);
 
+    private async ValueTask<CounterState> ResetAndIncrementInOneStatementAsync(string resetPrefix, string key, DateTimeOffset now, TimeSpan window, CancellationToken cancellationToken)
+    {
         CounterKeys.EnsureOutside(resetPrefix, key);
         now = StoreTime.Normalize(now);
         var args = new { prefix = resetPrefix, end = PrefixEnd(resetPrefix), key, now = D.Time(now), ends = D.Time(StoreTime.Normalize(now + window)) };
