@@ -9,9 +9,9 @@ namespace Authsome.Hosting;
 
 /// <summary>
 /// Brings the engine up when the host starts: applies migrations (when <c>Authsome:MigrateOnStart</c> is on), makes
-/// sure the served app and its default environment exist, then starts the plugins; stops them once when the host stops (<see cref="StopOnce"/>).
-/// When migrations are left to a separate migrator and the schema is not there yet, the app is resolved on first use
-/// instead of failing the start.
+/// sure the served app and its default environment exist, then starts the plugins; stops them once when the host
+/// stops, however often it is told to (<see cref="StopOnce"/>). When migrations are left to a separate migrator and the
+/// schema is not there yet, the app is resolved on first use instead of failing the start.
 /// </summary>
 internal sealed partial class AuthsomeStartup(
     IAuthsomeMigrator migrator,
