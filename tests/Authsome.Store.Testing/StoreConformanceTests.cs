@@ -51,23 +51,10 @@ public abstract class StoreConformanceTests : IAsyncLifetime
     }
 
     /// <summary>Creates a fresh app with one default environment.</summary>
-    protected async Task<TestTenant> GivenTenantAsync()
-    {
-        var app = TestData.NewApp();
-        await Store.Apps.CreateAsync(app, Ct);
-        var environment = TestData.NewEnvironment(app.Id);
-        await Store.Environments.CreateAsync(environment, Ct);
-        return new TestTenant(app, environment);
-    }
+    protected Task<TestTenant> GivenTenantAsync() => TestSeeds.TenantAsync(Store, Ct);
 
     /// <summary>Creates a user of the tenant.</summary>
-    protected async Task<User> GivenUserAsync(TestTenant tenant, string? email = null)
-    {
-        ArgumentNullException.ThrowIfNull(tenant);
-        var user = TestData.NewUser(tenant.App.Id, tenant.Environment.Id, email);
-        await Store.Users.CreateAsync(user, Ct);
-        return user;
-    }
+    protected Task<User> GivenUserAsync(TestTenant tenant, string? email = null) => TestSeeds.UserAsync(Store, tenant, email, Ct);
 
     /// <summary>Creates a fresh tenant and one user of it.</summary>
     protected async Task<User> GivenUserAsync()

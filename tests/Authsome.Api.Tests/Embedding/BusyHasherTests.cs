@@ -140,12 +140,16 @@ public sealed class BusyHasherTests
     {
         var gate = app.Services.GetRequiredService<PasswordHashingGate>();
         var held = new HeldPlaces();
-        while (await StartAdmissionAsync(gate) is var admission && !(admission.IsCompleted && await admission is null))
+        while (true)
         {
+            var admission = await StartAdmissionAsync(gate);
+            if (admission.IsCompleted && await admission is null)
+            {
+                return held;
+            }
+
             held.Add(admission);
         }
-
-        return held;
     }
 
     /// <summary>Takes every turn of the gate, leaving room in its queue.</summary>
