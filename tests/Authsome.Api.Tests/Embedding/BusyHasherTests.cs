@@ -142,7 +142,7 @@ public sealed class BusyHasherTests
         var held = new HeldPlaces();
         while (true)
         {
-            var admission = await StartAdmissionAsync(gate);
+            var admission = await GateAdmissions.StartAsync(gate, TestContext.Current.CancellationToken);
             if (admission.IsCompleted && await admission is null)
             {
                 return held;
@@ -160,24 +160,13 @@ public sealed class BusyHasherTests
         var held = new HeldPlaces();
         for (var i = 0; i < turns; i++)
         {
-            var admission = await StartAdmissionAsync(gate);
+            var admission = await GateAdmissions.StartAsync(gate, TestContext.Current.CancellationToken);
             held.Add(admission);
             Assert.True((await admission)?.HasTurn);
         }
 
         return held;
     }
-
-    /// <summary>
-    /// Starts an admission off this async flow (the gate keeps it in an AsyncLocal, as for a request of its own), and
-    /// returns once it holds its place or was refused; the task it returns ends when the turn comes.
-    /// </summary>
-    private static Task<Task<RequestAdmission?>> StartAdmissionAsync(PasswordHashingGate gate) =>
-        Task.Factory.StartNew(
-            () => gate.AdmitRequestAsync(TestContext.Current.CancellationToken).AsTask(),
-            TestContext.Current.CancellationToken,
-            TaskCreationOptions.DenyChildAttach,
-            TaskScheduler.Default);
 
     /// <summary>Places in admission order: each freed turn goes to the next one waiting, so they end in that order.</summary>
     private sealed class HeldPlaces : List<Task<RequestAdmission?>>, IAsyncDisposable

@@ -21,27 +21,28 @@ public sealed class ApiKeyUsageTests
 
         // A host stopped twice at once disposes the store when the first stop returns: neither may return mid-write.
         var first = usage.StopAsync(ct);
-        await store.ApiKeys.TouchStarted.WaitAsync(ct);
+        await store.TouchStarted.WaitAsync(ct);
         var second = usage.StopAsync(ct);
         var returnedMidWrite = first.IsCompleted || second.IsCompleted;
-        store.ApiKeys.FinishTouch();
+        store.FinishTouch();
         await Task.WhenAll(first, second);
 
         Assert.False(returnedMidWrite, "a stop returned while the final flush was still writing");
-        Assert.Equal(1, store.ApiKeys.Touches);
+        Assert.Equal(1, store.Touches);
     }
 
     /// <summary>A store whose last-used writes wait until the test lets them finish.</summary>
-    private sealed class HeldTouchStore(IAuthsomeStore inner) : DelegatingStore(inner)
-    {
-        public override HeldTouchApiKeyStore ApiKeys { get; } = new(inner.ApiKeys);
-    }
-
-    private sealed class HeldTouchApiKeyStore(IApiKeyStore inner) : IApiKeyStore
+    private sealed class HeldTouchStore : DelegatingStore
     {
         private readonly TaskCompletionSource _started = new(TaskCreationOptions.RunContinuationsAsynchronously);
         private readonly TaskCompletionSource _finish = new(TaskCreationOptions.RunContinuationsAsynchronously);
         private int _touches;
+
+        public HeldTouchStore(IAuthsomeStore inner)
+            : base(inner) =>
+            ApiKeys = StoreCallInterceptor.Wrap(inner.ApiKeys, nameof(IApiKeyStore.TouchAsync), touch => HoldTouchAsync(touch));
+
+        public override IApiKeyStore ApiKeys { get; }
 
         public Task TouchStarted => _started.Task;
 
@@ -49,30 +50,12 @@ public sealed class ApiKeyUsageTests
 
         public void FinishTouch() => _finish.SetResult();
 
-        public async ValueTask<bool> TouchAsync(Id<ApiKey> id, DateTimeOffset lastUsedAt, CancellationToken cancellationToken)
+        private async ValueTask<bool> HoldTouchAsync(StoreCall touch)
         {
             Interlocked.Increment(ref _touches);
             _started.TrySetResult();
-            await _finish.Task.WaitAsync(cancellationToken);
-            return await inner.TouchAsync(id, lastUsedAt, cancellationToken);
+            await _finish.Task.WaitAsync(touch.CancellationToken);
+            return await (ValueTask<bool>)touch.Proceed()!;
         }
-
-        public ValueTask CreateAsync(ApiKey apiKey, CancellationToken cancellationToken) => inner.CreateAsync(apiKey, cancellationToken);
-
-        public ValueTask<ApiKey?> GetAsync(Id<ApiKey> id, CancellationToken cancellationToken) => inner.GetAsync(id, cancellationToken);
-
-        public ValueTask<ApiKey?> GetByPrefixAsync(Id<App> appId, string keyPrefix, CancellationToken cancellationToken) => inner.GetByPrefixAsync(appId, keyPrefix, cancellationToken);
-
-        public ValueTask<ApiKey?> GetByKeyHashAsync(SecretHash keyHash, CancellationToken cancellationToken) => inner.GetByKeyHashAsync(keyHash, cancellationToken);
-
-        public ValueTask<ApiKey?> GetByPublicKeyAsync(string publicKey, CancellationToken cancellationToken) => inner.GetByPublicKeyAsync(publicKey, cancellationToken);
-
-        public ValueTask UpdateAsync(ApiKey apiKey, CancellationToken cancellationToken) => inner.UpdateAsync(apiKey, cancellationToken);
-
-        public ValueTask<bool> DeleteAsync(Id<ApiKey> id, CancellationToken cancellationToken) => inner.DeleteAsync(id, cancellationToken);
-
-        public ValueTask<IReadOnlyList<ApiKey>> ListByAppAsync(Id<App> appId, CancellationToken cancellationToken) => inner.ListByAppAsync(appId, cancellationToken);
-
-        public ValueTask<IReadOnlyList<ApiKey>> ListByUserAsync(Id<User> userId, CancellationToken cancellationToken) => inner.ListByUserAsync(userId, cancellationToken);
     }
 }

@@ -1,5 +1,4 @@
 using System.Net;
-using System.Reflection;
 using Authsome.Api.Tests.Embedding;
 using Authsome.Api.Tests.Infrastructure;
 using Authsome.Store;
@@ -130,8 +129,8 @@ public abstract class TransactionalOutboxTests
         public OutboxFaultStore(IAuthsomeStore inner)
             : base(inner)
         {
-            Webhooks = FailingCall<IWebhookStore>.Wrap(inner.Webhooks, nameof(IWebhookStore.CreateDeliveriesAsync), () => FailDeliveries);
-            Notifications = FailingCall<INotificationStore>.Wrap(inner.Notifications, nameof(INotificationStore.CreateAsync), () => FailMail);
+            Webhooks = StoreCallInterceptor.Wrap(inner.Webhooks, nameof(IWebhookStore.CreateDeliveriesAsync), call => FailDeliveries ? Refused() : call.Proceed());
+            Notifications = StoreCallInterceptor.Wrap(inner.Notifications, nameof(INotificationStore.CreateAsync), call => FailMail ? Refused() : call.Proceed());
         }
 
         public bool FailDeliveries { get; set; }
@@ -141,32 +140,8 @@ public abstract class TransactionalOutboxTests
         public override IWebhookStore Webhooks { get; }
 
         public override INotificationStore Notifications { get; }
-    }
 
-    /// <summary>Hands every call to the inner sub-store, except the named method, which fails while <c>failing</c> says so.</summary>
-    [System.Diagnostics.CodeAnalysis.SuppressMessage("Performance", "CA1852:Seal internal types", Justification = "DispatchProxy derives from it at run time.")]
-    internal class FailingCall<T> : DispatchProxy
-        where T : class
-    {
-        private T _inner = null!;
-        private string _method = null!;
-        private Func<bool> _failing = null!;
-
-        public static T Wrap(T inner, string method, Func<bool> failing)
-        {
-            var proxy = Create<T, FailingCall<T>>();
-            var self = (FailingCall<T>)(object)proxy;
-            (self._inner, self._method, self._failing) = (inner, method, failing);
-            return proxy;
-        }
-
-        protected override object? Invoke(MethodInfo? targetMethod, object?[]? args)
-        {
-            ArgumentNullException.ThrowIfNull(targetMethod);
-            return targetMethod.Name == _method && _failing()
-                ? ValueTask.FromException(new StoreUnavailableException("The outbox write was refused (test)."))
-                : targetMethod.Invoke(_inner, BindingFlags.DoNotWrapExceptions, null, args, null);
-        }
+        private static ValueTask Refused() => ValueTask.FromException(new StoreUnavailableException("The outbox write was refused (test)."));
     }
 }
 

@@ -15,7 +15,7 @@ public sealed class PostgresRoundTripTests(PostgresDatabaseFixture database) : I
     [Fact]
     public async Task ASessionWithItsUser_IsOneRoundTrip_ByAccessOrRefreshToken()
     {
-        await using var proxy = new RoundTripCountingProxy(database.ConnectionString);
+        await using var proxy = await RoundTripCountingProxy.StartAsync(database.ConnectionString, Ct);
         await using var dataSource = NpgsqlDataSource.Create(proxy.ConnectionString);
         await using var store = new PostgresStore(dataSource);
         var session = await TestSeeds.SessionAsync(store, Ct);
@@ -27,7 +27,7 @@ public sealed class PostgresRoundTripTests(PostgresDatabaseFixture database) : I
     [Fact]
     public async Task ResettingFailuresAndCountingASuccess_IsOneRoundTrip()
     {
-        await using var proxy = new RoundTripCountingProxy(database.ConnectionString);
+        await using var proxy = await RoundTripCountingProxy.StartAsync(database.ConnectionString, Ct);
         await using var dataSource = NpgsqlDataSource.Create(proxy.ConnectionString);
         await using var store = new PostgresStore(dataSource);
         await store.Counters.IncrementAsync("failures:alice", DateTimeOffset.UtcNow, TimeSpan.FromMinutes(5), Ct);

@@ -148,7 +148,7 @@ public sealed class PasswordHashingGateTests
 
         var first = await AdmitWithTurnAsync(gate, ct);
         var second = await AdmitWithTurnAsync(gate, ct);
-        Assert.Null(await (await StartAdmissionAsync(gate, ct)));
+        Assert.Null(await (await GateAdmissions.StartAsync(gate, ct)));
         await Assert.ThrowsAsync<PasswordHashingBusyException>(async () => await gate.RunAsync(() => 1, ct));
 
         second.Dispose();
@@ -158,7 +158,7 @@ public sealed class PasswordHashingGateTests
             {
                 using var admission = await gate.AdmitRequestAsync(ct);
                 Assert.True(admission?.HasTurn);
-                Assert.Null(await (await StartAdmissionAsync(gate, ct)));
+                Assert.Null(await (await GateAdmissions.StartAsync(gate, ct)));
 
                 // Full to everyone else, yet the admitted request's own hash runs: its place was taken up front.
                 return await gate.RunAsync(() => 2, ct);
@@ -166,7 +166,7 @@ public sealed class PasswordHashingGateTests
             ct);
         Assert.Equal(2, hashed);
         first.Dispose();
-        Assert.NotNull(await (await StartAdmissionAsync(gate, ct)));
+        Assert.NotNull(await (await GateAdmissions.StartAsync(gate, ct)));
     }
 
     [Fact]
@@ -176,8 +176,8 @@ public sealed class PasswordHashingGateTests
         using var gate = new PasswordHashingGate(maxConcurrent: 1, maxQueued: 3, TimeSpan.FromMinutes(1));
         var first = await AdmitWithTurnAsync(gate, ct);
         var second = await AdmitWithTurnAsync(gate, ct);
-        var third = await StartAdmissionAsync(gate, ct);
-        var fourth = await StartAdmissionAsync(gate, ct);
+        var third = await GateAdmissions.StartAsync(gate, ct);
+        var fourth = await GateAdmissions.StartAsync(gate, ct);
         Assert.False(third.IsCompleted);
 
         // A turn passes on when its request ends, and only then; ending twice gives back nothing more.
@@ -198,15 +198,15 @@ public sealed class PasswordHashingGateTests
         using var gate = new PasswordHashingGate(maxConcurrent: 1, maxQueued: 2, TimeSpan.FromMilliseconds(500));
         using var first = await AdmitWithTurnAsync(gate, ct);
         using var second = await AdmitWithTurnAsync(gate, ct);
-        var late = await StartAdmissionAsync(gate, ct);
-        Assert.Null(await (await StartAdmissionAsync(gate, ct)));
+        var late = await GateAdmissions.StartAsync(gate, ct);
+        Assert.Null(await (await GateAdmissions.StartAsync(gate, ct)));
 
         Assert.False((await late)?.HasTurn);
 
         // Its place is free, and no turn was given back that it never had: the next request still waits, in vain.
-        var next = await (await StartAdmissionAsync(gate, ct));
+        var next = await (await GateAdmissions.StartAsync(gate, ct));
         Assert.False(next?.HasTurn);
-        Assert.NotNull(await (await StartAdmissionAsync(gate, ct)));
+        Assert.NotNull(await (await GateAdmissions.StartAsync(gate, ct)));
     }
 
     [Fact]
@@ -217,13 +217,13 @@ public sealed class PasswordHashingGateTests
         var first = await AdmitWithTurnAsync(gate, ct);
         using var second = await AdmitWithTurnAsync(gate, ct);
         using var aborted = new CancellationTokenSource();
-        var waiting = await StartAdmissionAsync(gate, aborted.Token);
+        var waiting = await GateAdmissions.StartAsync(gate, aborted.Token);
 
         await aborted.CancelAsync();
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() => waiting);
 
         // Had the cancelled request kept its place, the gate would be full now.
-        var next = await StartAdmissionAsync(gate, ct);
+        var next = await GateAdmissions.StartAsync(gate, ct);
         first.Dispose();
         using var nextAdmission = await next;
         Assert.True(nextAdmission?.HasTurn);
@@ -231,18 +231,11 @@ public sealed class PasswordHashingGateTests
 
     private static async Task<RequestAdmission> AdmitWithTurnAsync(PasswordHashingGate gate, CancellationToken cancellationToken)
     {
-        var admission = await (await StartAdmissionAsync(gate, cancellationToken));
+        var admission = await (await GateAdmissions.StartAsync(gate, cancellationToken));
         Assert.NotNull(admission);
         Assert.True(admission.HasTurn);
         return admission;
     }
-
-    /// <summary>
-    /// Starts an admission in its own flow, as ASP.NET Core runs each request (an admission flows only into its own
-    /// request), and returns once it holds its place or was refused; the task it returns ends when the turn comes.
-    /// </summary>
-    private static Task<Task<RequestAdmission?>> StartAdmissionAsync(PasswordHashingGate gate, CancellationToken cancellationToken) =>
-        Task.Factory.StartNew(() => gate.AdmitRequestAsync(cancellationToken).AsTask(), cancellationToken, TaskCreationOptions.DenyChildAttach, TaskScheduler.Default);
 
     // Takes a slot of the gate until the event is set.
     internal static Task<bool> Hold(PasswordHashingGate gate, ManualResetEventSlim release) =>
