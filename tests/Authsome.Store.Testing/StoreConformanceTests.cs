@@ -73,6 +73,3 @@ public abstract class StoreConformanceTests : IAsyncLifetime
         return organization;
     }
 }
-
-/// <summary>An app and its default environment, created for one test.</summary>
-public sealed record TestTenant(App App, AppEnvironment Environment);

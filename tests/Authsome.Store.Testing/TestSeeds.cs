@@ -33,3 +33,6 @@ public static class TestSeeds
         return session;
     }
 }
+
+/// <summary>An app and its default environment, created for one test.</summary>
+public sealed record TestTenant(App App, AppEnvironment Environment);

@@ -16,10 +16,7 @@ public sealed class MongoStoreBehaviourTests
     public async Task Documents_AreSnakeCase_WithTypeIdIds_BsonDates_AndHashesAsHex()
     {
         await using var store = (MongoStore)await MongoTestServer.CreateMigratedStoreAsync(nameof(MongoStoreBehaviourTests), Ct);
-        var app = TestData.NewApp();
-        await store.Apps.CreateAsync(app, Ct);
-        var environment = TestData.NewEnvironment(app.Id);
-        await store.Environments.CreateAsync(environment, Ct);
+        var (app, environment) = await TestSeeds.TenantAsync(store, Ct);
         var user = TestData.NewUser(app.Id, environment.Id) with { Metadata = ImmutableDictionary<string, string>.Empty.Add("plan", "pro") };
         await store.Users.CreateAsync(user, Ct);
         var session = TestData.NewSession(user);
@@ -77,10 +74,7 @@ public sealed class MongoStoreBehaviourTests
     public async Task EmailContains_WithNulAndBackslashes_MatchesLiterally()
     {
         await using var store = (MongoStore)await MongoTestServer.CreateMigratedStoreAsync(nameof(MongoStoreBehaviourTests), Ct);
-        var app = TestData.NewApp();
-        await store.Apps.CreateAsync(app, Ct);
-        var environment = TestData.NewEnvironment(app.Id);
-        await store.Environments.CreateAsync(environment, Ct);
+        var (app, environment) = await TestSeeds.TenantAsync(store, Ct);
         var tag = TestData.Unique("n");
         var nul = TestData.NewUser(app.Id, environment.Id, $"a\0b\\E{tag}@x.test");
         await store.Users.CreateAsync(nul, Ct);
@@ -95,10 +89,7 @@ public sealed class MongoStoreBehaviourTests
     public async Task TextThatCannotBeStored_IsAnArgumentException_AndWritesNothing()
     {
         await using var store = (MongoStore)await MongoTestServer.CreateMigratedStoreAsync(nameof(MongoStoreBehaviourTests), Ct);
-        var app = TestData.NewApp();
-        await store.Apps.CreateAsync(app, Ct);
-        var environment = TestData.NewEnvironment(app.Id);
-        await store.Environments.CreateAsync(environment, Ct);
+        var (app, environment) = await TestSeeds.TenantAsync(store, Ct);
         var loneSurrogate = TestData.NewUser(app.Id, environment.Id) with { Name = "broken \ud800 text" };
         var nulKey = TestData.NewUser(app.Id, environment.Id) with { Metadata = ImmutableDictionary<string, string>.Empty.Add("a\0b", "v") };
 

@@ -31,10 +31,7 @@ public sealed class SqliteConcurrencyTests : IDisposable
     {
         await using var store = new SqliteStore(ConnectionString);
         await store.MigrateAsync([], Ct);
-        var app = TestData.NewApp();
-        await store.Apps.CreateAsync(app, Ct);
-        var environment = TestData.NewEnvironment(app.Id);
-        await store.Environments.CreateAsync(environment, Ct);
+        var (app, environment) = await TestSeeds.TenantAsync(store, Ct);
 
         var signedUp = new ConcurrentBag<User>();
         var failures = new ConcurrentBag<Exception>();
@@ -112,10 +109,7 @@ public sealed class SqliteConcurrencyTests : IDisposable
     {
         await using var store = new SqliteStore(ConnectionString);
         await store.MigrateAsync([], Ct);
-        var app = TestData.NewApp();
-        await store.Apps.CreateAsync(app, Ct);
-        var environment = TestData.NewEnvironment(app.Id);
-        await store.Environments.CreateAsync(environment, Ct);
+        var (app, environment) = await TestSeeds.TenantAsync(store, Ct);
 
         // A raw connection stands in for another process: it shares only the file's lock, not this process's gate.
         await using var other = new SqliteConnection(ConnectionString);
