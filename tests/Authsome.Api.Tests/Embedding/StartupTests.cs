@@ -30,13 +30,7 @@ public sealed class StartupTests
         await using var app = await EmbeddingHost.StartAsync(a => a.UseMemory().AddPlugin<HeldStopPlugin>(), _ => { });
         var plugin = app.Services.GetRequiredService<HeldStopPlugin>();
 
-        // What WebApplicationFactory does to an app that called Run: the first stop to return lets the host be disposed.
-        var first = app.StopAsync(ct);
-        await plugin.Stopping.WaitAsync(ct);
-        var second = app.StopAsync(ct);
-        var returnedEarly = first.IsCompleted || second.IsCompleted;
-        plugin.FinishStop();
-        await Task.WhenAll(first, second);
+        var returnedEarly = await StoppedTwice.AStopReturnedWhileHeldAsync(() => app.StopAsync(ct), plugin.Stopping, plugin.FinishStop, ct);
 
         Assert.False(returnedEarly, "a stop returned while a plugin was still stopping");
         Assert.Equal(1, plugin.Stops);

@@ -1,3 +1,4 @@
+using Authsome.Api.Tests.Infrastructure;
 using Authsome.ApiKeys;
 using Authsome.Store;
 using Authsome.Store.Memory;
@@ -20,12 +21,7 @@ public sealed class ApiKeyUsageTests
         usage.Record(TestData.NewApiKey(Id<App>.New()), DateTimeOffset.UtcNow);
 
         // A host stopped twice at once disposes the store when the first stop returns: neither may return mid-write.
-        var first = usage.StopAsync(ct);
-        await store.TouchStarted.WaitAsync(ct);
-        var second = usage.StopAsync(ct);
-        var returnedMidWrite = first.IsCompleted || second.IsCompleted;
-        store.FinishTouch();
-        await Task.WhenAll(first, second);
+        var returnedMidWrite = await StoppedTwice.AStopReturnedWhileHeldAsync(() => usage.StopAsync(ct), store.TouchStarted, store.FinishTouch, ct);
 
         Assert.False(returnedMidWrite, "a stop returned while the final flush was still writing");
         Assert.Equal(1, store.Touches);
