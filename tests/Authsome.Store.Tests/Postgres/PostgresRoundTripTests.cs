@@ -38,4 +38,18 @@ public sealed class PostgresRoundTripTests(PostgresDatabaseFixture database) : I
         Assert.Equal(1, trips);
         Assert.Null(await store.Counters.GetAsync("failures:alice", DateTimeOffset.UtcNow, Ct));
     }
+
+    [Fact]
+    public async Task RotatingASessionsTokens_IsOneRoundTrip()
+    {
+        await using var proxy = await RoundTripCountingProxy.StartAsync(database.ConnectionString, Ct);
+        await using var dataSource = NpgsqlDataSource.Create(proxy.ConnectionString);
+        await using var store = new PostgresStore(dataSource);
+        var session = await TestSeeds.SessionAsync(store, Ct);
+        var rotated = session with { TokenHash = TestData.NewSecretHash(), RefreshTokenHash = TestData.NewSecretHash() };
+
+        // Every refresh makes it: the old refresh token recorded and both hashes swapped in one statement, no transaction.
+        Assert.Equal(1, await proxy.CountAsync(async () => Assert.True(await store.Sessions.RotateAsync(rotated, session.RefreshTokenHash, Ct))));
+        Assert.NotNull(await store.Sessions.GetByTokenHashAsync(rotated.TokenHash, Ct));
+    }
 }
