@@ -6,7 +6,8 @@ namespace Authsome.Store.Relational;
 /// <summary>
 /// Runs parameterised statements on one open connection, inside a transaction when there is one. Parameters are
 /// Dapper parameter objects with named <c>@parameters</c> (timestamps through <see cref="RelationalPluginContext.Time"/>),
-/// except on the hot reads, which bind one text parameter as <c>$1</c>; rows are mapped by hand through
+/// except on the hot paths: the reads bind one text parameter as <c>$1</c>, and refresh's rotation binds its
+/// parameters by position (<see cref="PositionalStatement"/>); rows are mapped by hand through
 /// <see cref="RowReader"/>. A session lives only inside the callback it is given to; errors are translated by the call
 /// that opened it.
 /// </summary>
@@ -66,6 +67,28 @@ public sealed class SqlSession
             {
                 return await reader.ReadAsync(cancellationToken).ConfigureAwait(false) ? map(new RowReader(reader, _dialect)) : null;
             }
+        }
+    }
+
+    /// <summary>
+    /// Runs a hot write with its parameters bound by position (see <see cref="PositionalStatement"/>), taking each
+    /// parameter's value from <paramref name="values"/> by name; returns how many rows it changed.
+    /// </summary>
+    internal async Task<int> ExecutePositionalAsync(PositionalStatement statement, IReadOnlyDictionary<string, object?> values, CancellationToken cancellationToken)
+    {
+        var command = _connection.CreateCommand();
+        await using (command.ConfigureAwait(false))
+        {
+            command.CommandText = statement.Text;
+            command.Transaction = _transaction;
+            foreach (var name in statement.Names)
+            {
+                var parameter = command.CreateParameter();
+                parameter.Value = values[name] ?? DBNull.Value;
+                command.Parameters.Add(parameter);
+            }
+
+            return await command.ExecuteNonQueryAsync(cancellationToken).ConfigureAwait(false);
         }
     }
 

@@ -59,6 +59,9 @@ internal sealed class RelationalSessionStore(RelationalDatabase db) : ISessionSt
         {Replace} AND refresh_token_hash = @expected AND EXISTS (SELECT 1 FROM recorded)
         """;
 
+    // Every refresh runs it (on PostgreSQL): bound by position, so Npgsql does not rewrite its placeholders each time.
+    private static readonly PositionalStatement RotateByPosition = PositionalStatement.From(RotateInOneStatement);
+
     // The hot paths: the session and its live user in one round trip, by access token (authentication) or by refresh
     // token (refresh). Both entities have columns of the same names: each mapping reads the row by position, the
     // user's columns after the session's.
@@ -110,7 +113,7 @@ internal sealed class RelationalSessionStore(RelationalDatabase db) : ISessionSt
         var args = Args(rotated, expectedRefreshTokenHash);
         if (D.WritesInWith)
         {
-            return await db.WriteAsync(Entity, s => s.ExecuteAsync(RotateInOneStatement, args, cancellationToken), cancellationToken).ConfigureAwait(false) == 1;
+            return await db.WriteAsync(Entity, s => s.ExecutePositionalAsync(RotateByPosition, args, cancellationToken), cancellationToken).ConfigureAwait(false) == 1;
         }
 
         return await db.TransactAsync(
@@ -199,27 +202,29 @@ internal sealed class RelationalSessionStore(RelationalDatabase db) : ISessionSt
     private Task<int> DeleteWhereAsync(string where, object args, CancellationToken cancellationToken) =>
         db.WriteAsync(Entity, s => s.ExecuteAsync($"DELETE FROM authsome_sessions WHERE {where}", args, cancellationToken), cancellationToken);
 
-    private object Args(Session x, SecretHash? expected = null) => new
+    // A dictionary, not an anonymous object: Dapper takes it for the named statements, and the positional rotation
+    // reads it by name.
+    private Dictionary<string, object?> Args(Session x, SecretHash? expected = null) => new(19, StringComparer.Ordinal)
     {
-        id = x.Id.ToString(),
-        app_id = x.AppId.ToString(),
-        env_id = x.EnvId.ToString(),
-        user_id = x.UserId.ToString(),
-        org_id = x.OrgId?.ToString(),
-        family_id = x.FamilyId.ToString(),
-        token_hash = x.TokenHash.Hex,
-        refresh_token_hash = x.RefreshTokenHash.Hex,
-        ip_address = x.IpAddress,
-        user_agent = x.UserAgent,
-        device_id = x.DeviceId?.ToString(),
-        impersonated_by = x.ImpersonatedBy?.ToString(),
-        last_activity_at = D.Time(x.LastActivityAt),
-        expires_at = D.Time(x.ExpiresAt),
-        refresh_token_expires_at = D.Time(x.RefreshTokenExpiresAt),
-        created_at = D.Time(x.CreatedAt),
-        updated_at = D.Time(x.UpdatedAt),
-        expected = expected?.Hex,
-        revoked_at = D.Time(x.UpdatedAt),
+        ["id"] = x.Id.ToString(),
+        ["app_id"] = x.AppId.ToString(),
+        ["env_id"] = x.EnvId.ToString(),
+        ["user_id"] = x.UserId.ToString(),
+        ["org_id"] = x.OrgId?.ToString(),
+        ["family_id"] = x.FamilyId.ToString(),
+        ["token_hash"] = x.TokenHash.Hex,
+        ["refresh_token_hash"] = x.RefreshTokenHash.Hex,
+        ["ip_address"] = x.IpAddress,
+        ["user_agent"] = x.UserAgent,
+        ["device_id"] = x.DeviceId?.ToString(),
+        ["impersonated_by"] = x.ImpersonatedBy?.ToString(),
+        ["last_activity_at"] = D.Time(x.LastActivityAt),
+        ["expires_at"] = D.Time(x.ExpiresAt),
+        ["refresh_token_expires_at"] = D.Time(x.RefreshTokenExpiresAt),
+        ["created_at"] = D.Time(x.CreatedAt),
+        ["updated_at"] = D.Time(x.UpdatedAt),
+        ["expected"] = expected?.Hex,
+        ["revoked_at"] = D.Time(x.UpdatedAt),
     };
 
     private static string Qualified(string table, string columns) =>
