@@ -1,6 +1,4 @@
-using Authsome.Store.Postgres;
 using Authsome.Store.Testing;
-using Npgsql;
 
 namespace Authsome.Store.Tests.Postgres;
 
@@ -16,8 +14,7 @@ public sealed class PostgresRoundTripTests(PostgresDatabaseFixture database) : I
     public async Task ASessionWithItsUser_IsOneRoundTrip_ByAccessOrRefreshToken()
     {
         await using var proxy = await RoundTripCountingProxy.StartAsync(database.ConnectionString, Ct);
-        await using var dataSource = NpgsqlDataSource.Create(proxy.ConnectionString);
-        await using var store = new PostgresStore(dataSource);
+        var store = proxy.Store;
         var session = await TestSeeds.SessionAsync(store, Ct);
 
         Assert.Equal(1, await proxy.CountAsync(async () => Assert.NotNull(await store.Sessions.GetWithUserByTokenHashAsync(session.TokenHash, Ct))));
@@ -28,8 +25,7 @@ public sealed class PostgresRoundTripTests(PostgresDatabaseFixture database) : I
     public async Task ResettingFailuresAndCountingASuccess_IsOneRoundTrip()
     {
         await using var proxy = await RoundTripCountingProxy.StartAsync(database.ConnectionString, Ct);
-        await using var dataSource = NpgsqlDataSource.Create(proxy.ConnectionString);
-        await using var store = new PostgresStore(dataSource);
+        var store = proxy.Store;
         await store.Counters.IncrementAsync("failures:alice", DateTimeOffset.UtcNow, TimeSpan.FromMinutes(5), Ct);
 
         var trips = await proxy.CountAsync(async () =>
@@ -43,8 +39,7 @@ public sealed class PostgresRoundTripTests(PostgresDatabaseFixture database) : I
     public async Task RotatingASessionsTokens_IsOneRoundTrip()
     {
         await using var proxy = await RoundTripCountingProxy.StartAsync(database.ConnectionString, Ct);
-        await using var dataSource = NpgsqlDataSource.Create(proxy.ConnectionString);
-        await using var store = new PostgresStore(dataSource);
+        var store = proxy.Store;
         var session = await TestSeeds.SessionAsync(store, Ct);
         var rotated = session with { TokenHash = TestData.NewSecretHash(), RefreshTokenHash = TestData.NewSecretHash() };
 

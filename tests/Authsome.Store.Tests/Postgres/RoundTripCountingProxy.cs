@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.Net;
 using System.Net.Sockets;
+using Authsome.Store.Postgres;
 using Npgsql;
 
 namespace Authsome.Store.Tests.Postgres;
@@ -22,6 +23,8 @@ internal sealed class RoundTripCountingProxy : IAsyncDisposable
     private readonly int _serverPort;
     private readonly Task _accepting;
     private int _roundTrips;
+    private NpgsqlDataSource? _dataSource;
+    private PostgresStore? _store;
 
     private RoundTripCountingProxy(string serverConnectionString)
     {
@@ -63,6 +66,9 @@ internal sealed class RoundTripCountingProxy : IAsyncDisposable
     /// <summary>The server's connection string, pointed at the relay.</summary>
     public string ConnectionString { get; }
 
+    /// <summary>A store whose connections all go through the relay (made on first use, disposed with the relay).</summary>
+    public PostgresStore Store => _store ??= new PostgresStore(_dataSource ??= NpgsqlDataSource.Create(ConnectionString));
+
     /// <summary>The round trips <paramref name="call"/> made, on every connection. Counted as sent, so complete once it returns.</summary>
     public async Task<int> CountAsync(Func<Task> call)
     {
@@ -73,6 +79,16 @@ internal sealed class RoundTripCountingProxy : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        if (_store is not null)
+        {
+            await _store.DisposeAsync();
+        }
+
+        if (_dataSource is not null)
+        {
+            await _dataSource.DisposeAsync();
+        }
+
         await _stop.CancelAsync();
         _listener.Stop();
         Task[] running;
