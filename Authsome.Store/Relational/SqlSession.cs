@@ -71,8 +71,9 @@ public sealed class SqlSession
     }
 
     /// <summary>
-    /// Runs a hot write with its parameters bound by position (see <see cref="PositionalStatement"/>), taking each
-    /// parameter's value from <paramref name="values"/> by name; returns how many rows it changed.
+    /// Runs a hot write on PostgreSQL with its parameters bound by position (see <see cref="PositionalStatement"/>),
+    /// taking each parameter's value from <paramref name="values"/> by name; returns how many rows it changed. The
+    /// parameters are unnamed, which Npgsql binds to <c>$1</c>, <c>$2</c>, ...; SQLite would not.
     /// </summary>
     internal async Task<int> ExecutePositionalAsync(PositionalStatement statement, IReadOnlyDictionary<string, object?> values, CancellationToken cancellationToken)
     {

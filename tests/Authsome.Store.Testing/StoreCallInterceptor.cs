@@ -21,7 +21,7 @@ public static class StoreCallInterceptor
         ArgumentNullException.ThrowIfNull(inner);
         ArgumentException.ThrowIfNullOrEmpty(method);
         ArgumentNullException.ThrowIfNull(around);
-        if (typeof(T).GetMethod(method) is null)
+        if (!typeof(T).GetMethods().Concat(typeof(T).GetInterfaces().SelectMany(i => i.GetMethods())).Any(m => m.Name == method))
         {
             throw new ArgumentException($"{typeof(T).Name} has no method {method}.", nameof(method));
         }
