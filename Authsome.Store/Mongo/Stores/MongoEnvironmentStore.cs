@@ -34,9 +34,11 @@ internal sealed class MongoEnvironmentStore(MongoContext context) : IEnvironment
 
     /// <summary>
     /// Clears the old default before setting the new one (the unique index would refuse the other order), in one
-    /// transaction where the server has them. Without one, two concurrent calls can interleave so that the second
-    /// set meets the first's default; the index refuses it and the call clears and sets again, so every call ends
-    /// with a successful set and exactly one default remains. Write conflicts between such calls are retried alike.
+    /// transaction where the server has them. A set that meets a default which appeared after this call's clear (or its
+    /// transaction's snapshot) has met a concurrent call that set it later: this call is ordered before that one and
+    /// returns, rather than clearing again (many calls doing so on a slow server undid each other until their attempts
+    /// ran out); inside a caller's unit of work that error goes to the unit, whose transaction the server has ended. Write
+    /// conflicts between transactions run the whole again.
     /// </summary>
     public async ValueTask SetDefaultAsync(Id<App> appId, Id<AppEnvironment> id, CancellationToken cancellationToken) =>
         await MongoCall.RunAsync(Entity, async () =>
@@ -47,8 +49,12 @@ internal sealed class MongoEnvironmentStore(MongoContext context) : IEnvironment
                 {
                     return await context.InTransactionAsync((session, ct) => SetDefaultOnceAsync(session, appId, id, ct), cancellationToken).ConfigureAwait(false);
                 }
-                catch (MongoException ex) when (attempt < MaxSetDefaultAttempts
-                    && ((MongoErrors.IsDuplicateKey(ex, out var index) && index == MongoIndexes.EnvironmentsDefault) || MongoErrors.IsWriteConflict(ex)))
+                catch (MongoException ex) when (MongoErrors.IsDuplicateKey(ex, out var index) && index == MongoIndexes.EnvironmentsDefault
+                    && MongoUnit.Of(context) is null)
+                {
+                    return true;
+                }
+                catch (MongoException ex) when (attempt < MaxSetDefaultAttempts && MongoErrors.IsWriteConflict(ex))
                 {
                     await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(1, 10 << Math.Min(attempt, 6))), cancellationToken).ConfigureAwait(false);
                 }

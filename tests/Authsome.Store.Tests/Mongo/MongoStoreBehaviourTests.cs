@@ -242,12 +242,63 @@ public sealed class MongoStoreBehaviourTests
         Assert.Empty(await store.ApiKeys.ListByAppAsync(user.AppId, Ct));
     }
 
+    [Fact]
+    public async Task SetDefault_WithoutATransaction_YieldsToADefaultSetBetweenItsClearAndItsSet()
+    {
+        // Another call's default lands right after this call cleared the old one: this call must not clear again
+        // (many calls doing so on a slow server undid each other until their attempts ran out).
+        var environments = MongoTestServer.Client.GetDatabase(MongoTestServer.DatabaseName("yielding"))
+            .GetCollection<BsonDocument>("authsome_environments");
+        string? contender = null;
+        var clears = 0;
+        var clearRequest = -1;
+        var settings = MongoClientSettings.FromUrl(new MongoUrl(MongoTestServer.UrlWithDatabase("unused")));
+        settings.ClusterConfigurator = cluster => cluster
+            .Subscribe<MongoDB.Driver.Core.Events.CommandStartedEvent>(e =>
+            {
+                if (e.CommandName == "update" && ClearsTheDefault(e.Command))
+                {
+                    Interlocked.Increment(ref clears);
+                    Volatile.Write(ref clearRequest, e.RequestId);
+                }
+            })
+            .Subscribe<MongoDB.Driver.Core.Events.CommandSucceededEvent>(e =>
+            {
+                if (e.RequestId == Volatile.Read(ref clearRequest) && Interlocked.Exchange(ref contender, null) is { } id)
+                {
+                    environments.UpdateOne(Builders<BsonDocument>.Filter.Eq("_id", id), Builders<BsonDocument>.Update.Set("is_default", true));
+                }
+            });
+        using var client = new MongoClient(settings);
+        await using var store = new MongoStore(client, environments.Database.DatabaseNamespace.DatabaseName, loggerFactory: null, ownsClient: false, MongoTestServer.Standalone);
+        await store.MigrateAsync([], Ct);
+        var (app, _) = await TestSeeds.TenantAsync(store, Ct);
+        var requested = TestData.NewEnvironment(app.Id, isDefault: false);
+        var concurrent = TestData.NewEnvironment(app.Id, isDefault: false);
+        await store.Environments.CreateAsync(requested, Ct);
+        await store.Environments.CreateAsync(concurrent, Ct);
+        contender = concurrent.Id.ToString();
+
+        await store.Environments.SetDefaultAsync(app.Id, requested.Id, Ct);
+
+        Assert.Null(contender);
+        Assert.Equal(1, clears);
+        Assert.Equal(concurrent.Id, (await store.Environments.GetDefaultAsync(app.Id, Ct))!.Id);
+        Assert.Single(await store.Environments.ListAsync(app.Id, Ct), e => e.IsDefault);
+    }
+
     private static readonly string[] OwnedCollections =
     [
         "authsome_apps", "authsome_environments", "authsome_users", "authsome_sessions", "authsome_revoked_refresh_tokens",
         "authsome_organizations", "authsome_members", "authsome_branding_configs", "authsome_roles", "authsome_permissions",
         "authsome_role_assignments", "authsome_settings",
     ];
+
+    private static bool ClearsTheDefault(BsonDocument update) =>
+        update.TryGetValue("updates", out var updates)
+        && updates.AsBsonArray.Any(u => u["u"] is BsonDocument { } change
+            && change.TryGetValue("$set", out var set) && set is BsonDocument { } fields
+            && fields.TryGetValue("is_default", out var value) && value == BsonBoolean.False);
 
     private static Task<BsonDocument> RawAsync(MongoStore store, string collection, string id) =>
         store.Database.GetCollection<BsonDocument>(collection).Find(Builders<BsonDocument>.Filter.Eq("_id", id)).SingleAsync(Ct);
