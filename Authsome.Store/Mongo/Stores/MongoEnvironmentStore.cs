@@ -11,7 +11,6 @@ namespace Authsome.Store.Mongo;
 internal sealed class MongoEnvironmentStore(MongoContext context) : IEnvironmentStore
 {
     private const string Entity = "environment";
-    private const int MaxSetDefaultAttempts = 10;
     private readonly IMongoCollection<BsonDocument> _environments = context.Collection(MongoCollections.Environments);
 
     public ValueTask CreateAsync(AppEnvironment environment, CancellationToken cancellationToken)
@@ -37,29 +36,22 @@ internal sealed class MongoEnvironmentStore(MongoContext context) : IEnvironment
     /// transaction where the server has them. A set that meets a default which appeared after this call's clear (or its
     /// transaction's snapshot) has met a concurrent call that set it later: this call is ordered before that one and
     /// returns, rather than clearing again (many calls doing so on a slow server undid each other until their attempts
-    /// ran out); inside a caller's unit of work that error goes to the unit, whose transaction the server has ended. Write
-    /// conflicts between transactions run the whole again.
+    /// ran out); inside a caller's unit of work that error goes to the unit, whose transaction the server has ended.
+    /// Write conflicts are retried by <see cref="MongoCall"/>, as for every operation.
     /// </summary>
-    public async ValueTask SetDefaultAsync(Id<App> appId, Id<AppEnvironment> id, CancellationToken cancellationToken) =>
-        await MongoCall.RunAsync(Entity, async () =>
+    public ValueTask SetDefaultAsync(Id<App> appId, Id<AppEnvironment> id, CancellationToken cancellationToken) =>
+        MongoCall.RunAsync(Entity, async () =>
         {
-            for (var attempt = 1; ; attempt++)
+            try
             {
-                try
-                {
-                    return await context.InTransactionAsync((session, ct) => SetDefaultOnceAsync(session, appId, id, ct), cancellationToken).ConfigureAwait(false);
-                }
-                catch (MongoException ex) when (MongoErrors.IsDuplicateKey(ex, out var index) && index == MongoIndexes.EnvironmentsDefault
-                    && MongoUnit.Of(context) is null)
-                {
-                    return true;
-                }
-                catch (MongoException ex) when (attempt < MaxSetDefaultAttempts && MongoErrors.IsWriteConflict(ex))
-                {
-                    await Task.Delay(TimeSpan.FromMilliseconds(Random.Shared.Next(1, 10 << Math.Min(attempt, 6))), cancellationToken).ConfigureAwait(false);
-                }
+                await context.InTransactionAsync((session, ct) => SetDefaultOnceAsync(session, appId, id, ct), cancellationToken).ConfigureAwait(false);
             }
-        }).ConfigureAwait(false);
+            catch (MongoException ex) when (MongoErrors.IsDuplicateKey(ex, out var index) && index == MongoIndexes.EnvironmentsDefault
+                && MongoUnit.Of(context) is null)
+            {
+                // The later call's default stands (see above).
+            }
+        });
 
     public ValueTask UpdateAsync(AppEnvironment environment, CancellationToken cancellationToken)
     {
